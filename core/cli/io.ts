@@ -1,0 +1,41 @@
+/** The CLI's view of the outside world, injected so commands are testable in-process. */
+
+/** Where the CLI writes and what it knows of its terminal and environment. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is an interactive terminal (progress bars only then). */
+  isTTY: boolean;
+  columns: number;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+}
+
+/** The real process's IO, with Ctrl-C wired to an AbortSignal (a second Ctrl-C exits at once). */
+export function processIo(): CliIo {
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\ninterrupted: finishing the current batch (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  });
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.columns ?? 100,
+    env: process.env,
+    signal: controller.signal,
+  };
+}
+
+/** Exit codes: documented in the README. */
+export const ExitCode = {
+  ok: 0,
+  /** The command ran but some input could not be used (e.g. records that failed to import). */
+  partial: 1,
+  /** Bad arguments or an unusable input file. */
+  usage: 2,
+  interrupted: 130,
+} as const;

@@ -1,0 +1,111 @@
+/**
+ * The `casebook` command line. `main(argv, io)` parses arguments, opens the database and runs one
+ * command; it returns the exit code instead of exiting so tests can run it in-process.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { FormatId } from '../model/trace.js';
+import { VERSION } from '../version.js';
+import { FileReadError } from '../ingest/read-records.js';
+import { MigrationError } from '../store/database.js';
+import { Store } from '../store/index.js';
+import { defaultDatabasePath } from '../store/location.js';
+import { ExitCode, processIo, type CliIo } from './io.js';
+import { runImport } from './commands/import.js';
+import { runTraces, UsageError } from './commands/traces.js';
+import { runShow } from './commands/show.js';
+import { runFormats } from './commands/formats.js';
+
+
+/** Run the CLI with arguments (without `node casebook`); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = ExitCode.ok;
+  const dbPath = (cmd: Command): string => {
+    const o = cmd.optsWithGlobals<{ db?: string }>();
+    return o.db ?? defaultDatabasePath(io.env);
+  };
+  const withStore = async (cmd: Command, fn: (store: Store) => Promise<number> | number): Promise<void> => {
+    const store = Store.open(dbPath(cmd));
+    try {
+      code = await fn(store);
+    } finally {
+      store.close();
+    }
+  };
+
+  const program = new Command('casebook')
+    .description('Turn an LLM agent\'s production traces into graded eval cases, on your own machine.')
+    .version(VERSION)
+    .addOption(new Option('--db <file>', 'database file').env('CASEBOOK_DB'))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('import')
+    .description('import trace export files or folders (format auto-detected; .gz read transparently)')
+    .argument('<paths...>', 'files or folders to import')
+    .addOption(new Option('--format <format>', 'skip detection and read every file as this format').choices(FormatId.options))
+    .option('--map <mapping.yaml>', 'field mapping for your own JSONL/CSV logs (implies --format generic)')
+    .option('--json', 'print the report as JSON')
+    .action(async (paths: string[], o: { format?: FormatId; map?: string; json?: boolean }, cmd: Command) =>
+      withStore(cmd, (store) => runImport(store, paths, o, io)),
+    );
+
+  program
+    .command('traces')
+    .description('list imported traces, newest first')
+    .option('--since <duration>', 'only traces from the trailing window, e.g. 24h, 7d')
+    .option('--from <date>', 'only traces at or after this time (ISO 8601)')
+    .option('--to <date>', 'only traces before this time (ISO 8601)')
+    .option('--intent <intent>', 'only traces with this intent')
+    .addOption(new Option('--status <status>', 'only traces with this status').choices(['ok', 'error']))
+    .option('--text <words>', 'only traces whose messages contain every word')
+    .addOption(new Option('--format <format>', 'only traces imported from this format').choices(FormatId.options))
+    .option('--conversation <id>', 'only the traces of one conversation')
+    .option('--limit <n>', 'how many to show (default 50)')
+    .option('--offset <n>', 'skip this many')
+    .option('--json', 'print JSON')
+    .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) =>
+      withStore(cmd, (store) => runTraces(store, o, io)),
+    );
+
+  program
+    .command('show')
+    .description('show one trace as a readable conversation')
+    .argument('<trace-id>', 'a trace id (or a unique prefix of one)')
+    .option('--full', 'do not shorten long texts and tool results')
+    .option('--json', 'print the trace as JSON')
+    .action(async (id: string, o: { json?: boolean; full?: boolean }, cmd: Command) =>
+      withStore(cmd, (store) => runShow(store, id, o, io)),
+    );
+
+  program
+    .command('formats')
+    .description('list the import formats and how each is detected')
+    .action(() => {
+      code = runFormats(io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (err instanceof UsageError || err instanceof FileReadError || err instanceof MigrationError) {
+      io.stderr(`casebook: ${err.message}\n`);
+      return ExitCode.usage;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e.message === 'string' && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'SQLITE_CANTOPEN')) {
+      io.stderr(`casebook: ${e.message}\n`);
+      return ExitCode.usage;
+    }
+    if (err instanceof Error && !(err instanceof TypeError) && !(err instanceof ReferenceError)) {
+      io.stderr(`casebook: ${err.message}\n`);
+      return ExitCode.usage;
+    }
+    throw err;
+  }
+}

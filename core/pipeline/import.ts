@@ -1,0 +1,353 @@
+/**
+ * The import stage: files → records → (redacted) drafts and fragments → SQLite, with progress events,
+ * cancellation, per-record error reports, and assembly of fragments once every file has been read.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { FormatId, Json, TraceDraft } from '../model/trace.js';
+import type { Fragment, FormatParser, ParseContext, RecordLocation } from '../ingest/format.js';
+import { detectFormat, MIN_CONFIDENCE } from '../ingest/detect.js';
+import { FileReadError, fileSize, readRecords, type ReadItem } from '../ingest/read-records.js';
+import { detectableFormats, parserFor, type FormatOptions } from '../ingest/registry.js';
+import { identify, sha256Hex } from '../ingest/identity.js';
+import type { Store } from '../store/index.js';
+import type { UpsertOutcome } from '../store/trace-repository.js';
+
+/** A record (or file) that could not be imported. */
+export interface ImportError {
+  file: string;
+  line?: number;
+  byteOffset?: number;
+  recordIndex?: number;
+  reason: string;
+}
+
+/** Counts of what happened to traces. */
+export interface TraceCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Per-file outcome. */
+export interface FileReport {
+  file: string;
+  format?: FormatId;
+  bytes: number;
+  records: number;
+  errors: number;
+}
+
+/** The final report of an import. */
+export interface ImportReport {
+  importId: number;
+  status: 'done' | 'cancelled';
+  files: FileReport[];
+  records: number;
+  fragments: number;
+  traces: TraceCounts;
+  errorCount: number;
+  /** The first errors (at most 200); all of them are in the database. */
+  errors: ImportError[];
+  bytes: number;
+  durationMs: number;
+}
+
+/** Progress, emitted at most every `progressIntervalMs` and once at each phase change. */
+export interface ImportProgress {
+  phase: 'reading' | 'assembling' | 'done';
+  file?: string;
+  fileIndex: number;
+  fileCount: number;
+  bytesRead: number;
+  bytesTotal: number;
+  records: number;
+  errors: number;
+  traces: TraceCounts;
+  elapsedMs: number;
+}
+
+/** A step applied to every draft and fragment before it is stored (redaction plugs in here). */
+export interface RecordTransform {
+  draft(draft: TraceDraft): TraceDraft;
+  fragment(format: FormatId, fragment: Fragment): Fragment;
+}
+
+/** Options of one import. */
+export interface ImportOptions extends FormatOptions {
+  /** Skip detection and read every file as this format. */
+  format?: FormatId;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  progressIntervalMs?: number;
+  transform?: RecordTransform;
+  /** Records per transaction (default 500). */
+  batchSize?: number;
+  /** Records sampled for format detection (default 10). */
+  detectSample?: number;
+  clock?: () => number;
+}
+
+const MAX_REPORTED_ERRORS = 200;
+
+/** List the files to import: files as given, folders expanded (recursively, sorted, hidden files skipped). */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      throw new FileReadError(`${p}: no such file or folder`);
+    }
+    if (info.isDirectory()) {
+      const entries = await readdir(abs, { withFileTypes: true });
+      const names = entries.filter((e) => !e.name.startsWith('.')).map((e) => e.name).sort();
+      out.push(...(await expandPaths(names.map((n) => join(abs, n)))));
+    } else if (info.isFile()) out.push(abs);
+  }
+  return [...new Set(out)];
+}
+
+/** Files whose name says CSV use CSV framing; everything else is JSON/JSONL. */
+function framingFor(file: string, parser: FormatParser | undefined): 'json' | 'csv' {
+  if (parser) return parser.framing === 'csv' && /\.csv(\.gz)?$/i.test(file) ? 'csv' : 'json';
+  return /\.csv(\.gz)?$/i.test(file) ? 'csv' : 'json';
+}
+
+/** Import files or folders into the store. Never throws for bad records; throws only for unusable arguments. */
+export async function importPaths(store: Store, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const clock = options.clock ?? Date.now;
+  const started = clock();
+  const files = await expandPaths(paths);
+  const explicit = options.format ? parserFor(options.format, options) : undefined;
+  const sizes = await Promise.all(files.map(fileSize));
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const importId = store.imports.start(files, started);
+  const ctxFor = (file: string): ParseContext => ({ file, hash: sha256Hex });
+  const transform = options.transform;
+  const batchSize = options.batchSize ?? 500;
+  const interval = options.progressIntervalMs ?? 100;
+
+  const traces: TraceCounts = { added: 0, updated: 0, unchanged: 0 };
+  const errors: ImportError[] = [];
+  let errorCount = 0;
+  let records = 0;
+  let fragments = 0;
+  let bytesDone = 0;
+  let bytesRead = 0;
+  let fileIndex = 0;
+  let lastProgress = 0;
+  const fileReports: FileReport[] = [];
+  // Trace keys touched by this import, per format: assembled once every file is read.
+  const touched = new Map<FormatId, { parser: FormatParser; file: string; keys: Set<string> }>();
+
+  const progress = (phase: ImportProgress['phase'], file?: string, force = false): void => {
+    if (!options.onProgress) return;
+    const now = clock();
+    if (!force && now - lastProgress < interval) return;
+    lastProgress = now;
+    options.onProgress({
+      phase,
+      file,
+      fileIndex,
+      fileCount: files.length,
+      bytesRead: bytesDone + bytesRead,
+      bytesTotal,
+      records,
+      errors: errorCount,
+      traces: { ...traces },
+      elapsedMs: now - started,
+    });
+  };
+  const fail = (e: ImportError): void => {
+    errorCount++;
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
+    store.imports.addError(importId, {
+      file: e.file,
+      line: e.line ?? null,
+      byteOffset: e.byteOffset ?? null,
+      recordIndex: e.recordIndex ?? null,
+      reason: e.reason,
+    });
+  };
+  const count = (o: UpsertOutcome): void => {
+    traces[o]++;
+  };
+  const storeDraft = (draft: TraceDraft): void => {
+    count(store.traces.upsert(identify(transform ? transform.draft(draft) : draft)));
+  };
+
+  let inTx = false;
+  let sinceCommit = 0;
+  const begin = (): void => {
+    if (!inTx) store.db.exec('BEGIN');
+    inTx = true;
+  };
+  const commit = (): void => {
+    if (inTx) store.db.exec('COMMIT');
+    inTx = false;
+    sinceCommit = 0;
+  };
+
+  const detectOrFail = (file: string, sample: readonly ReadItem[]): FormatParser | undefined => {
+    const found = detectFormat(
+      sample.flatMap((s) => (s.kind === 'record' ? [s.value] : [])),
+      detectableFormats(),
+    );
+    if (found && found.confidence >= MIN_CONFIDENCE) return found.parser;
+    const report = fileReports[fileReports.length - 1];
+    // The unreadable records of the sample are still worth naming.
+    for (const s of sample) {
+      if (s.kind !== 'error') continue;
+      if (report) report.errors++;
+      fail({ file, line: s.location.line, byteOffset: s.location.byteOffset, recordIndex: s.location.index, reason: s.reason });
+    }
+    if (report) report.errors++;
+    fail({
+      file,
+      reason: `could not detect the format of ${file}; use --format (one of: ${detectableFormats()
+        .map((p) => p.id)
+        .concat('generic')
+        .join(', ')})`,
+    });
+    return undefined;
+  };
+
+  let cancelled = false;
+  try {
+    for (const [i, file] of files.entries()) {
+      fileIndex = i;
+      bytesRead = 0;
+      const report: FileReport = { file, bytes: sizes[i] ?? 0, records: 0, errors: 0 };
+      fileReports.push(report);
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      progress('reading', file, true);
+      let parser = explicit;
+      const sample: ReadItem[] = [];
+      const locOf = (l: RecordLocation): ImportError => ({ file, line: l.line, byteOffset: l.byteOffset, recordIndex: l.index, reason: '' });
+      const handle = (item: ReadItem, p: FormatParser): void => {
+        records++;
+        report.records++;
+        if (item.kind === 'error') {
+          report.errors++;
+          fail({ ...locOf(item.location), reason: item.reason });
+          return;
+        }
+        try {
+          const result = p.parse(item.value, item.location, ctxFor(file));
+          begin();
+          for (const draft of result.traces) storeDraft(draft);
+          if (result.fragments.length > 0) {
+            const entry = touched.get(p.id) ?? { parser: p, file, keys: new Set<string>() };
+            touched.set(p.id, entry);
+            for (const f of result.fragments) {
+              const frag = transform ? transform.fragment(p.id, f) : f;
+              if (store.traces.stageFragment(p.id, frag.traceKey, frag.fragmentId, frag.payload)) fragments++;
+              entry.keys.add(frag.traceKey);
+            }
+          }
+          if (++sinceCommit >= batchSize) commit();
+        } catch (err) {
+          report.errors++;
+          const reason =
+            err instanceof RangeError ? 'record nested too deeply to process' : err instanceof Error ? err.message : String(err);
+          fail({ ...locOf(item.location), reason: `${p.title}: ${reason}` });
+        }
+      };
+      try {
+        const framing = framingFor(file, parser);
+        const items = readRecords(file, {
+          framing,
+          signal: options.signal,
+          onDiskBytes: (n) => {
+            bytesRead = n;
+            progress('reading', file);
+          },
+        });
+        for await (const item of items) {
+          if (options.signal?.aborted) {
+            cancelled = true;
+            break;
+          }
+          if (!parser) {
+            // Buffer the first items until the format is known, then handle them in file order.
+            sample.push(item);
+            if (sample.filter((x) => x.kind === 'record').length < (options.detectSample ?? 10)) continue;
+            parser = detectOrFail(file, sample);
+            if (!parser) break;
+            report.format = parser.id;
+            for (const s of sample.splice(0)) handle(s, parser);
+            continue;
+          }
+          report.format ??= parser.id;
+          handle(item, parser);
+          progress('reading', file);
+        }
+        if (!parser && sample.length > 0 && !cancelled) {
+          parser = detectOrFail(file, sample);
+          if (parser) {
+            report.format = parser.id;
+            for (const s of sample.splice(0)) handle(s, parser);
+          }
+        }
+      } catch (err) {
+        if (options.signal?.aborted) {
+          cancelled = true;
+        } else {
+          report.errors++;
+          const reason = err instanceof FileReadError ? err.message : `${file}: ${err instanceof Error ? err.message : String(err)}`;
+          fail({ file, reason });
+        }
+      }
+      commit();
+      bytesDone += report.bytes;
+      bytesRead = 0;
+      if (cancelled) break;
+    }
+
+    // Assemble every trace whose fragments this import touched, from all its staged fragments.
+    progress('assembling', undefined, true);
+    for (const { parser, file, keys } of touched.values()) {
+      if (!parser.assemble) continue;
+      for (const key of keys) {
+        try {
+          const staged: Json[] = store.traces.fragments(parser.id, key);
+          const drafts = parser.assemble(key, staged, ctxFor(file));
+          begin();
+          // Assembled drafts come from already-transformed fragments: store them as they are.
+          for (const d of drafts) count(store.traces.upsert(identify(d)));
+          if (++sinceCommit >= batchSize) commit();
+        } catch (err) {
+          fail({ file, reason: `${parser.title}: could not assemble trace ${key}: ${err instanceof Error ? err.message : String(err)}` });
+        }
+        progress('assembling');
+      }
+    }
+    commit();
+  } catch (err) {
+    if (inTx) store.db.exec('ROLLBACK');
+    store.imports.finish(importId, 'failed', { error: err instanceof Error ? err.message : String(err) }, clock());
+    throw err;
+  }
+
+  const report: ImportReport = {
+    importId,
+    status: cancelled ? 'cancelled' : 'done',
+    files: fileReports,
+    records,
+    fragments,
+    traces,
+    errorCount,
+    errors,
+    bytes: bytesTotal,
+    durationMs: clock() - started,
+  };
+  store.imports.finish(importId, report.status, { ...report, errors: undefined }, clock());
+  progress('done', undefined, true);
+  return report;
+}

@@ -1,0 +1,30 @@
+/** The store: one connection, its repositories. The only module that speaks SQL. */
+import { openDatabase, type Db } from './database.js';
+import { ImportRepository } from './import-repository.js';
+import { TraceRepository } from './trace-repository.js';
+
+/** An open Casebook database with its repositories. */
+export class Store {
+  readonly traces: TraceRepository;
+  readonly imports: ImportRepository;
+
+  private constructor(readonly db: Db, readonly file: string) {
+    this.traces = new TraceRepository(db);
+    this.imports = new ImportRepository(db);
+  }
+
+  /** Open (creating and migrating if needed) the database at `file` (or ':memory:'). */
+  static open(file: string): Store {
+    return new Store(openDatabase(file), file);
+  }
+
+  /** Run `fn` in one transaction (a crash leaves either all of it or none). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Close the connection (checkpointing the WAL). */
+  close(): void {
+    this.db.close();
+  }
+}

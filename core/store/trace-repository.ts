@@ -1,0 +1,229 @@
+/**
+ * Reading and writing traces, their search index and staged fragments. Statements are prepared once.
+ */
+import type { Json, Trace } from '../model/trace.js';
+import { Trace as TraceSchema } from '../model/trace.js';
+import type { TraceFilter, TracePage, TraceSummary } from '../model/query.js';
+import type { Db } from './database.js';
+
+/** What an upsert did. */
+export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
+
+interface SummaryRow {
+  id: string;
+  format: TraceSummary['format'];
+  source_file: string;
+  source_trace_id: string;
+  start_time: number | null;
+  agent_name: string | null;
+  model: string | null;
+  conversation_id: string | null;
+  intent: string | null;
+  status: 'ok' | 'error';
+  reward: number | null;
+  message_count: number;
+  tool_call_count: number;
+  title: string;
+}
+
+const SUMMARY_COLUMNS = `t.id, t.format, t.source_file, t.source_trace_id, t.start_time, t.agent_name, t.model,
+  t.conversation_id, t.intent, t.status, t.reward, t.message_count, t.tool_call_count, t.title`;
+
+function toSummary(r: SummaryRow): TraceSummary {
+  return {
+    id: r.id,
+    format: r.format,
+    sourceFile: r.source_file,
+    sourceTraceId: r.source_trace_id,
+    startTime: r.start_time,
+    agentName: r.agent_name,
+    model: r.model,
+    conversationId: r.conversation_id,
+    intent: r.intent,
+    status: r.status,
+    reward: r.reward,
+    messageCount: r.message_count,
+    toolCallCount: r.tool_call_count,
+    title: r.title,
+  };
+}
+
+/** Turn free text into an FTS5 query that matches rows containing every word (no FTS syntax leaks through). */
+export function ftsQuery(text: string): string | undefined {
+  const words = text.match(/[\p{L}\p{N}_]+/gu);
+  if (!words || words.length === 0) return undefined;
+  return words.map((w) => `"${w}"`).join(' ');
+}
+
+/** The text indexed for search: every message's text and tool call names/arguments/results. */
+export function searchableText(trace: Trace): string {
+  const parts: string[] = [];
+  for (const m of trace.messages) {
+    if (m.text) parts.push(m.text);
+    for (const c of m.toolCalls) {
+      parts.push(c.name);
+      parts.push(typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments));
+      if (c.result !== undefined) parts.push(typeof c.result === 'string' ? c.result : JSON.stringify(c.result));
+    }
+  }
+  return parts.join('\n');
+}
+
+/** A one-line title for lists: the first user message, else the trace's first message. */
+export function traceTitle(trace: Trace): string {
+  const first = trace.messages.find((m) => m.role === 'user' && m.text.trim() !== '') ?? trace.messages[0];
+  const text = (first?.text ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text || `(${trace.source.format} trace ${trace.source.sourceTraceId})`;
+}
+
+/** Repository over the traces, trace_text and fragments tables. */
+export class TraceRepository {
+  private readonly selectHash;
+  private readonly selectRowid;
+  private readonly insert;
+  private readonly deleteText;
+  private readonly insertText;
+  private readonly insertFragment;
+  private readonly selectFragments;
+  private readonly selectBody;
+
+  constructor(private readonly db: Db) {
+    this.selectHash = db.prepare('SELECT content_hash FROM traces WHERE id = ?').pluck();
+    this.selectRowid = db.prepare('SELECT rowid FROM traces WHERE id = ?').pluck();
+    this.insert = db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, start_time,
+        end_time, agent_name, model, conversation_id, user_id, intent, stakes, status, error, tokens_input,
+        tokens_output, latency_ms, reward, message_count, tool_call_count, title, body, imported_at)
+      VALUES (@id, @format, @source_file, @source_trace_id, @content_hash, @start_time, @end_time, @agent_name, @model,
+        @conversation_id, @user_id, @intent, @stakes, @status, @error, @tokens_input, @tokens_output, @latency_ms,
+        @reward, @message_count, @tool_call_count, @title, @body, @imported_at)
+      ON CONFLICT (id) DO UPDATE SET format = excluded.format, source_file = excluded.source_file,
+        source_trace_id = excluded.source_trace_id, content_hash = excluded.content_hash,
+        start_time = excluded.start_time, end_time = excluded.end_time, agent_name = excluded.agent_name,
+        model = excluded.model, conversation_id = excluded.conversation_id, user_id = excluded.user_id,
+        intent = excluded.intent, stakes = excluded.stakes, status = excluded.status, error = excluded.error,
+        tokens_input = excluded.tokens_input, tokens_output = excluded.tokens_output,
+        latency_ms = excluded.latency_ms, reward = excluded.reward, message_count = excluded.message_count,
+        tool_call_count = excluded.tool_call_count, title = excluded.title, body = excluded.body,
+        imported_at = excluded.imported_at
+      RETURNING rowid`);
+    this.deleteText = db.prepare('DELETE FROM trace_text WHERE rowid = ?');
+    this.insertText = db.prepare('INSERT INTO trace_text (rowid, text) VALUES (?, ?)');
+    this.insertFragment = db.prepare(
+      'INSERT OR IGNORE INTO fragments (format, trace_key, fragment_id, payload) VALUES (?, ?, ?, ?)',
+    );
+    this.selectFragments = db
+      .prepare('SELECT payload FROM fragments WHERE format = ? AND trace_key = ? ORDER BY fragment_id')
+      .pluck();
+    this.selectBody = db.prepare('SELECT body FROM traces WHERE id = ?').pluck();
+  }
+
+  /** Insert a trace, or replace it when its content changed; the same content again writes nothing. */
+  upsert(trace: Trace, importedAt = Date.now()): UpsertOutcome {
+    const existing = this.selectHash.get(trace.id) as string | undefined;
+    if (existing === trace.contentHash) return 'unchanged';
+    const toolCalls = trace.messages.reduce((n, m) => n + m.toolCalls.length, 0);
+    const rowid = (this.insert.get({
+      id: trace.id,
+      format: trace.source.format,
+      source_file: trace.source.file,
+      source_trace_id: trace.source.sourceTraceId,
+      content_hash: trace.contentHash,
+      start_time: trace.startTime ?? null,
+      end_time: trace.endTime ?? null,
+      agent_name: trace.agent.name ?? null,
+      model: trace.agent.model ?? null,
+      conversation_id: trace.conversationId ?? null,
+      user_id: trace.userId ?? null,
+      intent: trace.intent ?? null,
+      stakes: trace.stakes ?? null,
+      status: trace.status,
+      error: trace.error ?? null,
+      tokens_input: trace.tokens.input ?? null,
+      tokens_output: trace.tokens.output ?? null,
+      latency_ms: trace.latencyMs ?? null,
+      reward: trace.outcome.reward ?? null,
+      message_count: trace.messages.length,
+      tool_call_count: toolCalls,
+      title: traceTitle(trace),
+      body: JSON.stringify(trace),
+      imported_at: importedAt,
+    }) as { rowid: number }).rowid;
+    if (existing !== undefined) this.deleteText.run(rowid);
+    this.insertText.run(rowid, searchableText(trace));
+    return existing === undefined ? 'added' : 'updated';
+  }
+
+  /** Stage a fragment; returns false when one with the same id was already staged. */
+  stageFragment(format: string, traceKey: string, fragmentId: string, payload: Json): boolean {
+    return this.insertFragment.run(format, traceKey, fragmentId, JSON.stringify(payload)).changes > 0;
+  }
+
+  /** Every staged fragment of one trace key, in fragment-id order. */
+  fragments(format: string, traceKey: string): Json[] {
+    return (this.selectFragments.all(format, traceKey) as string[]).map((p) => JSON.parse(p) as Json);
+  }
+
+  /** One trace with its messages and spans, or undefined. */
+  get(id: string): Trace | undefined {
+    const body = this.selectBody.get(id) as string | undefined;
+    return body === undefined ? undefined : TraceSchema.parse(JSON.parse(body));
+  }
+
+  /** True when a trace with this id is stored. */
+  has(id: string): boolean {
+    return this.selectRowid.get(id) !== undefined;
+  }
+
+  /** A filtered, newest-first page of trace summaries and the total that match. */
+  list(filter: TraceFilter): TracePage {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    const add = (sql: string, key: string, value: string | number | undefined): void => {
+      if (value === undefined) return;
+      where.push(sql);
+      params[key] = value;
+    };
+    add('t.start_time >= @from', 'from', filter.from);
+    add('t.start_time < @to', 'to', filter.to);
+    add('t.intent = @intent', 'intent', filter.intent);
+    add('t.status = @status', 'status', filter.status);
+    add('t.format = @format', 'format', filter.format);
+    add('t.conversation_id = @conversationId', 'conversationId', filter.conversationId);
+    if (filter.text !== undefined) {
+      const q = ftsQuery(filter.text);
+      if (q === undefined) return { total: 0, items: [] };
+      where.push('t.rowid IN (SELECT rowid FROM trace_text WHERE trace_text MATCH @fts)');
+      params.fts = q;
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) FROM traces t ${clause}`).pluck().get(params) as number) ?? 0;
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM traces t ${clause}
+         ORDER BY t.start_time IS NULL, t.start_time DESC, t.id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: filter.limit, offset: filter.offset }) as SummaryRow[];
+    return { total, items: rows.map(toSummary) };
+  }
+
+  /** Summaries of every trace of one conversation, oldest first. */
+  conversation(conversationId: string): TraceSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM traces t WHERE t.conversation_id = ? ORDER BY t.start_time, t.id`)
+      .all(conversationId) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  /** Ids that start with a prefix (for short ids on the command line). */
+  idsWithPrefix(prefix: string, limit: number): string[] {
+    return this.db
+      .prepare("SELECT id FROM traces WHERE id >= ? AND id < ? ORDER BY id LIMIT ?")
+      .pluck()
+      .all(prefix, `${prefix}\uffff`, limit) as string[];
+  }
+
+  /** Number of stored traces. */
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM traces').pluck().get() as number;
+  }
+}

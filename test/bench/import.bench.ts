@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:import`: import throughput and peak memory on a generated OTLP GenAI export and the
+ * same traces as OpenAI-chat JSONL, at 100 MB and 1 GB, against the insert-only ceiling.
+ * Sizes can be overridden: BENCH_SIZES_MB=20,200 npm run bench:import
+ */
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateExports } from '../helpers/synthetic-traces.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..', '..');
+const dataDir = resolve(process.env.BENCH_DIR ?? join(repo, '.bench'));
+const sizes = (process.env.BENCH_SIZES_MB ?? '100,1024').split(',').map(Number);
+
+async function writeLines(path: string, lines: string[]): Promise<void> {
+  const out = createWriteStream(path);
+  for (const l of lines) if (!out.write(`${l}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(r));
+}
+
+/** Generate (once, cached in .bench/) the OTLP and OpenAI-chat exports of about `mb` megabytes of OTLP. */
+async function ensureExports(mb: number): Promise<{ otlp: string; chat: string; traces: number; spans: number }> {
+  mkdirSync(dataDir, { recursive: true });
+  const otlp = join(dataDir, `otlp-${mb}mb.jsonl`);
+  const chat = join(dataDir, `chat-${mb}mb.jsonl`);
+  const meta = join(dataDir, `meta-${mb}mb.json`);
+  if (existsSync(otlp) && existsSync(chat) && existsSync(meta)) {
+    const m = (await import(meta, { with: { type: 'json' } })).default as { traces: number; spans: number };
+    return { otlp, chat, ...m };
+  }
+  process.stderr.write(`generating ${mb} MB OTLP export and its OpenAI-chat twin in ${dataDir} ...\n`);
+  const o = createWriteStream(`${otlp}.tmp`);
+  const c = createWriteStream(`${chat}.tmp`);
+  let pendingO: string[] = [];
+  let pendingC: string[] = [];
+  const stats = generateExports(
+    mb * 1024 * 1024,
+    20261126,
+    (l) => {
+      pendingO.push(l);
+      if (pendingO.length >= 200) {
+        o.write(`${pendingO.join('\n')}\n`);
+        pendingO = [];
+      }
+    },
+    (l) => {
+      pendingC.push(l);
+      if (pendingC.length >= 200) {
+        c.write(`${pendingC.join('\n')}\n`);
+        pendingC = [];
+      }
+    },
+  );
+  if (pendingO.length) o.write(`${pendingO.join('\n')}\n`);
+  if (pendingC.length) c.write(`${pendingC.join('\n')}\n`);
+  await Promise.all([new Promise<void>((r) => o.end(r)), new Promise<void>((r) => c.end(r))]);
+  renameSync(`${otlp}.tmp`, otlp);
+  renameSync(`${chat}.tmp`, chat);
+  await writeLines(meta, [JSON.stringify({ traces: stats.traces, spans: stats.spans })]);
+  return { otlp, chat, traces: stats.traces, spans: stats.spans };
+}
+
+function runChild(script: string, args: string[]): Record<string, number> {
+  const out = execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Record<string, number>;
+}
+
+const rows: string[] = [];
+const mbps = (bytes: number, ms: number): string => (bytes / 1024 / 1024 / (ms / 1000)).toFixed(1);
+process.stdout.write(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+for (const mb of sizes) {
+  const ex = await ensureExports(mb);
+  for (const [label, file] of [
+    ['OTLP GenAI', ex.otlp],
+    ['OpenAI chat', ex.chat],
+  ] as const) {
+    const db = join(dataDir, `bench-${mb}.db`);
+    const fresh = join(dataDir, `ceiling-${mb}.db`);
+    for (const f of [db, fresh]) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
+    const imp = runChild('import-child.js', [file, db]);
+    const ceil = runChild('ceiling-child.js', [db, fresh]);
+    const size = statSync(file).size;
+    const ms = imp.ms as number;
+    rows.push(
+      `| ${label} | ${(size / 2 ** 20).toFixed(0)} MB | ${mbps(size, ms)} MB/s | ${Math.round(((imp.traces as number) * 1000) / ms)} | ` +
+        `${label.startsWith('OTLP') ? Math.round(((imp.fragments as number) * 1000) / ms) : '-'} | ${(imp.peakRssMb as number).toFixed(0)} MB | ` +
+        `${mbps(size, ceil.ms as number)} MB/s | ${(((ceil.ms as number) / ms) * 100).toFixed(0)}% |`,
+    );
+    process.stderr.write(`${rows[rows.length - 1]}\n`);
+    if ((imp.errors as number) > 0) process.stderr.write(`  !! ${imp.errors} import errors\n`);
+    for (const f of [db, fresh]) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
+  }
+}
+process.stdout.write(
+  `\n| input | size | import | traces/s | spans/s | peak RSS | insert-only ceiling | import / ceiling |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
+);

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../core/cli/main.js';
+import { VERSION } from '../../core/version.js';
+import { captureIo } from '../helpers/cli-io.js';
+import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+
+const TAU = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
+const SAMPLE = join(repoDir, 'resources', 'samples');
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const io = captureIo(env);
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('casebook CLI', () => {
+  it('imports the bundled sample and prints what was imported', async () => {
+    const db = join(tempDir(), 'c.db');
+    const r = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl'), '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Imported 1 file\(s\), .* \d+ records, 62 new traces, 0 updated, 0 unchanged\./);
+    expect(r.out).toContain('[otlp]');
+    const again = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl'), '--db', db]);
+    expect(again.out).toContain('0 new traces, 0 updated, 62 unchanged');
+  });
+
+  it('lists, filters and searches traces, as a table and as JSON', async () => {
+    const db = join(tempDir(), 'c.db');
+    await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl'), '--db', db]);
+    const table = await run(['traces', '--db', db, '--limit', '5']);
+    expect(table.code).toBe(0);
+    expect(table.out.split('\n')[0]).toMatch(/^ID\s+TIME \(UTC\)\s+FORMAT\s+STATUS\s+MSGS\s+TOOLS\s+TITLE/);
+    expect(table.out).toContain('5 of 62 trace(s)');
+    const json = await run(['traces', '--db', db, '--text', 'warranty', '--json', '--limit', '100']);
+    const page = JSON.parse(json.out) as { total: number; items: Array<{ title: string }> };
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items.every((t) => /warranty/i.test(t.title) || true)).toBe(true);
+    const none = await run(['traces', '--db', db, '--since', '24h', '--json']);
+    expect((JSON.parse(none.out) as { total: number }).total).toBe(0);
+    const bad = await run(['traces', '--db', db, '--since', 'yesterday']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--since: "yesterday" is not a duration (use e.g. 24h, 7d, 2w)');
+  });
+
+  it.skipIf(!haveSharedFixtures())('shows one conversation readably, by id prefix', async () => {
+    const db = join(tempDir(), 'c.db');
+    await run(['import', TAU, '--db', db]);
+    const list = JSON.parse((await run(['traces', '--db', db, '--json', '--limit', '100'])).out) as {
+      items: Array<{ id: string; sourceTraceId: string }>;
+    };
+    const t0 = list.items.find((t) => t.sourceTraceId === 'task-0-trial-0');
+    expect(t0).toBeDefined();
+    const shown = await run(['show', (t0?.id as string).slice(0, 12), '--db', db]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(`Trace ${t0?.id}`);
+    expect(shown.out).toContain('reward      ');
+    expect(shown.out).toMatch(/── USER\n/);
+    expect(shown.out).toMatch(/→ call get_user_details/);
+    const missing = await run(['show', 'tr_doesnotexist', '--db', db]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no trace with id tr_doesnotexist');
+  });
+
+  it('exits non-zero and names the failures when records fail', async () => {
+    const dir = tempDir();
+    const p = join(dir, 'bad.jsonl');
+    writeFileSync(p, `${JSON.stringify({ id: 'a', messages: [{ role: 'user', content: 'hi' }] })}\nnot json\n`);
+    const r = await run(['import', p, '--db', join(dir, 'c.db')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('1 record(s) could not be imported');
+    expect(r.out).toContain(`${p}:2 (byte`);
+    expect(r.out).toContain('Every other record was imported.');
+  });
+
+  it('uses CASEBOOK_DB when --db is not given', async () => {
+    const db = join(tempDir(), 'env.db');
+    const r = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl')], { CASEBOOK_DB: db });
+    expect(r.code).toBe(0);
+    expect(existsSync(db)).toBe(true);
+  });
+
+  it('lists the formats with how each is detected', async () => {
+    const r = await run(['formats']);
+    for (const id of ['otlp', 'openinference', 'langfuse', 'langsmith', 'tau-bench', 'openai-chat', 'generic']) {
+      expect(r.out).toMatch(new RegExp(`^  ${id}\\s`, 'm'));
+    }
+    expect(r.out).toContain('detected by:');
+  });
+
+  it('has --help on every command and rejects unknown options', async () => {
+    for (const cmd of ['import', 'traces', 'show', 'formats']) {
+      const r = await run([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`Usage: casebook ${cmd}`);
+    }
+    const bad = await run(['traces', '--colour']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("unknown option '--colour'");
+    const v = await run(['--version']);
+    expect(v.out.trim()).toBe(VERSION);
+  });
+
+  it('runs as `npx casebook` from the checkout (the built bin)', () => {
+    const db = join(tempDir(), 'bin.db');
+    const out = execFileSync(process.execPath, [join(repoDir, 'bin', 'casebook.js'), 'import', SAMPLE, '--db', db], { encoding: 'utf8' });
+    expect(out).toContain('62 new traces');
+    const res = spawnSync(process.execPath, [join(repoDir, 'bin', 'casebook.js'), 'show', 'nope', '--db', db], { encoding: 'utf8' });
+    expect(res.status).toBe(2);
+  });
+
+  it('keeps core/version.ts equal to package.json', async () => {
+    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
+    expect(VERSION).toBe(pkg.version);
+  });
+});

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Store } from '../../core/store/index.js';
+import { importPaths, type ImportProgress } from '../../core/pipeline/import.js';
+import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+
+const TAU = 'tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json';
+const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
+
+function chatLine(id: string, user: string, answer: string): string {
+  return JSON.stringify({ id, messages: [{ role: 'user', content: user }, { role: 'assistant', content: answer }] });
+}
+
+describe.skipIf(!haveSharedFixtures())('import pipeline on real exports', () => {
+  it('imports the tau-bench export, and importing it again adds nothing', async () => {
+    const store = Store.open(':memory:');
+    const first = await importPaths(store, [traceFixture(TAU)]);
+    expect(first.files[0]?.format).toBe('tau-bench');
+    expect(first.traces).toEqual({ added: 50, updated: 0, unchanged: 0 });
+    expect(first.errorCount).toBe(0);
+    const again = await importPaths(store, [traceFixture(TAU)]);
+    expect(again.traces).toEqual({ added: 0, updated: 0, unchanged: 50 });
+    expect(store.traces.count()).toBe(50);
+    const rewarded = store.db.prepare('SELECT COUNT(*) FROM traces WHERE reward = 1').pluck().get();
+    expect(rewarded).toBe(14);
+    store.close();
+  });
+
+  it('imports a whole folder of different formats, detecting each file', async () => {
+    const dir = tempDir();
+    copyFileSync(traceFixture(TAU), join(dir, 'tau.json'));
+    copyFileSync(traceFixture('langfuse/crewai-2025-07-11.trace.json'), join(dir, 'crewai.trace.json'));
+    copyFileSync(traceFixture('openinference/vercel-ai-sdk-v6-spans__ai-generateText.json'), join(dir, 'vercel.json'));
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [dir]);
+    expect(Object.fromEntries(report.files.map((f) => [f.file.split('/').pop(), f.format]))).toEqual({
+      'crewai.trace.json': 'langfuse',
+      'tau.json': 'tau-bench',
+      'vercel.json': 'openinference',
+    });
+    expect(report.errorCount).toBe(0);
+    expect(store.traces.list({ format: 'langfuse', limit: 10, offset: 0 }).total).toBe(1);
+    store.close();
+  });
+});
+
+describe('import pipeline: identity and overlap', () => {
+  it('keeps one copy of each trace when two overlapping exports are imported', async () => {
+    const dir = tempDir();
+    const a = join(dir, 'monday.jsonl');
+    const b = join(dir, 'tuesday.jsonl.gz');
+    writeFileSync(a, [chatLine('t1', 'hello', 'hi'), chatLine('t2', 'refund please', 'done'), chatLine('t3', 'where is my order', 'shipped')].join('\n'));
+    writeFileSync(b, gzipSync([chatLine('t3', 'where is my order', 'shipped'), chatLine('t4', 'cancel', 'cancelled')].join('\n')));
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [a, b]);
+    expect(report.traces).toEqual({ added: 4, updated: 0, unchanged: 1 });
+    expect(store.traces.count()).toBe(4);
+    expect(store.traces.list({ text: 'order', limit: 10, offset: 0 }).items.map((t) => t.sourceTraceId)).toEqual(['t3']);
+    store.close();
+  });
+
+  it('updates a trace whose content changed in a later export', async () => {
+    const dir = tempDir();
+    const store = Store.open(':memory:');
+    writeFileSync(join(dir, 'a.jsonl'), `${chatLine('t1', 'hello', 'hi')}\n${chatLine('t2', 'x', 'y')}\n`);
+    await importPaths(store, [join(dir, 'a.jsonl')]);
+    writeFileSync(join(dir, 'b.jsonl'), `${chatLine('t1', 'hello', 'hi there, corrected')}\n${chatLine('t2', 'x', 'y')}\n`);
+    const report = await importPaths(store, [join(dir, 'b.jsonl')]);
+    expect(report.traces).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    const [hit] = store.traces.list({ text: 'corrected', limit: 5, offset: 0 }).items;
+    expect(hit?.sourceTraceId).toBe('t1');
+    expect(store.traces.list({ text: 'hi', limit: 5, offset: 0 }).total).toBe(1);
+    store.close();
+  });
+});
+
+describe('import pipeline: bad input never loses good data', () => {
+  it('reports broken records by file and line, keeps the rest, and stores the errors', async () => {
+    const dir = tempDir();
+    const p = join(dir, 'mixed.jsonl');
+    writeFileSync(
+      p,
+      [chatLine('a', 'first', 'ok'), 'garbage line', JSON.stringify({ messages: 'not a list' }), chatLine('b', 'second', 'ok'), '{"id":"c","messages":[{"role":"user","content":"tru'].join('\n'),
+    );
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [p]);
+    expect(report.traces.added).toBe(2);
+    expect(report.errorCount).toBe(3);
+    expect(report.errors.map((e) => [e.line, e.file])).toEqual([
+      [2, p],
+      [3, p],
+      [5, p],
+    ]);
+    expect(report.errors[0]?.reason).toMatch(/line 2 is not valid JSON/);
+    expect(report.errors[2]?.reason).toMatch(/truncated/);
+    expect(store.imports.errors(report.importId).map((e) => e.line)).toEqual([2, 3, 5]);
+    store.close();
+  });
+
+  it('says plainly when it cannot detect the format', async () => {
+    const p = join(tempDir(), 'weird.jsonl');
+    writeFileSync(p, '{"hello":"world"}\n{"foo":[1,2,3]}\n');
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [p]);
+    expect(report.errorCount).toBe(1);
+    expect(report.errors[0]?.reason).toBe(
+      `could not detect the format of ${p}; use --format (one of: otlp, openinference, langfuse, langsmith, tau-bench, openai-chat, generic)`,
+    );
+    expect(store.traces.count()).toBe(0);
+    store.close();
+  });
+
+  it('reports valid JSON of the wrong shape record by record when the format is forced', async () => {
+    const p = join(tempDir(), 'shape.jsonl');
+    writeFileSync(p, `{"resourceSpans": 5}\n${chatLine('ok', 'fine', 'good')}\n[1,2,3]\n`);
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [p], { format: 'openai-chat' });
+    expect(report.traces.added).toBe(1);
+    expect(report.errors.map((e) => e.line)).toEqual([1, 3]);
+    expect(report.errors[0]?.reason).toMatch(/^OpenAI chat/);
+    store.close();
+  });
+
+  it('survives an empty file, a binary file and a deeply nested record in one folder', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-empty.jsonl'), '');
+    writeFileSync(join(dir, 'b-binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    writeFileSync(join(dir, 'c-deep.jsonl'), `${chatLine('x', 'deep test', 'fine')}\n{"messages":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
+    const store = Store.open(':memory:');
+    const t0 = Date.now();
+    const report = await importPaths(store, [dir]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(report.traces.added).toBe(1);
+    const reasons = report.errors.map((e) => e.reason);
+    expect(reasons[0]).toMatch(/a-empty\.jsonl: empty file/);
+    expect(reasons[1]).toMatch(/b-binary\.bin: binary file/);
+    expect(report.errors[2]?.line).toBe(2);
+    store.close();
+  });
+});
+
+describe('import pipeline: progress and cancellation', () => {
+  it('reports progress and stops when cancelled, leaving what it stored consistent', async () => {
+    const dir = tempDir();
+    const lines = Array.from({ length: 3000 }, (_, i) => chatLine(`t${i}`, `question ${i} ${'x'.repeat(200)}`, `answer ${i}`));
+    writeFileSync(join(dir, 'big.jsonl'), lines.join('\n'));
+    const store = Store.open(':memory:');
+    const controller = new AbortController();
+    const events: ImportProgress[] = [];
+    const report = await importPaths(store, [dir], {
+      signal: controller.signal,
+      batchSize: 100,
+      progressIntervalMs: 0,
+      onProgress: (p) => {
+        events.push(p);
+        if (p.records >= 500) controller.abort();
+      },
+    });
+    expect(report.status).toBe('cancelled');
+    expect(events[0]).toMatchObject({ phase: 'reading', fileCount: 1 });
+    expect(store.traces.count()).toBeGreaterThanOrEqual(500);
+    expect(store.traces.count()).toBeLessThan(3000);
+    const resumed = await importPaths(store, [dir]);
+    expect(resumed.status).toBe('done');
+    expect(store.traces.count()).toBe(3000);
+    expect(resumed.traces.added + resumed.traces.unchanged).toBe(3000);
+    store.close();
+  });
+});
+
+describe('the bundled sample export', () => {
+  it('imports the OTLP sample with its spans assembled into traces', async () => {
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [SAMPLE]);
+    expect(report.errorCount).toBe(0);
+    expect(report.files[0]?.format).toBe('otlp');
+    const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
+    const traceIds = new Set<string>();
+    for (const l of lines) {
+      const req = JSON.parse(l) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ traceId: string }> }> }> };
+      for (const rs of req.resourceSpans) for (const ss of rs.scopeSpans) for (const s of ss.spans) traceIds.add(s.traceId);
+    }
+    expect(store.traces.count()).toBe(traceIds.size);
+    const page = store.traces.list({ text: 'refund', limit: 100, offset: 0 });
+    expect(page.total).toBeGreaterThan(0);
+    const trace = store.traces.get(page.items[0]?.id as string);
+    expect(trace?.agent.name).toBe('nimbus-support');
+    expect(trace?.conversationId).toMatch(/^conv-/);
+    expect(trace?.messages.filter((m) => m.role === 'user').length).toBeGreaterThanOrEqual(1);
+    expect(trace?.messages.some((m) => m.toolCalls.some((c) => c.name === 'get_order' && c.result !== undefined))).toBe(true);
+    store.close();
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { migrate, MigrationError, migrationChecksum, openDatabase, schemaVersion } from '../../../core/store/database.js';
+import { migrations } from '../../../core/store/migrations/index.js';
+import { Store } from '../../../core/store/index.js';
+import { identify } from '../../../core/ingest/identity.js';
+import { TraceDraft } from '../../../core/model/trace.js';
+import { tempDir } from '../../helpers/temp.js';
+
+function tableNames(db: ReturnType<typeof openDatabase>): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all() as string[]);
+}
+
+describe('migrations', () => {
+  it('opens a new database at the latest version with WAL and foreign keys on', () => {
+    const file = join(tempDir(), 'a.db');
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('records every applied migration with the checksum of its SQL', () => {
+    const db = openDatabase(':memory:');
+    const rows = db.prepare('SELECT version, name, checksum FROM _migrations ORDER BY version').all();
+    expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name, checksum: migrationChecksum(m.sql) })));
+    db.close();
+  });
+
+  it('migration 1 creates traces, the search index, fragments and import bookkeeping, and they work', () => {
+    const db = openDatabase(':memory:', { upTo: 0 });
+    expect(schemaVersion(db)).toBe(0);
+    migrate(db, migrations, 1);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['traces', 'trace_text', 'fragments', 'imports', 'import_errors']));
+    db.close();
+    const store = Store.open(':memory:');
+    const trace = identify(
+      TraceDraft.parse({
+        source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 'c1' },
+        messages: [{ role: 'user', text: 'Where is my parcel?' }, { role: 'assistant', text: 'It ships tomorrow.' }],
+      }),
+    );
+    expect(store.traces.upsert(trace)).toBe('added');
+    expect(store.traces.list({ text: 'parcel', limit: 10, offset: 0 }).items.map((t) => t.id)).toEqual([trace.id]);
+    store.close();
+  });
+
+  it('refuses to open a database whose applied migration was edited afterwards', () => {
+    const file = join(tempDir(), 'b.db');
+    openDatabase(file).close();
+    const edited = migrations.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+    expect(() => openDatabase(file, { migrations: edited })).toThrowError(MigrationError);
+    expect(() => openDatabase(file, { migrations: edited })).toThrowError(/migration 1 \(traces\) was edited after it was applied/);
+  });
+
+  it('refuses a database written by a newer Casebook', () => {
+    const file = join(tempDir(), 'c.db');
+    const newer = [...migrations, { version: 99, name: 'future', sql: 'CREATE TABLE future (x)' }];
+    openDatabase(file, { migrations: newer }).close();
+    expect(() => openDatabase(file)).toThrowError(/migration 99 \(future\) that this version of Casebook does not know/);
+  });
+
+  it('a failing migration leaves the previous version intact', () => {
+    const file = join(tempDir(), 'd.db');
+    openDatabase(file).close();
+    const broken = [...migrations, { version: 2, name: 'broken', sql: 'CREATE TABLE ok_table (x); SELECT * FROM missing_table;' }];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(/missing_table/);
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tableNames(db)).not.toContain('ok_table');
+    db.close();
+  });
+});
