@@ -197,26 +197,34 @@ export function linkToolResults(messages: readonly MessageInput[]): MessageInput
 }
 
 function messageKey(m: MessageInput): string {
-  return `${m.role}\u0000${m.text}\u0000${(m.toolCalls ?? []).map((c) => c.name).join(',')}`;
+  // Tool-call ids matter: two calls of the same tool in a row are two calls, not a repeat.
+  const calls = (m.toolCalls ?? []).map((c) => `${c.name}#${c.id ?? ''}`).join(',');
+  return `${m.role}\u0000${m.text}\u0000${calls}\u0000${m.toolCallId ?? ''}`;
 }
 
 /**
  * Merge the input/output message lists of successive LLM calls into one transcript. Each call's input
- * usually repeats the previous history; only the part not yet seen is appended, so the result reads
- * like the conversation once.
+ * usually repeats the history; only the part not yet seen is appended, so the result reads like the
+ * conversation once. A call's history only has to occur in order in what is already merged, not as one
+ * contiguous run: instrumentations drop messages from recorded inputs (agno omits the assistant
+ * tool-call turn), and a strict alignment would then repeat the whole history.
  */
 export function mergeTranscripts(calls: ReadonlyArray<readonly MessageInput[]>): MessageInput[] {
   const merged: MessageInput[] = [];
+  const keys: string[] = [];
   for (const call of calls) {
-    // Find the longest prefix of `call` that matches a suffix-aligned run of `merged`.
-    let start = 0;
-    const keys = merged.map(messageKey);
-    for (let offset = 0; offset < keys.length && start === 0; offset++) {
-      let i = 0;
-      while (offset + i < keys.length && i < call.length && keys[offset + i] === messageKey(call[i] as MessageInput)) i++;
-      if (offset + i === keys.length && i > 0) start = i;
+    let pos = 0;
+    let skip = 0;
+    while (skip < call.length) {
+      const found = keys.indexOf(messageKey(call[skip] as MessageInput), pos);
+      if (found < 0) break;
+      pos = found + 1;
+      skip++;
     }
-    for (const m of call.slice(start)) merged.push(m);
+    for (const m of call.slice(skip)) {
+      merged.push(m);
+      keys.push(messageKey(m));
+    }
   }
   return merged;
 }

@@ -76,6 +76,66 @@ export function traceTitle(trace: Trace): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text || `(${trace.source.format} trace ${trace.source.sourceTraceId})`;
 }
 
+/** The column values of one traces row, plus its search text. */
+export interface TraceRow {
+  id: string;
+  format: string;
+  source_file: string;
+  source_trace_id: string;
+  content_hash: string;
+  start_time: number | null;
+  end_time: number | null;
+  agent_name: string | null;
+  model: string | null;
+  conversation_id: string | null;
+  user_id: string | null;
+  intent: string | null;
+  stakes: string | null;
+  status: 'ok' | 'error';
+  error: string | null;
+  tokens_input: number | null;
+  tokens_output: number | null;
+  latency_ms: number | null;
+  reward: number | null;
+  message_count: number;
+  tool_call_count: number;
+  title: string;
+  body: string;
+  imported_at: number;
+  search_text: string;
+}
+
+/** Serialise a trace into its row. */
+export function traceRow(trace: Trace, importedAt: number): TraceRow {
+  return {
+    id: trace.id,
+    format: trace.source.format,
+    source_file: trace.source.file,
+    source_trace_id: trace.source.sourceTraceId,
+    content_hash: trace.contentHash,
+    start_time: trace.startTime ?? null,
+    end_time: trace.endTime ?? null,
+    agent_name: trace.agent.name ?? null,
+    model: trace.agent.model ?? null,
+    conversation_id: trace.conversationId ?? null,
+    user_id: trace.userId ?? null,
+    intent: trace.intent ?? null,
+    stakes: trace.stakes ?? null,
+    status: trace.status,
+    error: trace.error ?? null,
+    tokens_input: trace.tokens.input ?? null,
+    tokens_output: trace.tokens.output ?? null,
+    latency_ms: trace.latencyMs ?? null,
+    reward: trace.outcome.reward ?? null,
+    message_count: trace.messages.length,
+    tool_call_count: trace.messages.reduce((n, m) => n + m.toolCalls.length, 0),
+    title: traceTitle(trace),
+    body: JSON.stringify(trace),
+    imported_at: importedAt,
+    search_text: searchableText(trace),
+  };
+}
+
 /** Repository over the traces, trace_text and fragments tables. */
 export class TraceRepository {
   private readonly selectHash;
@@ -121,41 +181,25 @@ export class TraceRepository {
   upsert(trace: Trace, importedAt = Date.now()): UpsertOutcome {
     const existing = this.selectHash.get(trace.id) as string | undefined;
     if (existing === trace.contentHash) return 'unchanged';
-    const toolCalls = trace.messages.reduce((n, m) => n + m.toolCalls.length, 0);
-    const rowid = (this.insert.get({
-      id: trace.id,
-      format: trace.source.format,
-      source_file: trace.source.file,
-      source_trace_id: trace.source.sourceTraceId,
-      content_hash: trace.contentHash,
-      start_time: trace.startTime ?? null,
-      end_time: trace.endTime ?? null,
-      agent_name: trace.agent.name ?? null,
-      model: trace.agent.model ?? null,
-      conversation_id: trace.conversationId ?? null,
-      user_id: trace.userId ?? null,
-      intent: trace.intent ?? null,
-      stakes: trace.stakes ?? null,
-      status: trace.status,
-      error: trace.error ?? null,
-      tokens_input: trace.tokens.input ?? null,
-      tokens_output: trace.tokens.output ?? null,
-      latency_ms: trace.latencyMs ?? null,
-      reward: trace.outcome.reward ?? null,
-      message_count: trace.messages.length,
-      tool_call_count: toolCalls,
-      title: traceTitle(trace),
-      body: JSON.stringify(trace),
-      imported_at: importedAt,
-    }) as { rowid: number }).rowid;
-    if (existing !== undefined) this.deleteText.run(rowid);
-    this.insertText.run(rowid, searchableText(trace));
+    this.writeRow(traceRow(trace, importedAt), existing !== undefined);
     return existing === undefined ? 'added' : 'updated';
+  }
+
+  /** Write a prepared row and its search text (the benchmark's insert-only ceiling calls this directly). */
+  writeRow(row: TraceRow, replacing: boolean): void {
+    const rowid = (this.insert.get(row) as { rowid: number }).rowid;
+    if (replacing) this.deleteText.run(rowid);
+    this.insertText.run(rowid, row.search_text);
   }
 
   /** Stage a fragment; returns false when one with the same id was already staged. */
   stageFragment(format: string, traceKey: string, fragmentId: string, payload: Json): boolean {
-    return this.insertFragment.run(format, traceKey, fragmentId, JSON.stringify(payload)).changes > 0;
+    return this.stageFragmentText(format, traceKey, fragmentId, JSON.stringify(payload));
+  }
+
+  /** Stage an already-serialised fragment (the benchmark's ceiling calls this directly). */
+  stageFragmentText(format: string, traceKey: string, fragmentId: string, payload: string): boolean {
+    return this.insertFragment.run(format, traceKey, fragmentId, payload).changes > 0;
   }
 
   /** Every staged fragment of one trace key, in fragment-id order. */

@@ -22,6 +22,7 @@ import {
   fromOpenAiMessage,
   isObject,
   linkToolResults,
+  mergeTranscripts,
   normalizeRole,
   num,
   str,
@@ -1073,7 +1074,7 @@ export function assembleSpanTrace(traceId: string, records: readonly SpanRecord[
     if (last.length > 0) segments.push(last);
   }
 
-  const linked = linkToolResults(mergeCalls(segments));
+  const linked = linkToolResults(mergeTranscripts(segments));
   joinToolSpans(linked, toolInfos.filter((t) => !orphanTools.has(t)));
   attachDocuments(linked, sorted, kindOf, unique);
 
@@ -1159,43 +1160,6 @@ export function assembleSpanTrace(traceId: string, records: readonly SpanRecord[
     spans,
     metadata,
   };
-}
-
-function callKey(m: MessageInput): string {
-  return `${m.role}\u0000${m.text}\u0000${(m.toolCalls ?? []).map((c) => c.name).join(',')}`;
-}
-
-/**
- * Merge successive LLM calls into one transcript. Like mergeTranscripts, but a call's history only has to
- * occur in order in what is already merged, not as one contiguous run: instrumentations drop messages
- * from recorded inputs (agno omits the assistant tool-call turn), and a strict alignment would then
- * repeat the whole history.
- */
-export function mergeCalls(calls: ReadonlyArray<readonly MessageInput[]>): MessageInput[] {
-  const merged: MessageInput[] = [];
-  const keys: string[] = [];
-  for (const call of calls) {
-    let pos = 0;
-    let skip = 0;
-    while (skip < call.length) {
-      const k = callKey(call[skip] as MessageInput);
-      let found = -1;
-      for (let j = pos; j < keys.length; j++) {
-        if (keys[j] === k) {
-          found = j;
-          break;
-        }
-      }
-      if (found < 0) break;
-      pos = found + 1;
-      skip++;
-    }
-    for (const m of call.slice(skip)) {
-      merged.push(m);
-      keys.push(callKey(m));
-    }
-  }
-  return merged;
 }
 
 /** Fill tool calls from their execution spans: by call id, else the next unjoined call of that name. */

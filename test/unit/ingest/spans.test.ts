@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mergeTranscripts } from '../../../core/ingest/transcript.js';
 import {
   assembleSpanTrace,
   decodeAnyValue,
-  mergeCalls,
   nanosToMs,
   normalizeId,
   parseStatusCode,
@@ -413,13 +413,13 @@ describe('span helpers', () => {
     expect(spanRecordFromJson({ spanId: 'only' })).toBeUndefined();
   });
 
-  it('mergeCalls skips a repeated history even with a message missing from it', () => {
+  it('mergeTranscripts skips a repeated history even with a message missing from it', () => {
     const sys = { role: 'system' as const, text: 'S' };
     const user = { role: 'user' as const, text: 'Q' };
     const call = { role: 'assistant' as const, text: '', toolCalls: [{ name: 'f', arguments: {}, status: 'unknown' as const }] };
     const tool = { role: 'tool' as const, text: 'R' };
     const answer = { role: 'assistant' as const, text: 'A' };
-    const merged = mergeCalls([
+    const merged = mergeTranscripts([
       [sys, user, call],
       [sys, user, tool, answer],
     ]);
