@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Trace, TraceDraft } from '../model/trace.js';
+import { traceContentJson } from '../model/content.js';
 
 /** Hex SHA-256 of a string. */
 export function sha256Hex(text: string): string {
@@ -15,13 +16,17 @@ export function traceId(format: string, sourceTraceId: string): string {
   return `tr_${sha256Hex(`${format}\u0000${sourceTraceId}`).slice(0, 24)}`;
 }
 
-/** Hash of everything but the file it came from: the same trace in two overlapping exports hashes equal. */
-export function contentHash(draft: TraceDraft): string {
-  const { source, ...rest } = draft;
-  return sha256Hex(JSON.stringify({ format: source.format, sourceTraceId: source.sourceTraceId, ...rest }));
+/** A trace with its identity, and the content JSON its hash was computed from (stored as its body). */
+export interface IdentifiedTrace {
+  trace: Trace;
+  contentJson: string;
 }
 
-/** Give a draft its id and content hash. */
-export function identify(draft: TraceDraft): Trace {
-  return { ...draft, id: traceId(draft.source.format, draft.source.sourceTraceId), contentHash: contentHash(draft) };
+/** Give a draft its id and content hash; the content JSON is kept so it is serialised once. */
+export function identify(draft: TraceDraft): IdentifiedTrace {
+  const contentJson = traceContentJson(draft);
+  return {
+    trace: { ...draft, id: traceId(draft.source.format, draft.source.sourceTraceId), contentHash: sha256Hex(contentJson) },
+    contentJson,
+  };
 }

@@ -12,6 +12,7 @@ import { detectableFormats, parserFor, type FormatOptions } from '../ingest/regi
 import { identify, sha256Hex } from '../ingest/identity.js';
 import type { Store } from '../store/index.js';
 import type { UpsertOutcome } from '../store/trace-repository.js';
+import { FragmentWindow, type WindowEntry } from './fragment-window.js';
 
 /** A record (or file) that could not be imported. */
 export interface ImportError {
@@ -83,6 +84,10 @@ export interface ImportOptions extends FormatOptions {
   transform?: RecordTransform;
   /** Records per transaction (default 2000): fewer commits, fewer WAL checkpoints. */
   batchSize?: number;
+  /** Assemble a trace once this many records pass without a fragment of it (default 64). */
+  assemblyWindowRecords?: number;
+  /** Payload bytes kept in memory for assembly before the oldest traces are assembled (default 64 MiB). */
+  assemblyWindowBytes?: number;
   /** Records sampled for format detection (default 10). */
   detectSample?: number;
   clock?: () => number;
@@ -140,8 +145,6 @@ export async function importPaths(store: Store, paths: readonly string[], option
   let fileIndex = 0;
   let lastProgress = 0;
   const fileReports: FileReport[] = [];
-  // Trace keys touched by this import, per format: assembled once every file is read.
-  const touched = new Map<FormatId, { parser: FormatParser; file: string; keys: Set<string> }>();
 
   const progress = (phase: ImportProgress['phase'], file?: string, force = false): void => {
     if (!options.onProgress) return;
@@ -176,7 +179,8 @@ export async function importPaths(store: Store, paths: readonly string[], option
     traces[o]++;
   };
   const storeDraft = (draft: TraceDraft): void => {
-    count(store.traces.upsert(identify(transform ? transform.draft(draft) : draft)));
+    const { trace, contentJson } = identify(transform ? transform.draft(draft) : draft);
+    count(store.traces.upsert(trace, contentJson));
   };
 
   let inTx = false;
@@ -215,6 +219,30 @@ export async function importPaths(store: Store, paths: readonly string[], option
     return undefined;
   };
 
+  const assembleEntry = (e: WindowEntry): void => {
+    if (!e.parser.assemble) return;
+    try {
+      const staged: Json[] = e.fromStore
+        ? store.traces.fragments(e.parser.id, e.traceKey)
+        : [...e.fragments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+      const drafts = e.parser.assemble(e.traceKey, staged, ctxFor(e.file));
+      begin();
+      // Assembled drafts come from already-transformed fragments: store them as they are.
+      for (const d of drafts) {
+        const { trace, contentJson } = identify(d);
+        count(store.traces.upsert(trace, contentJson));
+      }
+      if (++sinceCommit >= batchSize) commit();
+    } catch (err) {
+      fail({ file: e.file, reason: `${e.parser.title}: could not assemble trace ${e.traceKey}: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    progress('assembling');
+  };
+  const window = new FragmentWindow(
+    { idleRecords: options.assemblyWindowRecords ?? 64, maxBytes: options.assemblyWindowBytes ?? 64 * 1024 * 1024 },
+    assembleEntry,
+  );
+
   let cancelled = false;
   try {
     for (const [i, file] of files.entries()) {
@@ -242,15 +270,15 @@ export async function importPaths(store: Store, paths: readonly string[], option
           const result = p.parse(item.value, item.location, ctxFor(file));
           begin();
           for (const draft of result.traces) storeDraft(draft);
-          if (result.fragments.length > 0) {
-            const entry = touched.get(p.id) ?? { parser: p, file, keys: new Set<string>() };
-            touched.set(p.id, entry);
-            for (const f of result.fragments) {
-              const frag = transform ? transform.fragment(p.id, f) : f;
-              if (store.traces.stageFragment(p.id, frag.traceKey, frag.fragmentId, frag.payload)) fragments++;
-              entry.keys.add(frag.traceKey);
-            }
+          for (const f of result.fragments) {
+            const frag = transform ? transform.fragment(p.id, f) : f;
+            const text = JSON.stringify(frag.payload);
+            // Asked before staging, and only when the key opens a window entry (one lookup per trace).
+            const storedBefore = window.has(p.id, frag.traceKey) ? false : store.traces.hasFragments(p.id, frag.traceKey);
+            if (store.traces.stageFragmentText(p.id, frag.traceKey, frag.fragmentId, text)) fragments++;
+            window.add(p, file, frag.traceKey, frag.fragmentId, frag.payload, text.length, records, storedBefore);
           }
+          window.evict(records);
           if (++sinceCommit >= batchSize) commit();
         } catch (err) {
           report.errors++;
@@ -310,24 +338,9 @@ export async function importPaths(store: Store, paths: readonly string[], option
       if (cancelled) break;
     }
 
-    // Assemble every trace whose fragments this import touched, from all its staged fragments.
+    // Assemble the traces still open, from every fragment staged for them.
     progress('assembling', undefined, true);
-    for (const { parser, file, keys } of touched.values()) {
-      if (!parser.assemble) continue;
-      for (const key of keys) {
-        try {
-          const staged: Json[] = store.traces.fragments(parser.id, key);
-          const drafts = parser.assemble(key, staged, ctxFor(file));
-          begin();
-          // Assembled drafts come from already-transformed fragments: store them as they are.
-          for (const d of drafts) count(store.traces.upsert(identify(d)));
-          if (++sinceCommit >= batchSize) commit();
-        } catch (err) {
-          fail({ file, reason: `${parser.title}: could not assemble trace ${key}: ${err instanceof Error ? err.message : String(err)}` });
-        }
-        progress('assembling');
-      }
-    }
+    window.flush();
     commit();
   } catch (err) {
     if (inTx) store.db.exec('ROLLBACK');

@@ -4,6 +4,7 @@
 import type { Json, Trace } from '../model/trace.js';
 import { Trace as TraceSchema } from '../model/trace.js';
 import type { TraceFilter, TracePage, TraceSummary } from '../model/query.js';
+import { traceContentJson } from '../model/content.js';
 import type { Db } from './database.js';
 
 /** What an upsert did. */
@@ -105,8 +106,8 @@ export interface TraceRow {
   search_text: string;
 }
 
-/** Serialise a trace into its row. */
-export function traceRow(trace: Trace, importedAt: number): TraceRow {
+/** Serialise a trace into its row; `contentJson` is its traceContentJson when the caller already has it. */
+export function traceRow(trace: Trace, importedAt: number, contentJson = traceContentJson(trace)): TraceRow {
   return {
     id: trace.id,
     format: trace.source.format,
@@ -130,7 +131,7 @@ export function traceRow(trace: Trace, importedAt: number): TraceRow {
     message_count: trace.messages.length,
     tool_call_count: trace.messages.reduce((n, m) => n + m.toolCalls.length, 0),
     title: traceTitle(trace),
-    body: JSON.stringify(trace),
+    body: contentJson,
     imported_at: importedAt,
     search_text: searchableText(trace),
   };
@@ -146,6 +147,7 @@ export class TraceRepository {
   private readonly insertFragment;
   private readonly selectFragments;
   private readonly selectBody;
+  private readonly selectAnyFragment;
 
   constructor(private readonly db: Db) {
     this.selectHash = db.prepare('SELECT content_hash FROM traces WHERE id = ?').pluck();
@@ -174,14 +176,15 @@ export class TraceRepository {
     this.selectFragments = db
       .prepare('SELECT payload FROM fragments WHERE format = ? AND trace_key = ? ORDER BY fragment_id')
       .pluck();
-    this.selectBody = db.prepare('SELECT body FROM traces WHERE id = ?').pluck();
+    this.selectAnyFragment = db.prepare('SELECT 1 FROM fragments WHERE format = ? AND trace_key = ? LIMIT 1').pluck();
+    this.selectBody = db.prepare('SELECT id, content_hash, source_file, body FROM traces WHERE id = ?');
   }
 
   /** Insert a trace, or replace it when its content changed; the same content again writes nothing. */
-  upsert(trace: Trace, importedAt = Date.now()): UpsertOutcome {
+  upsert(trace: Trace, contentJson?: string, importedAt = Date.now()): UpsertOutcome {
     const existing = this.selectHash.get(trace.id) as string | undefined;
     if (existing === trace.contentHash) return 'unchanged';
-    this.writeRow(traceRow(trace, importedAt), existing !== undefined);
+    this.writeRow(traceRow(trace, importedAt, contentJson), existing !== undefined);
     return existing === undefined ? 'added' : 'updated';
   }
 
@@ -207,10 +210,23 @@ export class TraceRepository {
     return (this.selectFragments.all(format, traceKey) as string[]).map((p) => JSON.parse(p) as Json);
   }
 
+  /** True when any fragment of this trace key is staged. */
+  hasFragments(format: string, traceKey: string): boolean {
+    return this.selectAnyFragment.get(format, traceKey) !== undefined;
+  }
+
   /** One trace with its messages and spans, or undefined. */
   get(id: string): Trace | undefined {
-    const body = this.selectBody.get(id) as string | undefined;
-    return body === undefined ? undefined : TraceSchema.parse(JSON.parse(body));
+    const row = this.selectBody.get(id) as { id: string; content_hash: string; source_file: string; body: string } | undefined;
+    if (row === undefined) return undefined;
+    // The body is the content JSON: identity and file live in their columns.
+    const content = JSON.parse(row.body) as { source: Record<string, unknown> };
+    return TraceSchema.parse({
+      ...content,
+      id: row.id,
+      contentHash: row.content_hash,
+      source: { ...content.source, file: row.source_file },
+    });
   }
 
   /** True when a trace with this id is stored. */

@@ -16,7 +16,8 @@ const fragments = src.db.prepare('SELECT format, trace_key, fragment_id, payload
 >;
 const fragmentRows = fragments.map(([f, k, id, payload]) => ({ f, k, id, payload }));
 // Rows are serialised before the timer starts: the ceiling is SQLite inserting, nothing else.
-const rows = (src.db.prepare('SELECT body FROM traces').pluck().all() as string[]).map((b) => traceRow(JSON.parse(b) as Trace, Date.now()));
+const ids = src.db.prepare('SELECT id FROM traces').pluck().all() as string[];
+const rows = ids.map((id) => traceRow(src.traces.get(id) as Trace, Date.now()));
 src.close();
 
 const dst = Store.open(target);

@@ -194,3 +194,46 @@ describe('the bundled sample export', () => {
     store.close();
   });
 });
+
+describe('import pipeline: traces spread over lines and files', () => {
+  type Req = { resourceSpans: Array<{ resource: unknown; scopeSpans: Array<{ scope: unknown; spans: Array<{ traceId: string; spanId: string }> }> }> };
+  const sampleRequests = (): Req[] => readFileSync(SAMPLE, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Req);
+  const spansOf = (reqs: Req[]) => reqs.flatMap((r) => r.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans)));
+  const wrap = (spans: unknown[]): string => JSON.stringify({ resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'nimbus-support' } }] }, scopeSpans: [{ scope: { name: 't' }, spans }] }] });
+
+  it('assembles one trace from spans far apart in a file and from spans in two files, identical to the contiguous import', async () => {
+    const spans = spansOf(sampleRequests());
+    const target = spans[0]?.traceId as string;
+    const mine = spans.filter((s) => s.traceId === target);
+    const others = spans.filter((s) => s.traceId !== target);
+    expect(mine.length).toBeGreaterThan(3);
+    const dir = tempDir();
+    // Contiguous: all of the trace's spans in one line.
+    writeFileSync(join(dir, 'contiguous.jsonl'), `${wrap(mine)}\n`);
+    // Spread: two spans first, then 200 lines of other traces, then the rest in a second file.
+    const lines = [wrap(mine.slice(0, 2)), ...others.map((s) => wrap([s]))];
+    writeFileSync(join(dir, 'spread-a.jsonl'), `${lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'spread-b.jsonl'), `${wrap(mine.slice(2))}\n`);
+
+    const one = Store.open(':memory:');
+    await importPaths(one, [join(dir, 'contiguous.jsonl')]);
+    const [expected] = one.traces.list({ limit: 5, offset: 0 }).items;
+    const expectedTrace = one.traces.get(expected?.id as string);
+
+    const two = Store.open(':memory:');
+    const report = await importPaths(two, [join(dir, 'spread-a.jsonl'), join(dir, 'spread-b.jsonl')], { assemblyWindowRecords: 8 });
+    expect(report.errorCount).toBe(0);
+    const got = two.traces.get(expected?.id as string);
+    expect(got?.spans.length).toBe(mine.length);
+    expect(got?.contentHash).toBe(expectedTrace?.contentHash);
+
+    // The second file alone, later, completes a trace first imported with only two spans.
+    const three = Store.open(':memory:');
+    await importPaths(three, [join(dir, 'spread-a.jsonl')], { assemblyWindowRecords: 8 });
+    expect(three.traces.get(expected?.id as string)?.spans.length).toBe(2);
+    const later = await importPaths(three, [join(dir, 'spread-b.jsonl')]);
+    expect(later.traces).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(three.traces.get(expected?.id as string)?.contentHash).toBe(expectedTrace?.contentHash);
+    for (const s of [one, two, three]) s.close();
+  });
+});

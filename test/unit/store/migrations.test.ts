@@ -35,7 +35,7 @@ describe('migrations', () => {
     expect(tableNames(db)).toEqual(expect.arrayContaining(['traces', 'trace_text', 'fragments', 'imports', 'import_errors']));
     db.close();
     const store = Store.open(':memory:');
-    const trace = identify(
+    const { trace } = identify(
       TraceDraft.parse({
         source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 'c1' },
         messages: [{ role: 'user', text: 'Where is my parcel?' }, { role: 'assistant', text: 'It ships tomorrow.' }],
