@@ -1,0 +1,190 @@
+/**
+ * The app's one service contract: every method the renderer may call, with its channel name and its zod
+ * request/response schemas, and the events it may receive. Main (IPC), the preload, the web bridge and the
+ * renderer all read this module, so a method cannot exist on one side only.
+ * Pure: imports only zod and core/model, so the renderer can bundle it.
+ */
+import { z } from 'zod';
+import { FormatId, Trace } from '../model/trace.js';
+import { TraceFilter, TracePage, TraceSummary } from '../model/query.js';
+
+/** Methods that take no argument: anything but `undefined` is a malformed payload. */
+const NoInput = z.undefined();
+
+/** One import file's outcome (mirrors core/pipeline/import.ts FileReport). */
+export const FileReport = z.object({
+  file: z.string(),
+  format: FormatId.optional(),
+  bytes: z.number(),
+  records: z.number(),
+  errors: z.number(),
+});
+
+/** A record or file that could not be imported, with its location. */
+export const ImportError = z.object({
+  file: z.string(),
+  line: z.number().optional(),
+  byteOffset: z.number().optional(),
+  recordIndex: z.number().optional(),
+  reason: z.string(),
+});
+export type ImportError = z.infer<typeof ImportError>;
+
+const TraceCounts = z.object({ added: z.number(), updated: z.number(), unchanged: z.number() });
+
+/** Progress of a running import (mirrors core/pipeline/import.ts ImportProgress). */
+export const ImportProgress = z.object({
+  phase: z.enum(['reading', 'assembling', 'done']),
+  file: z.string().optional(),
+  fileIndex: z.number(),
+  fileCount: z.number(),
+  bytesRead: z.number(),
+  bytesTotal: z.number(),
+  records: z.number(),
+  errors: z.number(),
+  traces: TraceCounts,
+  elapsedMs: z.number(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+/** The final report of an import (mirrors core/pipeline/import.ts ImportReport). */
+export const ImportReport = z.object({
+  importId: z.number(),
+  status: z.enum(['done', 'cancelled']),
+  files: z.array(FileReport),
+  records: z.number(),
+  fragments: z.number(),
+  traces: TraceCounts,
+  errorCount: z.number(),
+  errors: z.array(ImportError),
+  bytes: z.number(),
+  durationMs: z.number(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** What `app:import.onProgress` pushes: progress of a job, then exactly one `done` or `error`. */
+export const ImportEvent = z.discriminatedUnion('kind', [
+  z.object({ jobId: z.string(), kind: z.literal('progress'), progress: ImportProgress }),
+  z.object({ jobId: z.string(), kind: z.literal('done'), report: ImportReport }),
+  z.object({ jobId: z.string(), kind: z.literal('error'), error: z.string() }),
+]);
+export type ImportEvent = z.infer<typeof ImportEvent>;
+
+/** One trace with the summaries of every turn of its conversation (empty when it has no conversation id). */
+export const TraceDetail = z.object({ trace: Trace, conversation: z.array(TraceSummary) });
+export type TraceDetail = z.infer<typeof TraceDetail>;
+
+/** What the app tells about itself. */
+export const AppInfo = z.object({ version: z.string(), dbPath: z.string(), traceCount: z.number().int() });
+export type AppInfo = z.infer<typeof AppInfo>;
+
+// Paths are bounded so a compromised renderer cannot hand main an unbounded payload.
+const FilePath = z.string().min(1).max(4096);
+
+/** Every invocable method: its channel (`app:<area>.<verb>`) and the schemas of its one argument and result. */
+export const methods = {
+  'traces.list': { channel: 'app:traces.list', request: TraceFilter.strict().optional(), response: TracePage },
+  'traces.get': { channel: 'app:traces.get', request: z.object({ id: z.string().min(1).max(512) }).strict(), response: TraceDetail },
+  'import.pickFiles': { channel: 'app:import.pickFiles', request: NoInput, response: z.array(z.string()) },
+  'import.start': {
+    channel: 'app:import.start',
+    request: z.object({ paths: z.array(FilePath).min(1).max(1000), format: FormatId.optional() }).strict(),
+    response: z.object({ jobId: z.string() }),
+  },
+  'import.cancel': {
+    channel: 'app:import.cancel',
+    request: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'app.info': { channel: 'app:app.info', request: NoInput, response: AppInfo },
+} as const;
+
+/** Push events from main to the renderer (`app:<area>.on<Event>`). */
+export const events = {
+  'import.onProgress': { channel: 'app:import.onProgress', payload: ImportEvent },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type EventName = keyof typeof events;
+/** What the caller passes to a method (before defaults). */
+export type RequestOf<M extends MethodName> = z.input<(typeof methods)[M]['request']>;
+/** What a handler receives (after zod parsing and defaults). */
+export type ParsedRequestOf<M extends MethodName> = z.output<(typeof methods)[M]['request']>;
+/** What a method resolves to. */
+export type ResponseOf<M extends MethodName> = z.output<(typeof methods)[M]['response']>;
+/** What an event delivers. */
+export type EventOf<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+
+/** The names of every method, in contract order. */
+export const methodNames = Object.keys(methods) as MethodName[];
+/** The names of every event, in contract order. */
+export const eventNames = Object.keys(events) as EventName[];
+
+/** Typed error codes: callers branch on these, never on messages, and never see stack traces. */
+export const ErrorCode = z.enum(['invalid_request', 'forbidden', 'not_found', 'busy', 'unknown_method', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The error half of the envelope. `issues` lists zod's complaints for invalid requests. */
+export const ApiErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** What crosses the IPC/HTTP boundary for every call: a value or a typed error. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** A failed call, as thrown to the renderer. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(readonly code: ErrorCode, message: string, readonly issues?: ApiErrorBody['issues']) {
+    super(message);
+  }
+}
+
+/** Return an envelope's value, or throw its error as an ApiError. */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.issues);
+}
+
+/** A method as the renderer calls it: one optional-or-required argument, a promise of the result. */
+export type Call<M extends MethodName> = undefined extends RequestOf<M>
+  ? (request?: RequestOf<M>) => Promise<ResponseOf<M>>
+  : (request: RequestOf<M>) => Promise<ResponseOf<M>>;
+
+/** A subscription: returns the function that removes the listener. */
+export type Subscribe<E extends EventName> = (listener: (event: EventOf<E>) => void) => () => void;
+
+/** A dropped file, as much of the DOM File as the bridge needs (core compiles without the DOM lib). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/**
+ * `window.api`: one function per contract method and event, grouped by area. `import.pathForFile` is the
+ * only member that does not cross the boundary: it asks the preload for a dropped file's path
+ * (webUtils.getPathForFile); it returns '' where no path can be known (in a plain browser).
+ */
+export interface CasebookApi {
+  traces: { list: Call<'traces.list'>; get: Call<'traces.get'> };
+  import: {
+    pickFiles: Call<'import.pickFiles'>;
+    start: Call<'import.start'>;
+    cancel: Call<'import.cancel'>;
+    onProgress: Subscribe<'import.onProgress'>;
+    pathForFile(file: DroppedFile): string;
+  };
+  app: { info: Call<'app.info'> };
+}
+
+/** Members of CasebookApi that are local to the renderer side and have no channel. */
+export const localMembers = ['import.pathForFile'] as const;
+
+/** Split `area.verb` into its two parts, for building the nested api object. */
+export function splitName(name: MethodName | EventName): [area: string, verb: string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}

@@ -1,0 +1,91 @@
+/** The first window: a header with the views' tabs, the import view, and the trace browser. */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, CasebookApi } from '../../core/api/contract.js';
+import { errorMessage } from './api/index.js';
+import { ImportView } from './components/ImportView.js';
+import { TraceBrowser } from './components/TraceBrowser.js';
+import { useImportJob } from './useImportJob.js';
+
+type View = 'traces' | 'import';
+
+/** The whole app, given the api it talks through. */
+export function App({ api }: { api: CasebookApi }) {
+  const [view, setView] = useState<View>('traces');
+  const [info, setInfo] = useState<AppInfo | undefined>();
+  const [infoError, setInfoError] = useState<string | undefined>();
+  // Bumped after each import so the list reloads.
+  const [dataVersion, setDataVersion] = useState(0);
+
+  const refreshInfo = useCallback(() => {
+    api.app
+      .info()
+      .then((i) => {
+        setInfo(i);
+        setInfoError(undefined);
+      })
+      .catch((err: unknown) => setInfoError(errorMessage(err)));
+  }, [api]);
+
+  const job = useImportJob(api, () => {
+    setDataVersion((v) => v + 1);
+    refreshInfo();
+  });
+
+  useEffect(() => {
+    refreshInfo();
+  }, [refreshInfo]);
+
+  // An empty database has nothing to browse: start on the import view.
+  useEffect(() => {
+    if (info && info.traceCount === 0 && dataVersion === 0) setView('import');
+  }, [info, dataVersion]);
+
+  // A file dropped outside the drop zone would make the window navigate to it.
+  useEffect(() => {
+    const block = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', block);
+    window.addEventListener('drop', block);
+    return () => {
+      window.removeEventListener('dragover', block);
+      window.removeEventListener('drop', block);
+    };
+  }, []);
+
+  const running = job.state.phase === 'running' || job.state.phase === 'starting';
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1 className="brand">Casebook</h1>
+        <nav className="tabs" aria-label="Views">
+          <button
+            type="button"
+            className={view === 'traces' ? 'tab active' : 'tab'}
+            data-testid="tab-traces"
+            onClick={() => setView('traces')}
+          >
+            Traces{info ? <span className="count" data-testid="trace-count">{info.traceCount}</span> : null}
+          </button>
+          <button
+            type="button"
+            className={view === 'import' ? 'tab active' : 'tab'}
+            data-testid="tab-import"
+            onClick={() => setView('import')}
+          >
+            Import{running ? <span className="busy-dot" aria-label="import running" /> : null}
+          </button>
+        </nav>
+        <div className="db-path" title={info?.dbPath}>
+          {infoError ? <span className="error-text">{infoError}</span> : info ? `${info.dbPath} · v${info.version}` : ''}
+        </div>
+      </header>
+      <main className="content">
+        {view === 'import' ? (
+          <ImportView api={api} job={job} onShowTraces={() => setView('traces')} />
+        ) : (
+          <TraceBrowser api={api} dataVersion={dataVersion} />
+        )}
+      </main>
+    </div>
+  );
+}

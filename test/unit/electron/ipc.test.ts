@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { methodNames, methods, events } from '../../../core/api/contract.js';
+import { dispatch, type CasebookService, type Handlers } from '../../../core/api/service.js';
+
+vi.mock('electron', () => import('./electron-fake.js'));
+
+const fake = await import('./electron-fake.js');
+const { registerIpc } = await import('../../../electron/main/ipc/register.js');
+const { isAppUrl } = await import('../../../electron/main/url-policy.js');
+
+type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+/** A service whose handlers are spies, with the real validation (dispatch) in front of them. */
+function spyService() {
+  const handlers = {
+    'traces.list': vi.fn(async () => ({ total: 0, items: [] })),
+    'traces.get': vi.fn(async () => {
+      throw new Error('unused');
+    }),
+    'import.pickFiles': vi.fn(async () => ['/data/export.jsonl']),
+    'import.start': vi.fn(async () => ({ jobId: 'job-1' })),
+    'import.cancel': vi.fn(async () => ({ cancelled: true })),
+    'app.info': vi.fn(async () => ({ version: '1.2.3', dbPath: '/db', traceCount: 7 })),
+  } satisfies Handlers;
+  let listener: ((e: unknown) => void) | undefined;
+  const service: CasebookService = {
+    dbPath: '/db',
+    call: (method, payload) => dispatch(handlers, method, payload),
+    onImportEvent: (l) => {
+      listener = l as (e: unknown) => void;
+      return () => (listener = undefined);
+    },
+    close: async () => undefined,
+  };
+  return { service, handlers, emit: (e: unknown) => listener?.(e) };
+}
+
+let ours: InstanceType<typeof fake.FakeBrowserWindow>;
+let spies: ReturnType<typeof spyService>;
+
+beforeEach(() => {
+  fake.resetFakes();
+  ours = new fake.FakeBrowserWindow({});
+  spies = spyService();
+  registerIpc(spies.service as never, { isOurWindow: (w) => w === (ours as unknown), isAppUrl: (u) => isAppUrl(u) });
+});
+
+/** The event main sees for a call from `frame` in `contents`. */
+function eventFrom(contents: unknown, frame: { url: string; parent: unknown } | null) {
+  return { sender: contents, senderFrame: frame };
+}
+const topFrame = { url: 'app://app/index.html', parent: null };
+const handler = (channel: string) => fake.ipcHandlers.get(channel) as Invoke;
+
+describe('registration (checklist 5)', () => {
+  it('registers exactly one handler per contract channel, named app:<area>.<verb>', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(methodNames.map((m) => methods[m].channel).sort());
+    for (const m of methodNames) expect(methods[m].channel).toBe(`app:${m}`);
+    expect(events['import.onProgress'].channel).toBe('app:import.onProgress');
+  });
+
+  it('answers a trusted call with the handler value in an envelope', async () => {
+    expect(await handler('app:app.info')(eventFrom(ours.webContents, topFrame))).toEqual({
+      ok: true,
+      value: { version: '1.2.3', dbPath: '/db', traceCount: 7 },
+    });
+    expect(await handler('app:import.start')(eventFrom(ours.webContents, topFrame), { paths: ['/a.jsonl'] })).toEqual({
+      ok: true,
+      value: { jobId: 'job-1' },
+    });
+    expect(spies.handlers['import.start']).toHaveBeenCalledWith({ paths: ['/a.jsonl'] });
+  });
+});
+
+describe('sender validation (checklist 4)', () => {
+  const strangers: Array<[string, () => unknown]> = [
+    ['a foreign origin', () => eventFrom(ours.webContents, { url: 'https://evil.example/', parent: null })],
+    ['a file: URL', () => eventFrom(ours.webContents, { url: 'file:///tmp/x.html', parent: null })],
+    ['another app host', () => eventFrom(ours.webContents, { url: 'app://other/index.html', parent: null })],
+    ['a subframe', () => eventFrom(ours.webContents, { url: 'app://app/index.html', parent: topFrame })],
+    ['a destroyed frame', () => eventFrom(ours.webContents, null)],
+    ['an unknown webContents', () => eventFrom(new fake.FakeWebContents(), topFrame)],
+    ['a window that is not ours', () => eventFrom(new fake.FakeBrowserWindow({}).webContents, topFrame)],
+  ];
+
+  it.each(strangers)('rejects %s on every channel without calling the handler', async (_name, makeEvent) => {
+    for (const m of methodNames) {
+      const result = await handler(methods[m].channel)(makeEvent(), m === 'import.start' ? { paths: ['/a'] } : undefined);
+      expect(result, m).toEqual({ ok: false, error: { code: 'forbidden', message: 'caller is not the app window' } });
+    }
+    for (const spy of Object.values(spies.handlers)) expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('payload validation (checklist 5)', () => {
+  const malformed: Record<string, unknown[]> = {
+    'traces.list': [{ limit: -1 }, { text: 42 }, { sql: 'DROP TABLE traces' }, 'x'],
+    'traces.get': [undefined, {}, { id: 5 }, { id: '' }, { id: 'a', extra: 1 }],
+    'import.pickFiles': [{}, 'x', 1],
+    'import.start': [undefined, {}, { paths: [] }, { paths: 'a' }, { paths: ['a'], format: 'pdf' }, { paths: [''] }],
+    'import.cancel': [undefined, {}, { jobId: 1 }],
+    'app.info': [{}, null],
+  };
+
+  it('covers every method', () => {
+    expect(Object.keys(malformed).sort()).toEqual([...methodNames].sort());
+  });
+
+  it.each(Object.entries(malformed))('%s: malformed payloads get invalid_request and never reach the handler', async (m, payloads) => {
+    for (const payload of payloads) {
+      const result = (await handler(`app:${m}`)(eventFrom(ours.webContents, topFrame), payload)) as {
+        ok: boolean;
+        error: { code: string; issues?: unknown[] };
+      };
+      expect(result.ok, JSON.stringify(payload)).toBe(false);
+      expect(result.error.code).toBe('invalid_request');
+      expect(result.error.issues?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(result)).not.toMatch(/\n\s+at /);
+    }
+    expect(spies.handlers[m as keyof typeof spies.handlers]).not.toHaveBeenCalled();
+  });
+
+  it('rejects extra arguments', async () => {
+    const result = await handler('app:app.info')(eventFrom(ours.webContents, topFrame), undefined, 'extra');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(spies.handlers['app.info']).not.toHaveBeenCalled();
+  });
+});
+
+describe('import events', () => {
+  it('go to our window only, on the contract channel', () => {
+    const stranger = new fake.FakeBrowserWindow({});
+    const event = { jobId: 'j', kind: 'error', error: 'x' };
+    spies.emit(event);
+    expect(ours.webContents.send.mock.calls).toEqual([['app:import.onProgress', event]]);
+    expect(stranger.webContents.send).not.toHaveBeenCalled();
+  });
+});
