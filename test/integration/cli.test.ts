@@ -76,6 +76,31 @@ describe('casebook CLI', () => {
     expect(r.out).toContain('Every other record was imported.');
   });
 
+  it('imports your own CSV log with a field mapping (--map implies --format generic)', async () => {
+    const db = join(tempDir(), 'g.db');
+    const csv = join(repoDir, 'resources', 'examples', 'generic-support-log.csv');
+    const map = join(repoDir, 'resources', 'examples', 'generic-support-log.map.yaml');
+    const r = await run(['import', csv, '--map', map, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('[generic]');
+    expect(r.out).toContain('10 new traces');
+    const conv = JSON.parse((await run(['traces', '--db', db, '--conversation', 's-1002', '--json'])).out) as {
+      items: Array<{ sourceTraceId: string; intent: string }>;
+    };
+    expect(conv.items.map((t) => t.sourceTraceId).sort()).toEqual(['req-0004', 'req-0005', 'req-0006']);
+    expect(conv.items.every((t) => t.intent === 'billing')).toBe(true);
+    const refund = JSON.parse((await run(['show', conv.items.find((t) => t.sourceTraceId === 'req-0005')?.id as string, '--db', db, '--json'])).out) as {
+      trace: { messages: Array<{ toolCalls: Array<{ name: string }> }> };
+    };
+    expect(refund.trace.messages.flatMap((m) => m.toolCalls.map((c) => c.name))).toContain('issue_refund');
+    const badMap = join(tempDir(), 'bad.yaml');
+    writeFileSync(badMap, 'id: request_id\nuserText: [not, a, path]\n');
+    const bad = await run(['import', csv, '--map', badMap, '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(badMap);
+    expect(bad.err).toContain('userText');
+  });
+
   it('uses CASEBOOK_DB when --db is not given', async () => {
     const db = join(tempDir(), 'env.db');
     const r = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl')], { CASEBOOK_DB: db });
