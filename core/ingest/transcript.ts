@@ -248,3 +248,13 @@ export function canonicalJson(value: unknown): string {
     isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
   );
 }
+
+/**
+ * The messages of a whole conversation, once: its traces in time order, each trace's messages merged
+ * like successive LLM calls (a later turn usually repeats the earlier ones as history). Message indexes
+ * in grading evidence refer to this list.
+ */
+export function conversationTranscript(traces: ReadonlyArray<{ startTime?: number; messages: readonly Message[] }>): Message[] {
+  const ordered = [...traces].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0));
+  return finalizeMessages(mergeTranscripts(ordered.map((t) => t.messages)));
+}
