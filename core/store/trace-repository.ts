@@ -70,10 +70,15 @@ export function searchableText(trace: Trace): string {
   return parts.join('\n');
 }
 
-/** A one-line title for lists: the first user message, else the trace's first message. */
+/**
+ * A one-line title for lists. A trace that is one turn of a conversation usually repeats the earlier
+ * turns as history, so its own request is its last user message; a whole-conversation trace is best
+ * named by its first.
+ */
 export function traceTitle(trace: Trace): string {
-  const first = trace.messages.find((m) => m.role === 'user' && m.text.trim() !== '') ?? trace.messages[0];
-  const text = (first?.text ?? '').replace(/\s+/g, ' ').trim();
+  const users = trace.messages.filter((m) => m.role === 'user' && m.text.trim() !== '');
+  const pick = trace.conversationId ? users[users.length - 1] : users[0];
+  const text = ((pick ?? trace.messages[0])?.text ?? '').replace(/\s+/g, ' ').trim();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text || `(${trace.source.format} trace ${trace.source.sourceTraceId})`;
 }
 

@@ -42,6 +42,8 @@ describe('migrations', () => {
       }),
     );
     expect(store.traces.upsert(trace)).toBe('added');
+    // The body keeps content only; identity and file come back from their columns.
+    expect(store.traces.get(trace.id)).toEqual(trace);
     expect(store.traces.list({ text: 'parcel', limit: 10, offset: 0 }).items.map((t) => t.id)).toEqual([trace.id]);
     store.close();
   });
@@ -70,5 +72,21 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(tableNames(db)).not.toContain('ok_table');
     db.close();
+  });
+});
+
+describe('trace titles', () => {
+  it('name a conversation turn by its own (last) request and a whole-conversation trace by its first', async () => {
+    const { traceTitle } = await import('../../../core/store/trace-repository.js');
+    const base = { source: { format: 'openai-chat' as const, file: 'f', sourceTraceId: 'x' } };
+    const msgs = [
+      { role: 'user', text: 'Where is order 1?' },
+      { role: 'assistant', text: 'Shipped.' },
+      { role: 'user', text: '  And   order 2?' },
+    ];
+    const turn = identify(TraceDraft.parse({ ...base, conversationId: 'c1', messages: msgs })).trace;
+    const whole = identify(TraceDraft.parse({ ...base, messages: msgs })).trace;
+    expect(traceTitle(turn)).toBe('And order 2?');
+    expect(traceTitle(whole)).toBe('Where is order 1?');
   });
 });
