@@ -2,15 +2,21 @@
 import { openDatabase, type Db } from './database.js';
 import { ImportRepository } from './import-repository.js';
 import { TraceRepository } from './trace-repository.js';
+import { PseudonymRepository } from './pseudonym-repository.js';
+import { JudgmentRepository } from './judgment-repository.js';
 
 /** An open Casebook database with its repositories. */
 export class Store {
   readonly traces: TraceRepository;
   readonly imports: ImportRepository;
+  readonly pseudonyms: PseudonymRepository;
+  readonly judgments: JudgmentRepository;
 
   private constructor(readonly db: Db, readonly file: string) {
     this.traces = new TraceRepository(db);
     this.imports = new ImportRepository(db);
+    this.pseudonyms = new PseudonymRepository(db);
+    this.judgments = new JudgmentRepository(db);
   }
 
   /** Open (creating and migrating if needed) the database at `file` (or ':memory:'). */

@@ -1,5 +1,7 @@
 /** The numbered migrations, in order. Append only: never edit or renumber one that has shipped. */
 import m0001 from './0001_traces.js';
+import m0002 from './0002_redaction.js';
+import m0003 from './0003_runs.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,8 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'traces', sql: m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'traces', sql: m0001 },
+  { version: 2, name: 'redaction', sql: m0002 },
+  { version: 3, name: 'runs', sql: m0003 },
+];

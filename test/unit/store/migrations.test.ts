@@ -48,6 +48,33 @@ describe('migrations', () => {
     store.close();
   });
 
+  it('migration 2 adds pseudonymizer state per scope and keeps the traces of version 1', () => {
+    const db = openDatabase(':memory:', { upTo: 1 });
+    db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, status, message_count,
+      tool_call_count, title, body, imported_at) VALUES ('tr_1', 'otlp', 'f', 's', 'h', 'ok', 0, 0, 't', '{}', 1)`).run();
+    migrate(db, migrations, 2);
+    expect(schemaVersion(db)).toBe(2);
+    db.prepare("INSERT INTO pseudonym_scopes (scope, state) VALUES ('conv:1', '{}')").run();
+    expect(db.prepare('SELECT COUNT(*) FROM traces').pluck().get()).toBe(1);
+    expect(() => db.prepare("INSERT INTO pseudonym_scopes (scope, state) VALUES ('conv:1', '{}')").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('migration 3 adds runs, run items (deleted with their run) and the judgment cache', () => {
+    const db = openDatabase(':memory:', { upTo: 2 });
+    migrate(db, migrations, 3);
+    expect(schemaVersion(db)).toBe(3);
+    db.prepare("INSERT INTO runs (id, started_at, status, config, config_hash) VALUES ('run_1', 1, 'running', '{}', 'c')").run();
+    db.prepare(`INSERT INTO run_items (run_id, conversation_key, trace_ids, intent, stakes, weight, content_hash)
+      VALUES ('run_1', 'conv-1', '["tr_1"]', 'refund', 'high', 2.5, 'h')`).run();
+    expect(() => db.prepare("UPDATE run_items SET verdict = 'maybe'").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO judgments (content_hash, pin_key, result, created_at) VALUES ('h', 'p', '{}', 1)").run();
+    db.prepare("DELETE FROM runs WHERE id = 'run_1'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM run_items').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM judgments').pluck().get()).toBe(1);
+    db.close();
+  });
+
   it('refuses to open a database whose applied migration was edited afterwards', () => {
     const file = join(tempDir(), 'b.db');
     openDatabase(file).close();
@@ -66,10 +93,10 @@ describe('migrations', () => {
   it('a failing migration leaves the previous version intact', () => {
     const file = join(tempDir(), 'd.db');
     openDatabase(file).close();
-    const broken = [...migrations, { version: 2, name: 'broken', sql: 'CREATE TABLE ok_table (x); SELECT * FROM missing_table;' }];
+    const broken = [...migrations, { version: 99, name: 'broken', sql: 'CREATE TABLE ok_table (x); SELECT * FROM missing_table;' }];
     expect(() => openDatabase(file, { migrations: broken })).toThrow(/missing_table/);
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(migrations.length);
     expect(tableNames(db)).not.toContain('ok_table');
     db.close();
   });

@@ -1,0 +1,26 @@
+/** Persisted pseudonymizer state per scope (keyed hashes and placeholders only, never raw values). */
+import type { Db } from './database.js';
+
+/** Repository over pseudonym_scopes. States are opaque JSON to the store. */
+export class PseudonymRepository {
+  private readonly select;
+  private readonly upsert;
+
+  constructor(db: Db) {
+    this.select = db.prepare('SELECT state FROM pseudonym_scopes WHERE scope = ?').pluck();
+    this.upsert = db.prepare(
+      'INSERT INTO pseudonym_scopes (scope, state) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET state = excluded.state',
+    );
+  }
+
+  /** The saved state of a scope, parsed, or undefined. */
+  get(scope: string): unknown {
+    const text = this.select.get(scope) as string | undefined;
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  /** Save a scope's state. */
+  put(scope: string, state: unknown): void {
+    this.upsert.run(scope, JSON.stringify(state));
+  }
+}
