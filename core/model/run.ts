@@ -1,0 +1,58 @@
+/** A grading run's summary: what the one-page report and the app's run screen show. Pure zod schemas. */
+import { z } from 'zod';
+import { Verdict } from './grade.js';
+
+const Count = z.number().int().nonnegative();
+
+/** Counts of sampled conversations per verdict, and the verdict rates projected to the window. */
+export const VerdictCounts = z.object({ pass: Count, fail: Count, borderline: Count, ungraded: Count });
+export type VerdictCounts = z.infer<typeof VerdictCounts>;
+
+export const RunSummary = z.object({
+  runId: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  status: z.enum(['done', 'cancelled']),
+  window: z.object({ from: z.number().nullable(), to: z.number().nullable(), label: z.string() }),
+  sampling: z.object({ mode: z.enum(['stratified', 'all']), requested: z.number().int().nullable(), seed: z.number().int() }),
+  population: z.object({ traces: Count, conversations: Count }),
+  sample: z.object({ traces: Count, conversations: Count }),
+  intents: z.array(z.object({ intent: z.string(), window: Count, sample: Count })),
+  verdicts: VerdictCounts,
+  /** Verdict shares projected to the whole window with the sampling weights (0..1). */
+  projected: z.object({ pass: z.number(), fail: z.number(), borderline: z.number(), ungraded: z.number() }),
+  rules: z.array(
+    z.object({
+      ruleId: z.string(),
+      severity: z.string(),
+      failureMode: z.string().optional(),
+      failures: Count,
+      projectedRate: z.number(),
+    }),
+  ),
+  axes: z.array(
+    z.object({ axis: z.string(), graded: Count, failures: Count, meanScore: z.number().nullable(), projectedFailRate: z.number() }),
+  ),
+  judge: z.object({
+    status: z.enum(['used', 'skipped', 'unavailable']),
+    message: z.string().optional(),
+    model: z.string().optional(),
+    digest: z.string().optional(),
+    calls: Count,
+    cacheHits: Count,
+    promptTokens: Count,
+    completionTokens: Count,
+    durationMs: z.number().nonnegative(),
+    ungraded: z.record(z.string(), Count),
+  }),
+  failures: z.array(
+    z.object({
+      conversationKey: z.string(),
+      traceIds: z.array(z.string()),
+      intent: z.string(),
+      verdict: Verdict,
+      reasons: z.array(z.string()),
+    }),
+  ),
+});
+export type RunSummary = z.infer<typeof RunSummary>;

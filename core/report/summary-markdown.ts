@@ -1,0 +1,72 @@
+/** The one-page run summary as Markdown (pure). */
+import type { RunSummary } from '../model/run.js';
+import { duration, isoMinute, pct } from './format.js';
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Render a run summary as Markdown. Deterministic: the same summary gives the same bytes. */
+export function renderSummaryMarkdown(s: RunSummary): string {
+  const out: string[] = [];
+  out.push(`# Casebook run ${s.runId}`);
+  out.push('');
+  out.push(
+    `${s.status === 'cancelled' ? '**Cancelled before the end.** ' : ''}Window ${s.window.label} (${isoMinute(s.window.from)} to ${isoMinute(s.window.to)}); ` +
+      `run started ${isoMinute(s.startedAt)}, took ${duration(s.finishedAt - s.startedAt)}.`,
+  );
+  out.push('');
+  out.push('| | traces | conversations |');
+  out.push('|---|---:|---:|');
+  out.push(`| in the window | ${s.population.traces} | ${s.population.conversations} |`);
+  out.push(`| sampled (${s.sampling.mode === 'all' ? 'every conversation' : `stratified, seed ${s.sampling.seed}`}) | ${s.sample.traces} | ${s.sample.conversations} |`);
+  out.push('');
+  out.push('## Verdicts');
+  out.push('');
+  out.push('| verdict | sampled | projected to the window |');
+  out.push('|---|---:|---:|');
+  for (const v of ['fail', 'borderline', 'ungraded', 'pass'] as const) out.push(`| ${v} | ${s.verdicts[v]} | ${pct(s.projected[v])} |`);
+  out.push('');
+  out.push('## Failures by rule');
+  out.push('');
+  if (s.rules.length === 0) out.push('No rule fired.');
+  else {
+    out.push('| rule | severity | failure mode | failures | projected rate |');
+    out.push('|---|---|---|---:|---:|');
+    for (const r of s.rules) out.push(`| ${r.ruleId} | ${r.severity} | ${r.failureMode ?? '-'} | ${r.failures} | ${pct(r.projectedRate)} |`);
+  }
+  out.push('');
+  out.push('## Failures by rubric axis');
+  out.push('');
+  if (s.axes.length === 0) out.push(`The judge did not grade this run (${s.judge.status}${s.judge.message ? `: ${s.judge.message}` : ''}).`);
+  else {
+    out.push('| axis | graded | failures | mean score | projected fail rate |');
+    out.push('|---|---:|---:|---:|---:|');
+    for (const a of s.axes) out.push(`| ${a.axis} | ${a.graded} | ${a.failures} | ${a.meanScore === null ? '-' : a.meanScore.toFixed(2)} | ${pct(a.projectedFailRate)} |`);
+  }
+  out.push('');
+  out.push('## Judge');
+  out.push('');
+  const j = s.judge;
+  out.push(`- status: ${j.status}${j.message ? ` (${j.message})` : ''}`);
+  if (j.model) out.push(`- model: ${j.model}${j.digest ? ` @ ${j.digest.slice(0, 12)}` : ''}`);
+  out.push(`- calls: ${j.calls}, cache hits: ${j.cacheHits}, tokens: ${j.promptTokens} in / ${j.completionTokens} out, time: ${duration(j.durationMs)}`);
+  const ungraded = Object.entries(j.ungraded).sort(([a], [b]) => a.localeCompare(b));
+  out.push(`- ungraded: ${ungraded.length === 0 ? '0' : ungraded.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  out.push('');
+  out.push('## Intents');
+  out.push('');
+  out.push('| intent | in the window | sampled |');
+  out.push('|---|---:|---:|');
+  for (const i of s.intents) out.push(`| ${escapeCell(i.intent)} | ${i.window} | ${i.sample} |`);
+  out.push('');
+  if (s.failures.length > 0) {
+    out.push('## Failed conversations (first 20)');
+    out.push('');
+    for (const f of s.failures.slice(0, 20)) {
+      out.push(`- \`${f.conversationKey}\` (${f.intent}, ${f.verdict}): ${escapeCell(f.reasons.join('; '))}`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
