@@ -85,7 +85,7 @@ describe('casebook CLI', () => {
     expect(r.out).toContain('[generic]');
     expect(r.out).toContain('10 new traces');
     const conv = JSON.parse((await run(['traces', '--db', db, '--conversation', 's-1002', '--json'])).out) as {
-      items: Array<{ sourceTraceId: string; intent: string }>;
+      items: Array<{ id: string; sourceTraceId: string; intent: string }>;
     };
     expect(conv.items.map((t) => t.sourceTraceId).sort()).toEqual(['req-0004', 'req-0005', 'req-0006']);
     expect(conv.items.every((t) => t.intent === 'billing')).toBe(true);
