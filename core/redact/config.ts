@@ -1,0 +1,89 @@
+/**
+ * Redaction configuration, as read from the eval folder's YAML (`redaction:` section).
+ * Validated with zod; a custom pattern whose regex does not compile fails with the pattern's name.
+ */
+import { z } from 'zod';
+import { ENTITY_TYPES } from './types.js';
+
+const TypeName = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'type must be UPPER_SNAKE_CASE (e.g. CUSTOMER_ID)');
+
+/** A team's own pattern: every match of `regex` is masked as `type`. */
+export const CustomPattern = z.object({
+  name: z.string().min(1),
+  regex: z.string().min(1),
+  /** Regex flags; `g` is always added. */
+  flags: z.string().regex(/^[imsuy]*$/, 'flags may only contain i, m, s, u, y').default(''),
+  type: TypeName.default('CUSTOM'),
+});
+export type CustomPattern = z.infer<typeof CustomPattern>;
+
+/** A value that is always masked (e.g. a customer name), with the type its placeholder shows. */
+export const DenyEntry = z.union([
+  z.string().min(1),
+  z.object({ value: z.string().min(1), type: TypeName.default('PERSON') }),
+]);
+export type DenyEntry = z.infer<typeof DenyEntry>;
+
+/** An extra key whose values are always masked; a bare string takes its type from the key name. */
+export const SensitiveKeyEntry = z.union([z.string().min(1), z.object({ key: z.string().min(1), type: TypeName })]);
+export type SensitiveKeyEntry = z.infer<typeof SensitiveKeyEntry>;
+
+const RecognizerToggles = z.object(
+  Object.fromEntries(ENTITY_TYPES.map((t) => [t, z.boolean().optional()])) as Record<
+    (typeof ENTITY_TYPES)[number],
+    z.ZodOptional<z.ZodBoolean>
+  >,
+);
+
+/** The `redaction:` section of the eval folder's configuration. */
+export const RedactionConfig = z
+  .object({
+    /** Turn built-in recognizers off (all are on by default), e.g. `{ URL: false }`. */
+    recognizers: RecognizerToggles.strict().default({}),
+    /** `all`: every URL and bare domain is masked; `credentials`: only URLs carrying tokens or passwords. */
+    urls: z.enum(['all', 'credentials']).default('all'),
+    customPatterns: z.array(CustomPattern).default([]),
+    /** Exact values (case-insensitive) never masked, e.g. the company's support address. */
+    allowList: z.array(z.string().min(1)).default([]),
+    /** Values always masked wherever they appear as whole words (case-insensitive). */
+    denyList: z.array(DenyEntry).default([]),
+    sensitiveKeys: z.array(SensitiveKeyEntry).default([]),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    cfg.customPatterns.forEach((p, i) => {
+      const problem = regexProblem(p);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['customPatterns', i, 'regex'], message: problem });
+    });
+  });
+export type RedactionConfig = z.infer<typeof RedactionConfig>;
+export type RedactionConfigInput = z.input<typeof RedactionConfig>;
+
+/** Thrown by `createRedactor` for a configuration that cannot be used. */
+export class RedactionConfigError extends Error {
+  override name = 'RedactionConfigError';
+}
+
+/** Why a custom pattern cannot be used, or undefined when it compiles and cannot match the empty string. */
+export function regexProblem(p: Pick<CustomPattern, 'name' | 'regex' | 'flags'>): string | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(p.regex, `${p.flags ?? ''}g`);
+  } catch (e) {
+    return `custom pattern "${p.name}": invalid regular expression /${p.regex}/: ${(e as Error).message}`;
+  }
+  if (re.test('')) return `custom pattern "${p.name}": /${p.regex}/ matches the empty string`;
+  return undefined;
+}
+
+/** Parses a config object (e.g. from YAML), throwing a RedactionConfigError whose message names each problem. */
+export function parseRedactionConfig(input: unknown): RedactionConfig {
+  const r = RedactionConfig.safeParse(input ?? {});
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => (i.code === 'custom' ? i.message : `${i.path.join('.') || '(root)'}: ${i.message}`)).join('; ');
+    throw new RedactionConfigError(`invalid redaction config: ${msg}`);
+  }
+  return r.data;
+}

@@ -1,0 +1,266 @@
+/**
+ * The detection engine: runs the enabled recognizers over a text and resolves overlapping findings
+ * into a sorted list of non-overlapping ranges to mask.
+ */
+import { RedactionConfigError, type RedactionConfig } from './config.js';
+import { findAddresses } from './recognizers/address.js';
+import { findPersons } from './recognizers/person.js';
+import { findSecrets } from './recognizers/secrets.js';
+import {
+  findAccounts,
+  findCards,
+  findDatesOfBirth,
+  findEmails,
+  findIbans,
+  findIps,
+  findPhones,
+  findSsns,
+  findUrls,
+} from './recognizers/structured.js';
+import type { BuiltinEntityType, Finding, Recognizer } from './types.js';
+
+/** Which type wins when two findings overlap: lower rank first, then higher score, then longer. */
+const RANK: Record<string, number> = {
+  DENY: 0,
+  SECRET: 1,
+  EMAIL: 2,
+  IBAN: 3,
+  CREDIT_CARD: 4,
+  SSN: 5,
+  IP_ADDRESS: 6,
+  DATE_OF_BIRTH: 7,
+  PHONE: 8,
+  ACCOUNT_NUMBER: 9,
+  URL: 10,
+  ADDRESS: 11,
+  CUSTOM: 12,
+  PERSON: 13,
+};
+const PLACEHOLDER_RE = /<[A-Z][A-Z0-9_]*_\d+>/g;
+
+export interface Detector {
+  /** Non-overlapping findings sorted by start. */
+  detect(text: string): Finding[];
+}
+
+interface DenyMatcher {
+  byFirstWord: Map<string, Array<{ value: string; type: string }>>;
+}
+
+function buildDeny(entries: RedactionConfig['denyList']): DenyMatcher {
+  const byFirstWord = new Map<string, Array<{ value: string; type: string }>>();
+  for (const e of entries) {
+    const value = (typeof e === 'string' ? e : e.value).trim().toLowerCase();
+    const type = typeof e === 'string' ? 'PERSON' : e.type;
+    if (value === '') continue;
+    const first = value.split(/[^\p{L}\p{N}]+/u).find((w) => w !== '') ?? value;
+    const list = byFirstWord.get(first) ?? [];
+    list.push({ value, type });
+    list.sort((a, b) => b.value.length - a.value.length);
+    byFirstWord.set(first, list);
+  }
+  return { byFirstWord };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function findDenied(text: string, deny: DenyMatcher, out: Finding[]): void {
+  if (deny.byFirstWord.size === 0) return;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const lower = text.toLowerCase();
+  while ((m = WORD.exec(lower)) !== null) {
+    const cands = deny.byFirstWord.get(m[0]);
+    if (cands === undefined) continue;
+    for (const c of cands) {
+      if (!lower.startsWith(c.value, m.index)) continue;
+      const end = m.index + c.value.length;
+      if (end < lower.length && /[\p{L}\p{N}]/u.test(lower[end] as string)) continue;
+      out.push({ start: m.index, end, type: c.type, score: 2 });
+      break;
+    }
+  }
+}
+
+/** Builds the detector for a validated config; throws RedactionConfigError for a custom regex that fails to compile. */
+export function createDetector(config: RedactionConfig): Detector {
+  const on = (t: BuiltinEntityType): boolean => config.recognizers[t] !== false;
+  // Each recognizer runs only when the text has the characters its entities need (cheap gates keep short
+  // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans).
+  const recognizers: Array<{ run: Recognizer; gate: (s: Shape, text: string) => boolean }> = [];
+  const add = (t: BuiltinEntityType, run: Recognizer, gate: (s: Shape, text: string) => boolean): void => {
+    if (on(t)) recognizers.push({ run, gate });
+  };
+  add('SECRET', findSecrets, (s, t) => s.len >= 8 && (s.maxRun >= 16 || SECRET_WORDS.test(t)));
+  add('EMAIL', findEmails, (s) => s.at);
+  add('URL', (t, o) => findUrls(t, o, config.urls), (s) => s.dot || s.colon);
+  add('IP_ADDRESS', findIps, (s) => s.digits > 0 && (s.dot || s.colon));
+  add('IBAN', findIbans, (s, t) => s.digits >= 8 && (s.upper >= 2 || /iban/i.test(t)));
+  add('CREDIT_CARD', findCards, (s) => s.digits >= 12);
+  add('SSN', findSsns, (s) => s.digits >= 9);
+  add('PHONE', findPhones, (s) => s.digits >= 7);
+  add('ACCOUNT_NUMBER', findAccounts, (s) => s.digits >= 6);
+  add('DATE_OF_BIRTH', findDatesOfBirth, (s) => s.digits >= 2);
+  add('ADDRESS', findAddresses, (s, t) => s.digits > 0 || t.indexOf('orner of') >= 0);
+  add('PERSON', findPersons, (s) => s.upper > 0 || s.space);
+  const custom = config.customPatterns.map((p) => {
+    let re: RegExp;
+    try {
+      re = new RegExp(p.regex, `${p.flags.replace('g', '')}g`);
+    } catch (e) {
+      throw new RedactionConfigError(`custom pattern "${p.name}": invalid regular expression /${p.regex}/: ${(e as Error).message}`);
+    }
+    return { re, type: p.type };
+  });
+  const deny = buildDeny(config.denyList);
+  const allow = new Set(config.allowList.map((a) => a.trim().toLowerCase()));
+
+  // Traces repeat long strings verbatim (every LLM span carries the prompt history again), so findings are
+  // cached per string; the cache lives in memory only and is bounded by total characters.
+  const cache = new Map<string, Finding[]>();
+  let cachedChars = 0;
+  const CACHE_MIN = 48;
+  const CACHE_MAX_CHARS = 16_000_000;
+
+  return {
+    detect(text: string): Finding[] {
+      if (text.length === 0) return [];
+      if (text.length >= CACHE_MIN) {
+        const hit = cache.get(text);
+        if (hit !== undefined) return hit.map((f) => ({ ...f }));
+        const res = detectUncached(text);
+        if (cachedChars + text.length > CACHE_MAX_CHARS) {
+          cache.clear();
+          cachedChars = 0;
+        }
+        cache.set(text, res.map((f) => ({ ...f })));
+        cachedChars += text.length;
+        return res;
+      }
+      return detectUncached(text);
+    },
+  };
+
+  function detectUncached(text: string): Finding[] {
+    {
+      const found: Finding[] = [];
+      findDenied(text, deny, found);
+      for (const c of custom) {
+        c.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = c.re.exec(text)) !== null) {
+          if (m[0].length === 0) {
+            c.re.lastIndex++;
+            continue;
+          }
+          found.push({ start: m.index, end: m.index + m[0].length, type: c.type, score: 1.5 });
+        }
+      }
+      const shape = shapeOf(text);
+      for (const r of recognizers) if (r.gate(shape, text)) r.run(text, found);
+      if (found.length === 0) return found;
+      return resolve(text, found, allow);
+    }
+  }
+}
+
+/** Words that announce a secret in a text whose tokens are all short (e.g. "password: hunter2"). */
+const SECRET_WORDS = /pass|pwd|secret|token|key|auth|cookie|bearer|basic|digest|credential|session|private/i;
+
+interface Shape {
+  /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
+  maxRun: number;
+  len: number;
+  digits: number;
+  upper: number;
+  at: boolean;
+  dot: boolean;
+  colon: boolean;
+  space: boolean;
+  /** Count of = _ - characters (secret-looking tokens). */
+  punct: number;
+}
+
+/** One pass over the text counting the character classes the gates need. */
+function shapeOf(text: string): Shape {
+  let digits = 0;
+  let upper = 0;
+  let punct = 0;
+  let at = false;
+  let dot = false;
+  let colon = false;
+  let space = false;
+  let run = 0;
+  let maxRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const tokenChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 43 || c === 47 || c === 61;
+    if (tokenChar) {
+      if (++run > maxRun) maxRun = run;
+    } else run = 0;
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) continue;
+    else if (c === 32 || c === 10 || c === 9) space = true;
+    else if (c === 46) dot = true;
+    else if (c === 58) colon = true;
+    else if (c === 64) at = true;
+    else if (c === 61 || c === 95 || c === 45) punct++;
+    else if (c >= 0xc0 && text[i] !== (text[i] as string).toLowerCase()) upper++;
+  }
+  return { len: text.length, digits, upper, at, dot, colon, space, punct, maxRun };
+}
+
+function rankOf(f: Finding): number {
+  if (f.score >= 2) return RANK.DENY as number;
+  // A phone number found without context words yields to an address ("17151 2450 Crown St").
+  if (f.type === 'PHONE' && f.score < 0.75) return 11.5;
+  return RANK[f.type] ?? (RANK.CUSTOM as number);
+}
+
+/** Drops allow-listed findings and those overlapping a stronger one or an existing placeholder. */
+function resolve(text: string, found: Finding[], allow: Set<string>): Finding[] {
+  const taken = new Uint8Array(text.length);
+  if (text.indexOf('<') >= 0) {
+    PLACEHOLDER_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PLACEHOLDER_RE.exec(text)) !== null) taken.fill(1, m.index, m.index + m[0].length);
+  }
+  found.sort((a, b) => rankOf(a) - rankOf(b) || b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Finding[] = [];
+  for (const f of found) {
+    if (f.end <= f.start) continue;
+    let takenCount = 0;
+    for (let i = f.start; i < f.end; i++) takenCount += taken[i] as number;
+    if (takenCount > 0) {
+      // Keep the longest free part of a partly covered finding when most of it is still free.
+      let best = -1;
+      let bestLen = 0;
+      let runStart = -1;
+      for (let i = f.start; i <= f.end; i++) {
+        if (i < f.end && taken[i] === 0) {
+          if (runStart < 0) runStart = i;
+        } else if (runStart >= 0) {
+          if (i - runStart > bestLen) {
+            best = runStart;
+            bestLen = i - runStart;
+          }
+          runStart = -1;
+        }
+      }
+      if (best < 0 || bestLen < (f.end - f.start) / 2) continue;
+      let s = best;
+      let e = best + bestLen;
+      while (s < e && /[\s,;:.]/.test(text[s] as string)) s++;
+      while (e > s && /[\s,;:]/.test(text[e - 1] as string)) e--;
+      if (e - s < 2) continue;
+      f.start = s;
+      f.end = e;
+    }
+    if (allow.size > 0 && allow.has(text.slice(f.start, f.end).trim().toLowerCase())) continue;
+    taken.fill(1, f.start, f.end);
+    kept.push(f);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return kept;
+}

@@ -1,0 +1,16 @@
+/**
+ * On-device PII redaction: public API of core/redact (pure: no node:* imports, no I/O).
+ */
+export { createRedactor, leakScan, scoreCorpus, type LeakHit, type RedactOptions, type Redactor } from './redactor.js';
+export {
+  RedactionConfig,
+  RedactionConfigError,
+  CustomPattern,
+  parseRedactionConfig,
+  regexProblem,
+  type RedactionConfigInput,
+} from './config.js';
+export { Pseudonymizer, normalizeValue, type KeyedHash, type PseudonymizerState } from './pseudonymizer.js';
+export { RedactionReport, type FieldClass, type RedactionReportJson } from './report.js';
+export { formatScoreTable, matchRecord, f2, type LabeledRecord, type LabeledSpan, type ScoreReport, type TypeScore } from './score.js';
+export { ENTITY_TYPES, type EntityType, type Finding } from './types.js';

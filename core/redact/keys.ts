@@ -1,0 +1,104 @@
+/**
+ * Sensitive keys: values stored under these keys are masked whatever they look like.
+ */
+import type { SensitiveKeyEntry } from './config.js';
+
+/** Exact key names (normalised: lower case, no separators) and the type their value is masked as. */
+const EXACT: Record<string, string> = {
+  email: 'EMAIL', emailaddress: 'EMAIL', mail: 'EMAIL', useremail: 'EMAIL', customeremail: 'EMAIL',
+  phone: 'PHONE', phonenumber: 'PHONE', mobile: 'PHONE', mobilephone: 'PHONE', telephone: 'PHONE', tel: 'PHONE', cell: 'PHONE', fax: 'PHONE', msisdn: 'PHONE',
+  name: 'PERSON', fullname: 'PERSON', firstname: 'PERSON', lastname: 'PERSON', givenname: 'PERSON', familyname: 'PERSON', surname: 'PERSON',
+  middlename: 'PERSON', username: 'PERSON', displayname: 'PERSON', maidenname: 'PERSON', nickname: 'PERSON',
+  address: 'ADDRESS', streetaddress: 'ADDRESS', street: 'ADDRESS', addressline1: 'ADDRESS', addressline2: 'ADDRESS', line1: 'ADDRESS',
+  line2: 'ADDRESS', postalcode: 'ADDRESS', postcode: 'ADDRESS', zip: 'ADDRESS', zipcode: 'ADDRESS', homeaddress: 'ADDRESS',
+  password: 'SECRET', passwd: 'SECRET', pwd: 'SECRET', passphrase: 'SECRET', secret: 'SECRET', clientsecret: 'SECRET', token: 'SECRET',
+  accesstoken: 'SECRET', refreshtoken: 'SECRET', idtoken: 'SECRET', apikey: 'SECRET', xapikey: 'SECRET', authorization: 'SECRET',
+  proxyauthorization: 'SECRET', auth: 'SECRET', cookie: 'SECRET', cookies: 'SECRET', setcookie: 'SECRET', session: 'SECRET',
+  sessionid: 'SECRET', sessiontoken: 'SECRET', privatekey: 'SECRET', xauthtoken: 'SECRET', credentials: 'SECRET', otp: 'SECRET', pin: 'SECRET',
+  ssn: 'SSN', socialsecuritynumber: 'SSN', taxid: 'SSN', nationalid: 'SSN', passport: 'SSN', passportnumber: 'SSN', driverslicense: 'SSN',
+  dob: 'DATE_OF_BIRTH', dateofbirth: 'DATE_OF_BIRTH', birthdate: 'DATE_OF_BIRTH', birthday: 'DATE_OF_BIRTH',
+  iban: 'IBAN', accountnumber: 'ACCOUNT_NUMBER', bankaccount: 'ACCOUNT_NUMBER', routingnumber: 'ACCOUNT_NUMBER', sortcode: 'ACCOUNT_NUMBER',
+  cardnumber: 'CREDIT_CARD', creditcard: 'CREDIT_CARD', creditcardnumber: 'CREDIT_CARD', ccnumber: 'CREDIT_CARD', pan: 'CREDIT_CARD', cvv: 'CREDIT_CARD', cvc: 'CREDIT_CARD',
+  ip: 'IP_ADDRESS', ipaddress: 'IP_ADDRESS', clientip: 'IP_ADDRESS', remoteaddr: 'IP_ADDRESS', xforwardedfor: 'IP_ADDRESS',
+  userid: 'USER', enduserid: 'USER',
+};
+/** Last words of compound keys ("billing_address", "github_token") that make the key sensitive. */
+const LAST_WORD: Record<string, string> = {
+  email: 'EMAIL', phone: 'PHONE', mobile: 'PHONE', password: 'SECRET', passwd: 'SECRET', token: 'SECRET', secret: 'SECRET',
+  cookie: 'SECRET', apikey: 'SECRET', ssn: 'SSN', dob: 'DATE_OF_BIRTH', address: 'ADDRESS', iban: 'IBAN',
+};
+/** Words before "name" that make it a person's name (customer_name) rather than a tool's or a model's. */
+const PERSON_NAME_PREFIX = new Set([
+  'first', 'last', 'full', 'given', 'family', 'middle', 'user', 'customer', 'contact', 'person', 'display', 'real', 'legal', 'sur',
+  'nick', 'maiden', 'patient', 'passenger', 'holder', 'card', 'cardholder', 'billing', 'shipping', 'recipient', 'sender', 'owner',
+  'employee', 'member', 'client', 'guest', 'buyer', 'seller', 'driver', 'beneficiary', 'account', 'traveler', 'traveller', 'caller',
+]);
+/** Keys whose presence beside "name" marks the object as a tool call or schema, whose name is not personal. */
+const TOOLISH_SIBLINGS = ['arguments', 'args', 'parameters', 'input_schema', 'inputSchema', 'function', 'description', 'tool_call_id', 'toolCallId', 'schema', 'type', 'spanId', 'kind', 'model', 'version'];
+
+function words(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** Decides which keys are sensitive; built once per redactor. */
+export class SensitiveKeys {
+  private readonly extra = new Map<string, string>();
+  private readonly cache = new Map<string, string | null>();
+
+  /** `extra` are the team's keys from the config. */
+  constructor(extra: readonly SensitiveKeyEntry[]) {
+    for (const e of extra) {
+      const key = typeof e === 'string' ? e : e.key;
+      const norm = words(key).join('');
+      const type = typeof e === 'string' ? words(key).join('_').toUpperCase() || 'CUSTOM' : e.type;
+      this.extra.set(norm, type);
+    }
+  }
+
+  /** The placeholder type for values under `key`, or undefined when the key is not sensitive. */
+  typeOf(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
+    // Keys repeat across records: cache the verdict (a bare "name" depends on its siblings, so it is not cached).
+    if (key === 'name' || key === 'Name' || key === 'NAME') return this.compute(key, siblings);
+    let hit = this.cache.get(key);
+    if (hit === undefined) {
+      hit = this.compute(key, siblings) ?? null;
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(key, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private compute(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
+    const ws = words(key);
+    if (ws.length === 0) return undefined;
+    const joined = ws.join('');
+    const extra = this.extra.get(joined);
+    if (extra !== undefined) return extra;
+    const last = ws[ws.length - 1] as string;
+    if (last === 'name' || last === 'names') {
+      if (ws.length === 1) {
+        if (siblings !== undefined && TOOLISH_SIBLINGS.some((k) => k in siblings)) return undefined;
+        // Message speakers: only a user's name is personal (tool and agent names are not).
+        if (siblings !== undefined && typeof siblings.role === 'string' && siblings.role !== 'user') return undefined;
+        return 'PERSON';
+      }
+      return PERSON_NAME_PREFIX.has(ws[ws.length - 2] as string) || EXACT[joined] === 'PERSON' ? 'PERSON' : undefined;
+    }
+    const exact = EXACT[joined];
+    if (exact !== undefined) return exact;
+    // Flattened attribute keys ("http.request.header.authorization") are judged by their last segment(s).
+    const tail2 = ws.slice(-2).join('');
+    if (EXACT[tail2] !== undefined && EXACT[tail2] !== 'PERSON' && EXACT[tail2] !== 'USER') return EXACT[tail2];
+    if (ws.length > 1 && /^(?:server|host|peer|net|network|remote|local|socket|client|source|destination)$/.test(ws[ws.length - 2] as string) && last === 'address') return 'IP_ADDRESS';
+    if (ws.length > 1 && LAST_WORD[last] !== undefined) {
+      if (last === 'token' && /^(?:max|total|input|output|prompt|completion|num|count)$/.test(ws[ws.length - 2] as string)) return undefined;
+      return LAST_WORD[last];
+    }
+    if (last === 'authorization' || last === 'cookie') return 'SECRET';
+    return undefined;
+  }
+}

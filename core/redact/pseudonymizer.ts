@@ -1,0 +1,94 @@
+/**
+ * Consistent placeholders: the same value always becomes the same `<TYPE_n>` within a conversation.
+ * The state holds only keyed hashes of normalised values, never the values, so it can be stored
+ * (e.g. per conversation in SQLite) and reloaded to keep placeholders stable across import runs.
+ */
+
+/** Persistable state of a Pseudonymizer: counters per type and hash → placeholder. No raw values. */
+export interface PseudonymizerState {
+  version: 1;
+  counters: Record<string, number>;
+  entries: Record<string, string>;
+}
+
+/**
+ * A keyed hash of a string (e.g. HMAC-SHA256 with a secret that is not stored next to the state).
+ * The module is pure, so the caller supplies it.
+ */
+export type KeyedHash = (text: string) => string;
+
+/** Normalises a value so that trivially different spellings share a placeholder. */
+export function normalizeValue(type: string, value: string): string {
+  const v = value.trim();
+  switch (type) {
+    case 'EMAIL':
+    case 'URL':
+      return v.toLowerCase();
+    case 'PHONE':
+    case 'CREDIT_CARD':
+    case 'SSN':
+    case 'ACCOUNT_NUMBER':
+      return v.replace(/\D/g, '');
+    case 'IBAN':
+      return v.replace(/[\s-]/g, '').toUpperCase();
+    case 'PERSON':
+      return v
+        .replace(/^(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?\s+/i, '')
+        .replace(/['’]s$/, '')
+        .replace(/\s+/g, ' ')
+        .toLowerCase();
+    case 'SECRET':
+      return v;
+    default:
+      return v.replace(/\s+/g, ' ').toLowerCase();
+  }
+}
+
+/** Assigns placeholders; one instance per conversation. */
+export class Pseudonymizer {
+  private readonly counters: Map<string, number>;
+  private readonly entries: Map<string, string>;
+  private changed = false;
+  private readonly memo = new Map<string, string>();
+
+  /** `hash` keys the map; `state` resumes a previously saved conversation. */
+  constructor(
+    private readonly hash: KeyedHash,
+    state?: PseudonymizerState,
+  ) {
+    this.counters = new Map(Object.entries(state?.counters ?? {}));
+    this.entries = new Map(Object.entries(state?.entries ?? {}));
+  }
+
+  /** The placeholder for `value` of `type`, allocating `<TYPE_n>` on first sight. */
+  placeholder(type: string, value: string): string {
+    const norm = `${type}\u0000${normalizeValue(type, value)}`;
+    // The in-memory memo (raw values, never persisted) saves hashing a value seen again in this conversation.
+    const memo = this.memo.get(norm);
+    if (memo !== undefined) return memo;
+    const key = this.hash(norm);
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.memo.set(norm, hit);
+      return hit;
+    }
+    const n = (this.counters.get(type) ?? 0) + 1;
+    this.counters.set(type, n);
+    const ph = `<${type}_${n}>`;
+    this.entries.set(key, ph);
+    this.memo.set(norm, ph);
+    this.changed = true;
+    return ph;
+  }
+
+  /** True when placeholders were allocated since construction or the last `state()` call. */
+  get dirty(): boolean {
+    return this.changed;
+  }
+
+  /** A JSON-safe snapshot to persist (contains hashes and placeholders only). */
+  state(): PseudonymizerState {
+    this.changed = false;
+    return { version: 1, counters: Object.fromEntries(this.counters), entries: Object.fromEntries(this.entries) };
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * Postal addresses. Anchors are found around house numbers (a street word or a glued street suffix next
+ * to the number), unit designators (Apt, Suite, PO Box), military addresses (APO/FPO/DPO) and postal codes
+ * after a cue word; anchors close together are merged into one block, which then grows over the
+ * city / state / country / postal-code lines that follow.
+ */
+import type { Finding } from '../types.js';
+import { after, before, eachMatch } from './context.js';
+import { isStreetWord, lexicon, normWord } from './lexicon.js';
+
+const HOUSE_NUMBER = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/gu;
+const UNIT =
+  /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apto\.?|Piso|Wohnung)\s?#?\s?\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/giu;
+const MILITARY = /(?<![\p{L}\p{N}])(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?!\d)/giu;
+const MILITARY_LINE = /(?:PSC|CMR|Unit|USNS|USNV|USS|USCGC)\s[^\n]{1,40}\n?[ \t]*$/i;
+const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal\s?code|post\s?code|postcode|plz|cep)\b\s*(?:is|:|=|#)?\s*:?\s*((?:\d{3,6}(?:[ -]\d{2,4})?)|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/giu;
+const ADDRESS_CUE =
+  /(?:\blives? (?:at|on|in)|\blived (?:at|on|in)|\baddress(?:es)?\b[^.\n]{0,20}?(?:is|are|:)|\baddress:|\blocated (?:at|on|in)|\bsend (?:it|them|this|that|a new one|the \w+)? ?to|\bdeliver(?:ed|y)? to|\bship(?:ped|ping)? to|\bmail(?:ed)? to|\breturn(?:ed)? to|\bdrops? (?:you|me|us) off at|\bstop at|\bmeet (?:you |me |us )?at|\barrived at|\bmoved to|\bis on|\bis at|\benter(?:ed)? on|\bentrance on|\blocated on|\bwalk to|\bgo to|\bit'?s (?:in|at|on)|\bit is|\bcorner of|\bstation is on|\boffices? (?:is|are) (?:at|on|in)|\bhere they are:|\bbilling address|\bshipping address|\bhome address|\bmailing address)\s*$/i;
+const CORNER =
+  /\b(?:the\s+)?corner of\s+[^\n,.?!;{}<>]{2,60}?\s+(?:and|&)\s+[^\n,.?!;{}<>]{2,50}?(?=\s*(?:[,.?!;\]\n]|$|\s(?:in|for|after|last|on|at|is|was|please|then)\b))/gi;
+/** "in Acquapendente 1021": a postal code written after a city name in running text (years excluded). */
+const CITY_ZIP = /\bin ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){1,3})(\d{4,5}(?:[ -]\d{2,3})?)(?![\p{L}\p{N}]|[.,]\d)/gu;
+const MAX_BLOCK = 160;
+
+interface Span {
+  start: number;
+  end: number;
+  strong: boolean;
+}
+
+/** Words (same line) right before `index`, nearest last, with their start offsets. */
+function wordsBefore(text: string, index: number, max: number): Array<{ w: string; s: number }> {
+  const res: Array<{ w: string; s: number }> = [];
+  let i = index;
+  while (res.length < max) {
+    let e = i;
+    while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    if (e === i && res.length > 0) break;
+    let s = e;
+    while (s > 0 && /[\p{L}\p{M}'’.-]/u.test(text[s - 1] as string) && e - s < 40) s--;
+    if (s === e) break;
+    res.push({ w: text.slice(s, e), s });
+    i = s;
+  }
+  return res;
+}
+
+/** Words (same line) right after `index`, with their end offsets. */
+function wordsAfter(text: string, index: number, max: number): Array<{ w: string; e: number }> {
+  const res: Array<{ w: string; e: number }> = [];
+  let i = index;
+  while (res.length < max) {
+    let s = i;
+    while (s < text.length && (text[s] === ' ' || text[s] === '\t')) s++;
+    if (s === i) break;
+    let e = s;
+    while (e < text.length && /[\p{L}\p{M}'’.-]/u.test(text[e] as string) && e - s < 40) e++;
+    if (e === s) break;
+    res.push({ w: text.slice(s, e), e });
+    i = e;
+  }
+  return res;
+}
+
+function isNameWord(w: string): boolean {
+  return /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.-]*$/u.test(w) || PARTICLE_WORDS.has(w.toLowerCase());
+}
+/** Abbreviations that also mean Doctor, Saint, Point or Mount: not a street type when before the number. */
+const BACKWARD_AMBIGUOUS = new Set(['dr', 'st', 'pt', 'mt', 'pl', 'ct', 'ln', 'ter', 'sq', 'cir']);
+const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'di', 'da', 'del', 'dei', 'della', 'degli', 'delle', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'e', 'y', 'i', 'et', 'nad', 'pod', 'am', 'an', 'bei', 'sur', 'sous', 'les']);
+
+/** Anchors around a house number: "12 Baker Street", "Populierenstraat 374", "Via Roma 131", "Edeby 55". */
+function numberAnchors(text: string, anchors: Span[]): void {
+  eachMatch(HOUSE_NUMBER, text, (m) => {
+    const ns = m.index;
+    const ne = m.index + m[0].length;
+    // Street name before the number (European order).
+    const prev = wordsBefore(text, ns, 5);
+    let streetStart = -1;
+    for (let k = 0; k < prev.length; k++) {
+      const w = (prev[k] as { w: string }).w;
+      if ((isStreetWord(w) && !BACKWARD_AMBIGUOUS.has(normWord(w))) || w === 'u.') {
+        streetStart = (prev[k] as { s: number }).s;
+        // Extend over the capitalised name words before a trailing street word ("Villacher Strasse").
+        for (let q = k + 1; q < prev.length && q <= k + 2; q++) {
+          const pw = (prev[q] as { w: string }).w;
+          if (isNameWord(pw) && !lexicon().common.has(normWord(pw))) streetStart = (prev[q] as { s: number }).s;
+          else break;
+        }
+        break;
+      }
+      if (!isNameWord(w) || (PARTICLE_WORDS.has(w.toLowerCase()) && k === 0)) break;
+    }
+    if (streetStart >= 0) {
+      anchors.push({ start: streetStart, end: ne, strong: true });
+      return;
+    }
+    // Street name after the number (English/French order): "3784 Archwood Avenue", "63 Rue de Kairouan".
+    const next = wordsAfter(text, ne, 6);
+    const allLower = !/\p{Lu}/u.test(text.slice(ne, ne + 60));
+    for (let k = 0; k < next.length; k++) {
+      const w = (next[k] as { w: string }).w;
+      const lowerOk = /^\p{Ll}{2,12}$/u.test(w) && (k === 0 || allLower);
+      if (!isNameWord(w) && !lowerOk) break;
+      const prefixType = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w);
+      if (isStreetWord(w) && (k > 0 || (next[k + 1] !== undefined && (prefixType || isNameWord((next[k + 1] as { w: string }).w))))) {
+        let end = (next[k] as { e: number }).e;
+        if (k === 0 || /^(?:rue|via|avenue|avenida|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w)) {
+          for (let q = k + 1; q < next.length && q <= k + 4; q++) {
+            const nw = (next[q] as { w: string }).w;
+            if ((isNameWord(nw) || (q === k + 1 && /^\p{L}{3,}$/u.test(nw))) && !lexicon().common.has(normWord(nw))) end = (next[q] as { e: number }).e;
+            else break;
+          }
+        }
+        anchors.push({ start: ns, end, strong: true });
+        return;
+      }
+      if (k >= 3) break;
+    }
+    // Generic "55 Name Words" right after an address cue ("The restaurant is at 214 Pavlou Drandaki").
+    if (next.length > 0 && ADDRESS_CUE.test(text.slice(Math.max(0, ns - 48), ns).replace(/\d{3,6}[ \t]+$/, ''))) {
+      let end = -1;
+      for (let q = 0; q < next.length && q < 3; q++) {
+        const nw = (next[q] as { w: string }).w;
+        if (/^[\p{Lu}]/u.test(nw) && !lexicon().common.has(normWord(nw))) end = (next[q] as { e: number }).e;
+        else break;
+      }
+      if (end > 0) {
+        anchors.push({ start: ns, end, strong: true });
+        return;
+      }
+    }
+    // Generic "Name Words 55" with address evidence around it.
+    if (prev.length > 0) {
+      const w0 = (prev[0] as { w: string }).w;
+      if (!/^[\p{Lu}\p{L}]/u.test(w0) || lexicon().common.has(normWord(w0)) || w0.length < 3) return;
+      let s = (prev[0] as { s: number }).s;
+      for (let q = 1; q < prev.length && q <= 2; q++) {
+        const pw = (prev[q] as { w: string }).w;
+        if (isNameWord(pw) && !lexicon().common.has(normWord(pw)) && !/^\p{Ll}/u.test(pw)) s = (prev[q] as { s: number }).s;
+        else break;
+      }
+      const lead = text.slice(Math.max(0, s - 48), s);
+      const postalBefore = /(?:^|[\s>,])\d{3,6}(?: \d{2})?[ \t]+$/.test(lead);
+      const cue = ADDRESS_CUE.test(lead.replace(/\d{3,6}(?: \d{2})?[ \t]+$/, ''));
+      const follow = after(text, ne, 30);
+      const unitAfter = /^[ \t,]*\n?[ \t>]*(?:apt|apartment|suite|ste|unit|box)\b/.test(follow);
+      const streetAfter = /^[ \t]+(?:street|st\.?|road|rd\.?|avenue|ave\.?)\b/.test(follow);
+      if (postalBefore || cue || unitAfter || streetAfter) anchors.push({ start: s, end: ne, strong: true });
+    }
+  });
+}
+
+const PLACE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’.()-]*|\([\p{L} ]+\)|\d{3,6}(?:-\d{2,4})?|de|do|da|del|la|le|du|des|am|an|im|upon|on|sur|en|di|nad|pod|bei)$/u;
+/** Capitalised words that start a new sentence or field rather than continue an address. */
+const PLACE_STOP = new Set(['i', 'please', 'thanks', 'thank', 'the', 'this', 'it', 'we', 'you', 'my', 'our', 'call', 'email', 'e-mail', 'phone', 'name', 'address', 'website', 'tel', 'mobile', 'if', 'when', 'and', 'or', 'but', 'hi', 'hello', 'dear', 'best', 'regards', 'sent', 'from', 'to', 'subject', 'date', 'personal', 'info', 'note', 'ok', 'yes', 'no']);
+
+function placeTokens(line: string): number {
+  // Returns how many leading characters of `line` are place tokens (city, state, country, postal code).
+  const re = /[ \t]*,?[ \t]*([^\s,?!;:]+)/gy;
+  let used = 0;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null && count < 6) {
+    const tok = (m[1] as string).replace(/\.$/, '');
+    if (!PLACE_TOKEN.test(tok) || (PLACE_STOP.has(tok.toLowerCase()) && !/^[A-Z]{2,3}$/.test(tok))) break;
+    used = re.lastIndex - ((m[1] as string).endsWith('.') && !/^[A-Z]{1,3}\.$/.test(m[1] as string) ? 1 : 0);
+    count++;
+  }
+  return count === 0 ? 0 : used;
+}
+
+/** Extends a block forward over separators, units, postal codes and city/state/country lines. */
+function extendForward(text: string, end: number, limit: number): number {
+  let pos = end;
+  for (let guard = 0; guard < 12 && pos < limit; guard++) {
+    const rest = text.slice(pos, Math.min(limit, pos + 100));
+    let m: RegExpExecArray | null;
+    if ((m = /^(?:[ \t]*,?[ \t]*(?:\n[ \t>]*)?,?[ \t]*)(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Box)\s?#?\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/iu.exec(rest))) {
+      pos += m[0].length;
+      continue;
+    }
+    if ((m = /^[ \t,]*(?:\n[ \t>]*)?,?[ \t]*\d{3,6}(?:[ -]\d{2,4})?(?![\p{L}\p{N}]|[.,]\d)/u.exec(rest))) {
+      pos += m[0].length;
+      continue;
+    }
+    if ((m = /^[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?(?![\p{L}])/u.exec(rest))) {
+      pos += m[0].length;
+      continue;
+    }
+    // A blank line is crossed only towards a "Country 12345" line.
+    const sep = /^(?:\.?[ \t]*\n\n[ \t>]*(?=[\p{Lu}][\p{L}()\s]{1,40}[ \t]\d{3,6}(?!\d))|\.?[ \t]*\n[ \t>]*,?[ \t]*|[ \t]*,[ \t]*(?:\n[ \t>]*)?|[ \t]+)/u.exec(rest);
+    if (sep === null) break;
+    const line = rest.slice(sep[0].length).split('\n')[0] as string;
+    const used = placeTokens(line);
+    if (used === 0) break;
+    // After a plain space, only take place words that run to the end of the clause.
+    if (!/[\n,]/.test(sep[0])) {
+      const after = line.slice(used);
+      if (!/^(?:\s*$|[ \t]*[?!.;:)\]]|[ \t]+\p{Ll})/u.test(after)) break;
+    }
+    pos += sep[0].length + used;
+  }
+  return pos;
+}
+
+/** Finds postal addresses. */
+export function findAddresses(text: string, out: Finding[]): void {
+  const anchors: Span[] = [];
+  numberAnchors(text, anchors);
+  eachMatch(UNIT, text, (m) => {
+    const w = m[0].toLowerCase();
+    // "Room 5" or "Floor 2" alone are too common in ordinary text; they only join an existing block.
+    const weak = w.startsWith('room') || w.startsWith('floor') || w.startsWith('flat') || w.startsWith('box');
+    anchors.push({ start: m.index, end: m.index + m[0].length, strong: !weak });
+  });
+  if (/[ADF]PO\s/i.test(text))
+    eachMatch(MILITARY, text, (m) => {
+      const lead = text.slice(Math.max(0, m.index - 60), m.index);
+      const ml = MILITARY_LINE.exec(lead);
+      const start = ml !== null ? m.index - ml[0].length : m.index;
+      anchors.push({ start, end: m.index + m[0].length, strong: true });
+    });
+  if (/zip|post|plz|cep/i.test(text)) eachMatch(ZIP_CUE, text, (m) => {
+    const code = m[1] as string;
+    const s = m.index + m[0].length - code.length;
+    anchors.push({ start: s, end: s + code.length, strong: true });
+  });
+  eachMatch(CITY_ZIP, text, (m) => {
+    const code = m[2] as string;
+    if (/^(?:19|20)\d\d$/.test(code)) return;
+    const s = m.index + m[0].length - code.length;
+    anchors.push({ start: s, end: s + code.length, strong: true });
+  });
+  if (text.indexOf('orner of') >= 0)
+    eachMatch(CORNER, text, (m) => anchors.push({ start: m.index, end: m.index + m[0].length, strong: true }));
+  if (anchors.length === 0) return;
+  anchors.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Merge anchors separated by short glue (spaces, commas, line breaks, a city name, a postal code).
+  const blocks: Span[] = [];
+  for (const a of anchors) {
+    const last = blocks[blocks.length - 1];
+    if (last !== undefined && a.start <= last.end) {
+      last.end = Math.max(last.end, a.end);
+      last.strong ||= a.strong;
+      continue;
+    }
+    if (last !== undefined && a.start - last.end <= 40 && a.start - last.start < MAX_BLOCK) {
+      const glue = text.slice(last.end, a.start);
+      if (/^[\s,.>]*(?:(?:and|&)\s+)?(?:\d{3,6}[ \t]+)?$/.test(glue) || /^[\s,]*(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]?){1,3}[\s,]*$/u.test(glue)) {
+        last.end = a.end;
+        last.strong ||= a.strong;
+        continue;
+      }
+    }
+    blocks.push({ ...a });
+  }
+  for (const b of blocks) {
+    if (!b.strong) continue;
+    let start = b.start;
+    // A postal code or "the corner of" right before the block belongs to it.
+    const lead = before(text, start, 24);
+    const pre = /(?:^|[\s>,:])(\d{3,6}(?:[ ]\d{2,3})?[ \t]+)$/.exec(text.slice(Math.max(0, start - 16), start));
+    if (pre !== null) start -= (pre[1] as string).length;
+    if (/the corner of\s*$/.test(lead)) start -= (/the corner of\s*$/.exec(lead) as RegExpExecArray)[0].length;
+    // Capitalised words between an address cue and the block belong to it ("send it to Aqqusinersuaq 176 Pinto Hill").
+    const capLead = /((?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]){1,2})$/u.exec(text.slice(Math.max(0, start - 40), start));
+    if (capLead !== null && ADDRESS_CUE.test(text.slice(Math.max(0, start - capLead[0].length - 48), start - capLead[0].length))) start -= capLead[0].length;
+    let end = extendForward(text, b.end, Math.min(text.length, b.end + MAX_BLOCK));
+    // "X Street and Y Route" at a corner: the second street has no number.
+    const corner = /^\s+and\s+((?:[\p{Lu}][\p{L}\p{M}'’.-]*\s?){1,3})/u.exec(text.slice(end, end + 60));
+    if (corner !== null) {
+      const ws = (corner[1] as string).trim().split(/\s+/);
+      if (ws.length >= 2 && isStreetWord(ws[ws.length - 1] as string)) end += corner[0].trimEnd().length;
+    }
+    out.push({ start, end, type: 'ADDRESS', score: 0.7 });
+  }
+}

@@ -1,0 +1,345 @@
+/**
+ * Person names. A fast first pass collects runs of capitalised tokens; each run is then judged with the
+ * name gazetteers, name shape (initials, diacritics, surname endings) and the words around it
+ * ("my name is", "Dear", honorifics, "says"), with negative context for common words and sentence starts.
+ */
+import type { Finding } from '../types.js';
+import { lexicon, normWord } from './lexicon.js';
+
+const CAP_TOKEN = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?/gu;
+const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', 'af']);
+const STRONG_ENDINGS =
+  /(?:ová|ski|ska|sky|cki|cka|wicz|czyk|inen|ainen|sson|dóttir|dottir|enko|chuk|escu|eanu|vić|ović|ević|vič|poulos|poulou|idis|akis|oglu|oğlu|shvili|dze|ayev|iyev|ova|eva|ov|ev|nen|sen|ić)$/;
+const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ]/;
+/** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
+const BEFORE_STRONG =
+  /(?:\bmy name is|\bmy name's|\bname is|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to)\s*$/;
+/** Weaker phrases: they help a capitalised word that already looks like a name. */
+const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontact|\bver(?:sion)?|\bfounders?:?|\bcalled|\bdear)\s*$/;
+/** Verbs and vocatives right after a word that make it a person. */
+const AFTER_STRONG =
+  /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called)\b)/;
+const AFTER_MEDIUM =
+  /^(?:'s|’s)?\s*(?:\s(?:had|has|was|is|will|would|who|began|started|spent|became|joined|went|came|got|made|took|just|also|then|never|always|did|does|can|could|should|might|must)\b|['’]s\s)/;
+/** Words before a capitalised word that make it a place or a thing rather than the subject of a verb. */
+const PLACE_BEFORE = /(?:\b(?:the|a|an|of|in|at|on|from|to|into|near|via|visit|visiting|across|around|through)\s+)$/;
+const SENTENCE_START = /(?:^|[.!?:;"“”()\[\]{}>*#-]\s*|\n\s*|^\s*)$/;
+const ROMAN_OR_SUFFIX = /^(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?|Jnr|Snr)$/;
+const LOWER_CONTEXT =
+  /\b(?:my name is|name is|my name's|call me|i am|i'm|this is|dear|hi|hello|hey|thanks|thank you|follow up with|speak to|talk to|spoke with|name:|user:)\s+(\p{Ll}[\p{Ll}\p{M}'’-]{1,30}(?:\s+\p{Ll}\.?(?=\s))?(?:\s+\p{Ll}[\p{Ll}\p{M}'’-]{1,30}){0,2})/giu;
+
+interface Tok {
+  start: number;
+  end: number;
+  word: string;
+  norm: string;
+}
+
+type Kind = 'initial' | 'honorific' | 'first' | 'last' | 'firstlast' | 'common' | 'commonlast' | 'shape' | 'unknown' | 'caps' | 'suffix';
+
+const kindCache = new Map<string, Kind>();
+
+/** Kind of a token, cached per spelling (the same words recur across a trace). */
+function kindOf(t: Tok): Kind {
+  let k = kindCache.get(t.word);
+  if (k === undefined) {
+    k = computeKind(t);
+    if (kindCache.size > 50_000) kindCache.clear();
+    kindCache.set(t.word, k);
+  }
+  return k;
+}
+
+function computeKind(t: Tok): Kind {
+  const lx = lexicon();
+  const w = t.word.replace(/['’]s$/, '').replace(/\.$/, '');
+  if (ROMAN_OR_SUFFIX.test(t.word)) return 'suffix';
+  if (w.length === 1) return 'initial';
+  const n = t.norm;
+  if (lx.honorific.has(n)) return 'honorific';
+  const isCaps = w === w.toUpperCase();
+  const f = lx.first.has(n);
+  const l = lx.last.has(n);
+  if (lx.common.has(n) || lx.street.has(n) || UNIT_WORDS.has(n)) return (f || l) && !UNIT_WORDS.has(n) ? 'commonlast' : 'common';
+  if (isCaps && n.length > 1 && (!(f || l) || n.length <= 3)) return 'caps';
+  if (f && l) return 'firstlast';
+  if (f) return 'first';
+  if (l) return 'last';
+  if (n.length >= 4 && (NON_ASCII_LETTER.test(n) || STRONG_ENDINGS.test(n))) return 'shape';
+  return 'unknown';
+}
+const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
+
+/** Finds person names; `known` are extra lower-cased names (e.g. from a deny-list) to treat as gazetteer entries. */
+export function findPersons(text: string, out: Finding[]): void {
+  const toks: Tok[] = [];
+  CAP_TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CAP_TOKEN.exec(text)) !== null) {
+    toks.push({ start: m.index, end: m.index + m[0].length, word: m[0], norm: normWord(m[0]) });
+  }
+  const found: Found[] = [];
+  // Capitalised names are found from the tokens; lower-case ones only matter where the text has no capitals.
+  if (toks.length === 0 && text.length >= 3 && !/\p{Lu}/u.test(text)) {
+    lowerCaseNames(text, found);
+    allLowerCaseNames(text, found);
+  }
+  let i = 0;
+  while (i < toks.length) {
+    // Build a run of tokens separated by single spaces (or a particle such as "van der").
+    const run: Tok[] = [toks[i] as Tok];
+    let j = i + 1;
+    while (j < toks.length) {
+      const prev = run[run.length - 1] as Tok;
+      const next = toks[j] as Tok;
+      const gap = text.slice(prev.end, next.start);
+      if (gap === ' ' || gap === '  ' || gap === '\u00a0' || (prev.word.endsWith('.') && gap === '') || isParticleGap(gap)) {
+        if (/['’]s$/.test(prev.word)) break;
+        run.push(next);
+        j++;
+      } else break;
+    }
+    i = j;
+    judgeRun(text, run, found);
+  }
+  listNeighbours(text, toks, found);
+  // A name seen once marks its other capitalised occurrences in the same text ("... early Yefremova").
+  const lx = lexicon();
+  const seen = new Set<string>();
+  for (const f of found) for (const w of f.words) if (!lx.common.has(w) && w.length > 2) seen.add(w);
+  if (seen.size === 0) return flush(found, out);
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const t of toks) {
+    while (k < sorted.length && (sorted[k] as { end: number }).end <= t.start) k++;
+    const f = sorted[k];
+    const covered = f !== undefined && t.start >= f.start && t.start < f.end;
+    if (seen.has(t.norm) && !covered) {
+      const end = t.word.match(/['’]s$/) ? t.end - 2 : t.word.endsWith('.') ? t.end - 1 : t.end;
+      found.push({ start: t.start, end, score: 0.6, words: [t.norm] });
+    }
+  }
+  flush(found, out);
+}
+
+function flush(found: Array<{ start: number; end: number; score: number }>, out: Finding[]): void {
+  for (const f of found) out.push({ start: f.start, end: f.end, type: 'PERSON', score: f.score });
+}
+
+function isParticleGap(gap: string): boolean {
+  if (gap.length < 3 || gap.length > 12 || gap[0] !== ' ' || gap[gap.length - 1] !== ' ') return false;
+  const parts = gap.trim().split(' ');
+  return parts.length <= 2 && parts.every((p) => PARTICLES.has(p));
+}
+
+type Found = { start: number; end: number; score: number; words: string[] };
+
+function judgeRun(text: string, run: Tok[], found: Found[], honorIn = false): void {
+  let kinds = run.map(kindOf);
+  let toks = run;
+  let honor = honorIn;
+  // A surname that is also a common word ("Young", "White") counts as a name only beside a given name.
+  kinds = kinds.map((k, n) => {
+    if (k !== 'commonlast') return k;
+    const prev = kinds[n - 1];
+    const next = kinds[n + 1];
+    const nearName = prev === 'first' || prev === 'firstlast' || prev === 'initial' || next === 'last' || next === 'shape';
+    return nearName || (n === 0 && honor) ? 'last' : 'common';
+  });
+  // Honorifics announce a name but are not part of it; leading and trailing non-names are trimmed.
+  while (toks.length > 0 && (kinds[0] === 'honorific' || kinds[0] === 'common' || kinds[0] === 'caps' || kinds[0] === 'suffix')) {
+    honor = kinds[0] === 'honorific';
+    toks = toks.slice(1);
+    kinds = kinds.slice(1);
+  }
+  while (toks.length > 0 && ['common', 'honorific', 'caps'].includes(kinds[kinds.length - 1] as Kind)) {
+    toks = toks.slice(0, -1);
+    kinds = kinds.slice(0, -1);
+  }
+  const split = kinds.findIndex((k) => k === 'common' || k === 'honorific' || k === 'caps');
+  if (split > 0) {
+    judgeRun(text, toks.slice(0, split), found, honor);
+    judgeRun(text, toks.slice(split), found);
+    return;
+  }
+  if (toks.length === 0) return;
+  const first = toks[0] as Tok;
+  const last = toks[toks.length - 1] as Tok;
+  // Context checks cost regex runs, so each is computed on first use only.
+  let cb: string | undefined;
+  const ctxBefore = (): string => (cb ??= text.slice(Math.max(0, first.start - 40), first.start).toLowerCase());
+  let ct: string | undefined;
+  const tail = (): string => (ct ??= text.slice(last.end, last.end + 30).toLowerCase());
+  let ss: boolean | undefined;
+  const sentenceStart = (): boolean => (ss ??= !honor && SENTENCE_START.test(text.slice(Math.max(0, first.start - 3), first.start)));
+  let sb: boolean | undefined;
+  const strongBefore = (): boolean => (sb ??= honor || BEFORE_STRONG.test(ctxBefore()));
+  let mb: boolean | undefined;
+  const mediumBefore = (): boolean => (mb ??= strongBefore() || BEFORE_MEDIUM.test(ctxBefore()));
+  let sa: boolean | undefined;
+  const strongAfter = (): boolean => (sa ??= AFTER_STRONG.test(tail()));
+  let ma: boolean | undefined;
+  const mediumAfter = (): boolean => (ma ??= strongAfter() || AFTER_MEDIUM.test(tail()));
+  const speaker = (): boolean =>
+    /^[ \t]*:[ \t]*["“]?\p{L}/u.test(tail()) && /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, first.start - 10), first.start));
+  // A sentence-initial unknown word before a name ("Producer Jane Roe") is not part of the name.
+  if (toks.length >= 3 && kinds[0] === 'unknown' && kinds[1] !== 'initial' && sentenceStart() && !strongBefore()) {
+    judgeRun(text, toks.slice(1), found);
+    return;
+  }
+  let words = 0;
+  let known = 0;
+  let shapes = 0;
+  let initials = 0;
+  let k1: Kind | undefined;
+  for (const k of kinds) {
+    if (k === 'initial') initials++;
+    else if (k !== 'suffix') {
+      words++;
+      k1 ??= k;
+      if (k === 'first' || k === 'last' || k === 'firstlast') known++;
+      else if (k === 'shape') shapes++;
+    }
+  }
+  const names = known + shapes;
+  let score = 0;
+  if (words >= 2) {
+    if (kinds[0] === 'first' || kinds[0] === 'firstlast') score = 0.85;
+    else if (known >= 1 && names >= 2) score = 0.85;
+    else if (names >= 1 && (initials > 0 || mediumBefore() || mediumAfter() || speaker())) score = 0.8;
+    else if (names >= 2) score = 0.7;
+    else if (toks.some((t, n) => n > 0 && isParticleGap(text.slice((toks[n - 1] as Tok).end, t.start)))) score = 0.7;
+    else if (initials > 0 && words <= 3) score = 0.7;
+    else if (strongBefore() || strongAfter()) score = 0.6;
+    else if (names >= 1 && words === 2) score = 0.55;
+    else if (known >= 1 && !sentenceStart()) score = 0.55;
+  } else if (words === 1) {
+    const k = k1 as Kind;
+    const sole = toks.find((_, n) => kinds[n] !== 'initial' && kinds[n] !== 'suffix') as Tok;
+    if (honor) score = 0.8;
+    else if (sole.word === sole.word.toUpperCase()) score = 0;
+    else if ((k === 'first' || k === 'firstlast' || k === 'last') && /\b(?:in|near|via|visiting|across|around|through)\s+$/.test(ctxBefore())) score = 0;
+    else if (k === 'first' || k === 'firstlast') score = 0.75;
+    else if (k === 'last') score = sentenceStart() && !mediumAfter() && !mediumBefore() ? 0.5 : 0.7;
+    else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;
+    else if (k === 'unknown') {
+      if (strongBefore() || strongAfter() || speaker()) score = 0.55;
+      else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;
+    }
+  }
+  if (score < 0.5) return;
+  let start = first.start;
+  if (honor) {
+    const h = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Rev)\.?\s+)$/.exec(text.slice(Math.max(0, start - 8), start));
+    if (h !== null) start -= h[0].length;
+  }
+  let end = last.end;
+  const suffix = /^,?\s(?:MD|DDS|PhD|DVM|Esq\.?|Jr\.?|Sr\.?|II|III|IV)(?![\p{L}])/u.exec(text.slice(end, end + 8));
+  if (suffix !== null) end += suffix[0].length;
+  if (/['’]s$/.test(last.word)) end -= 2;
+  else if (last.word.endsWith('.') && kinds[kinds.length - 1] !== 'initial') end -= 1;
+  found.push({ start, end, score, words: toks.filter((_, n) => kinds[n] !== 'initial').map((t) => t.norm) });
+}
+
+/** Names joined to a found name by "and", "&" or a comma list ("Kónya, Becker and Vasquez"). */
+function listNeighbours(text: string, toks: Tok[], found: Found[]): void {
+  if (found.length === 0) return;
+  const lx = lexicon();
+  const byStart = new Map<number, number>();
+  toks.forEach((t, n) => byStart.set(t.start, n));
+  const taken = new Set(found.map((f) => f.start));
+  const JOIN_AFTER = /^(?:,? and |,? & |, )/;
+  const JOIN_BEFORE = /(?:,? and |,? & |, )$/;
+  const consider = (n: number | undefined): void => {
+    if (n === undefined) return;
+    const t = toks[n] as Tok;
+    const gazetteer = lx.first.has(t.norm) || lx.last.has(t.norm);
+    if (taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase()) return;
+    const end = /['’]s$/.test(t.word) ? t.end - 2 : t.end;
+    found.push({ start: t.start, end, score: 0.55, words: [t.norm] });
+    taken.add(t.start);
+  };
+  for (let q = 0; q < found.length; q++) {
+    const f = found[q] as Found;
+    const a = JOIN_AFTER.exec(text.slice(f.end, f.end + 8));
+    if (a !== null) consider(byStart.get(f.end + a[0].length));
+    const b = JOIN_BEFORE.exec(text.slice(Math.max(0, f.start - 8), f.start));
+    if (b !== null) {
+      // The token ending right before the joiner.
+      const endAt = f.start - b[0].length;
+      let lo = 0;
+      let hi = toks.length - 1;
+      let idx = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const tm = toks[mid] as Tok;
+        if (tm.end < endAt - 2) lo = mid + 1;
+        else {
+          idx = mid;
+          hi = mid - 1;
+        }
+      }
+      const tk = toks[idx];
+      if (tk !== undefined && (tk.end === endAt || tk.end - 2 === endAt)) consider(idx);
+    }
+  }
+}
+
+/** Lower-case names right after strong context ("my name is lena andersson"). */
+function lowerCaseNames(text: string, found: Found[]): void {
+  const lx = lexicon();
+  LOWER_CONTEXT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const lower = text;
+  while ((m = LOWER_CONTEXT.exec(lower)) !== null) {
+    const phrase = m[1] as string;
+    const base = m.index + m[0].length - phrase.length;
+    const parts = phrase.split(/\s+/);
+    let take = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const w = (parts[k] as string).replace(/['’]s$/, '');
+      const n = w.replace(/\.$/, '');
+      const nameLike = lx.first.has(n) || lx.last.has(n) || (n.length >= 4 && (NON_ASCII_LETTER.test(n) || STRONG_ENDINGS.test(n)));
+      if (n.length === 1 && k > 0) {
+        take = k + 1;
+        continue;
+      }
+      if (lx.common.has(n) && !(k === 0 && /name/.test(m[0]))) break;
+      if (k === 0 ? nameLike || /name|call me/.test(m[0]) : nameLike) take = k + 1;
+      else break;
+    }
+    if (take === 0) continue;
+    const kept = parts.slice(0, take).join(' ');
+    const s = base;
+    let e = base + phrase.indexOf(parts[take - 1] as string, kept.length - (parts[take - 1] as string).length) + (parts[take - 1] as string).length;
+    if (/['’]s$/.test(text.slice(s, e))) e -= 2;
+    found.push({ start: s, end: e, score: 0.55, words: parts.slice(0, take).map((p) => p.replace(/['’]s$/, '')) });
+  }
+}
+
+const LOWER_WORD = /(?<![\p{L}\p{N}_@.-])\p{Ll}[\p{Ll}\p{M}'’-]*/gu;
+
+/**
+ * In a text with no capital letters at all, capitalisation says nothing; a known given name followed by
+ * an optional initial and a non-common word is taken as a name ("olga krylova", "benjamin a seiler").
+ */
+function allLowerCaseNames(text: string, found: Found[]): void {
+  const lx = lexicon();
+  const words: Tok[] = [];
+  LOWER_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOWER_WORD.exec(text)) !== null) words.push({ start: m.index, end: m.index + m[0].length, word: m[0], norm: normWord(m[0]) });
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Tok;
+    if (!lx.first.has(w.norm) || lx.common.has(w.norm) || w.norm.length < 3) continue;
+    let j = i + 1;
+    let nx = words[j];
+    if (nx !== undefined && nx.norm.length === 1 && /^ \p{Ll}\.? $/u.test(text.slice(w.end, nx.end + 2))) nx = words[++j];
+    if (nx === undefined || !/^ {1,2}$|^ \p{Ll}\.? $/u.test(text.slice(words[j - 1]?.end ?? w.end, nx.start)) && j === i + 1 && text.slice(w.end, nx.start) !== ' ') continue;
+    if (lx.common.has(nx.norm) || nx.norm.length < 3) continue;
+    if (!(lx.last.has(nx.norm) || lx.first.has(nx.norm) || /[^\x00-\x7f]/.test(nx.norm) || STRONG_ENDINGS.test(nx.norm))) continue;
+    const end = /['’]s$/.test(nx.word) ? nx.end - 2 : nx.end;
+    found.push({ start: w.start, end, score: 0.55, words: [w.norm, nx.norm.replace(/['’]s$/, '')] });
+    i = j;
+  }
+}

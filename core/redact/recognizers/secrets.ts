@@ -1,0 +1,148 @@
+/**
+ * Secrets: provider keys with known prefixes, bearer/basic credentials, JWTs, private key blocks,
+ * connection strings with passwords, auth headers and cookies, and high-entropy values assigned to
+ * secret-looking keys.
+ */
+import { looksRandom } from '../checks.js';
+import type { Finding } from '../types.js';
+import { eachMatch, isAlnum } from './context.js';
+
+/** Provider key formats (documented prefixes and lengths). */
+const KNOWN_PREFIX = new RegExp(
+  [
+    'sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,200}',
+    'sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,250}',
+    '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,99}',
+    'gh[pousr]_[A-Za-z0-9_.-]{30,255}',
+    'github_pat_[A-Za-z0-9_]{22,255}',
+    'glpat-[A-Za-z0-9_-]{20,64}',
+    'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}',
+    'glc_[A-Za-z0-9+/]{32,400}={0,2}',
+    'xox[abposre]-[A-Za-z0-9-]{10,250}',
+    'xapp-\\d-[A-Za-z0-9-]{10,250}',
+    '(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}',
+    'AIza[A-Za-z0-9_-]{35}',
+    'hv[sbr]\\.[A-Za-z0-9_-]{24,400}',
+    'dapi[0-9a-fA-F]{32}(?:-\\d)?(?![0-9a-fA-F])',
+    'gsk_[A-Za-z0-9]{40,100}',
+    'hf_[A-Za-z]{34}(?![A-Za-z0-9])',
+    'lin_(?:api|oauth)_[A-Za-z0-9]{40}',
+    'tskey-[a-z]{2,20}-[A-Za-z0-9]{6,40}-[A-Za-z0-9]{16,80}',
+    'vc[pirak]_[A-Za-z0-9]{24,80}',
+    'shp(?:at|ss|ca|pa)_[A-Za-z0-9]{32,64}',
+    'npm_[A-Za-z0-9]{36}',
+    'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}',
+    'ntn_\\d{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])',
+    'dckr_pat_[A-Za-z0-9_-]{27,64}',
+    'sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60}',
+    'SK[0-9a-fA-F]{32}(?![0-9a-fA-F])',
+    'EAA[A-Za-z0-9]{60,250}',
+    'ya29\\.[A-Za-z0-9_-]{30,500}',
+    '0x[0-9a-fA-F]{64}(?![0-9a-fA-F])',
+  ].join('|'),
+  'g',
+);
+/** Literal starts of the provider formats above (an indexOf gate before the alternation scan). */
+const KNOWN_PREFIX_GATE = /[A-Za-z0-9_.-]{16}/;
+const KEY_WORD_GATE = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'session'];
+/** SendGrid keys are often glued to surrounding text, so they get no left boundary. */
+const SENDGRID = /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g;
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000}/g;
+const BEARER = /\b(?:bearer|basic|digest)[ \t]+([A-Za-z0-9._~+/=:-]{6,4096})/gi;
+const PRIVATE_KEY_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const AUTH_HEADER =
+  /\b(?:proxy-authorization|authorization|x-api-key|api-key|x-auth-token|x-access-token|cookie|set-cookie)["']?[ \t]*[:=][ \t]*["']?([^\r\n"']{1,4096})/gi;
+const CONN_STRING = /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{1,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
+/** Key names that announce a secret value; found first, then the assignment is parsed by hand. */
+const SECRET_KEY_WORD =
+  /(?:passw(?:or)?d|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?(?:id|key)|signing[_-]?key)/gi;
+const PASSWORD_WORD = /passw|passphrase|pwd|secret/i;
+const PLACEHOLDER = /^(?:\$\{.*\}|\{\{.*\}\}|\{.*\}|<.*>|%\(?\w*\)?s?|\*+|x+|\.{3}|null|none|undefined|true|false|your[_-].*|changeme|example|redacted|\[redacted\]|<redacted>)$/i;
+
+function pushSecret(out: Finding[], start: number, end: number, score = 0.95): void {
+  if (end > start) out.push({ start, end, type: 'SECRET', score });
+}
+
+/** Scans `key = value`, `key: value`, `"key": "value"` around each secret-looking key word. */
+function findKeyValueSecrets(text: string, out: Finding[]): void {
+  eachMatch(SECRET_KEY_WORD, text, (m) => {
+    // The key extends over identifier characters on both sides (e.g. GROQ_API_KEY, db.password).
+    let ks = m.index;
+    while (ks > 0 && /[A-Za-z0-9_.-]/.test(text[ks - 1] as string) && m.index - ks < 60) ks--;
+    let ke = m.index + m[0].length;
+    while (ke < text.length && /[A-Za-z0-9_.-]/.test(text[ke] as string) && ke - m.index < 60) ke++;
+    const key = text.slice(ks, ke);
+    if (/(?:public|_id$|^id$|count|limit|length|type|name|url|uri|path|file|expir|ttl|max|min|size|usage|tokens?_?(?:used|total|count|in|out)|input|output|prompt|completion)/i.test(key) && !/passw|pwd|secret/i.test(key)) return;
+    let i = ke;
+    if (text[i] === '"' || text[i] === "'") i++;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === '=' && text[i + 1] === '>') i += 2;
+    else if (text[i] === ':' || text[i] === '=') i++;
+    else return;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    let quote = '';
+    if (text[i] === '"' || text[i] === "'" || text[i] === '`') {
+      quote = text[i] as string;
+      i++;
+    }
+    const vs = i;
+    const stop = quote !== '' ? quote : ' \t\r\n,;&}]';
+    while (i < text.length && i - vs < 4096 && !stop.includes(text[i] as string) && text[i] !== '\n') i++;
+    const value = text.slice(vs, i);
+    if (value.length < 3 || PLACEHOLDER.test(value) || value.startsWith('<') || /^[A-Z]+_\d+>/.test(value)) return;
+    const passwordish = PASSWORD_WORD.test(key);
+    if (passwordish ? value.length >= 4 : looksRandom(value) || (value.length >= 20 && /\d/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value))) {
+      pushSecret(out, vs, i, passwordish ? 0.9 : 0.85);
+    }
+  });
+}
+
+/** All secret recognizers over one text. */
+export function findSecrets(text: string, out: Finding[]): void {
+  // One lower-cased copy serves the indexOf gates that skip scans whose keywords are absent.
+  const lc = text.toLowerCase();
+  if (KNOWN_PREFIX_GATE.test(text)) eachMatch(KNOWN_PREFIX, text, (m) => {
+    const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    if (isAlnum(prev) && !m[0].startsWith('tskey-')) return;
+    if (m[0].startsWith('tskey-') && /[A-Za-z]/.test(text[m.index - 1] ?? ' ')) return;
+    pushSecret(out, m.index, m.index + m[0].length, 0.97);
+  });
+  if (text.indexOf('SG.') >= 0) eachMatch(SENDGRID, text, (m) => pushSecret(out, m.index, m.index + m[0].length, 0.97));
+  if (text.indexOf('eyJ') >= 0) eachMatch(JWT, text, (m) => pushSecret(out, m.index, m.index + m[0].length, 0.96));
+  if (lc.indexOf('bearer') >= 0 || lc.indexOf('basic') >= 0 || lc.indexOf('digest') >= 0) eachMatch(BEARER, text, (m) => {
+    const tok = m[1] as string;
+    if (/^[a-z]+$/.test(tok) && tok.length < 12) return;
+    const s = m.index + m[0].length - tok.length;
+    pushSecret(out, s, s + tok.length, 0.96);
+  });
+  if (text.indexOf('PRIVATE KEY') >= 0)
+    eachMatch(PRIVATE_KEY_BEGIN, text, (m) => {
+      const endMarker = text.indexOf('-----END', m.index + m[0].length);
+      let end: number;
+      if (endMarker >= 0) {
+        const close = text.indexOf('-----', endMarker + 8);
+        end = close >= 0 ? close + 5 : endMarker + 8;
+      } else {
+        const blank = text.indexOf('\n\n', m.index);
+        end = blank >= 0 ? blank : text.length;
+      }
+      pushSecret(out, m.index, end, 0.99);
+    });
+  if (lc.indexOf('auth') >= 0 || lc.indexOf('cookie') >= 0 || lc.indexOf('api-key') >= 0 || lc.indexOf('token') >= 0) eachMatch(AUTH_HEADER, text, (m) => {
+    const v = m[1] as string;
+    const trimmed = v.replace(/[\s,;]+$/, '');
+    if (trimmed.length < 3 || PLACEHOLDER.test(trimmed)) return;
+    const s = m.index + m[0].length - v.length;
+    pushSecret(out, s, s + trimmed.length, 0.93);
+  });
+  if (text.indexOf('://') >= 0)
+    eachMatch(CONN_STRING, text, (m) => {
+      const user = m[1] as string;
+      const pass = m[2] as string;
+      if (PLACEHOLDER.test(pass) || PLACEHOLDER.test(user) || /^\$|\{|^<|YOUR_/i.test(pass)) return;
+      let end = m.index + m[0].length;
+      while (end > m.index && /[.,;:)\]!?]/.test(text[end - 1] as string)) end--;
+      pushSecret(out, m.index, end, 0.97);
+    });
+  if (KEY_WORD_GATE.some((w) => lc.indexOf(w) >= 0)) findKeyValueSecrets(text, out);
+}

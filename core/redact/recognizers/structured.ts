@@ -1,0 +1,369 @@
+/**
+ * Recognizers for entities with a recognisable shape: emails, URLs, IPs, cards, IBANs, SSNs, phones,
+ * account numbers, dates of birth. Each uses a bounded pattern (no catastrophic backtracking) to find
+ * candidates, then a checksum, a phone library or context words to confirm them.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } from '../checks.js';
+import type { Finding } from '../types.js';
+import { before, eachMatch, isAlnum } from './context.js';
+
+// ---------------------------------------------------------------- EMAIL
+
+function isLocalChar(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 39 || c === 45;
+}
+function isDomainChar(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 45;
+}
+
+/** Emails, found by scanning around each '@' by hand so that `a@a@a@...` or long runs stay linear. */
+export function findEmails(text: string, out: Finding[]): void {
+  let at = text.indexOf('@');
+  let minStart = 0;
+  while (at >= 0) {
+    let s = at;
+    while (s > minStart && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
+    while (s < at && (text[s] === '.' || text[s] === "'")) s++;
+    let e = at + 1;
+    while (e < text.length && e - at < 255 && isDomainChar(text.charCodeAt(e))) e++;
+    while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+    const domain = text.slice(at + 1, e);
+    const lastDot = domain.lastIndexOf('.');
+    const tld = lastDot >= 0 ? domain.slice(lastDot + 1) : '';
+    if (s < at && lastDot > 0 && !domain.includes('..') && /^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld)) {
+      out.push({ start: s, end: e, type: 'EMAIL', score: 0.95 });
+      minStart = e;
+    }
+    at = text.indexOf('@', at + 1);
+  }
+}
+
+// ---------------------------------------------------------------- URL
+
+const URL_SCHEME = /\b(?:https?|ftps?|wss?|sftp):\/\/[^\s<>"'`\\|{}^]{1,2048}/gi;
+const URL_WWW = /(?<![\w@./-])www\.[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?:[/?#][^\s<>"'`\\|{}^]{0,2048})?/gi;
+/** Top-level domains common enough in prose to treat `word.tld` as a domain (not file extensions). */
+const BARE_TLDS =
+  'com|org|net|edu|gov|mil|int|io|ai|app|dev|info|biz|us|uk|ca|au|de|fr|nl|be|ch|at|se|no|dk|fi|is|ie|es|pt|it|pl|cz|sk|hu|ro|bg|gr|cy|ee|lv|lt|ru|ua|jp|cn|kr|in|br|mx|ar|cl|nz|za|il|tr|eu|site|online|store|tech|xyz|cloud|shop|blog|news|tv|me|co';
+const BARE_TLD_SET = new Set(BARE_TLDS.split('|'));
+const URL_BARE = new RegExp(
+  `(?<![\\w@./:-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,6}(?:${BARE_TLDS})(?![\\w@-]|\\.[A-Za-z0-9])(?:/[^\\s<>"'\`\\\\|{}^]{0,2048})?`,
+  'y',
+);
+const SENSITIVE_QUERY = /[?&#](?:access_token|token|id_token|refresh_token|api[_-]?key|apikey|key|sig|signature|secret|password|passwd|pwd|auth|code|session|sessionid|sid|x-amz-signature|x-amz-credential)=/i;
+
+function isAlpha(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Trims punctuation that ends a sentence rather than the URL (keeps balanced parentheses). */
+function trimUrlEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const c = text[end - 1];
+    if (c === '.' || c === ',' || c === ';' || c === ':' || c === '!' || c === '?' || c === '*') end--;
+    else if (c === ')' || c === ']') {
+      const open = c === ')' ? '(' : '[';
+      const body = text.slice(start, end);
+      const opens = body.split(open).length - 1;
+      const closes = body.split(c).length - 1;
+      if (closes > opens) end--;
+      else break;
+    } else break;
+  }
+  return end;
+}
+
+/** URLs. `mode` 'all' masks every URL and bare domain; 'credentials' only those carrying tokens. */
+export function findUrls(text: string, out: Finding[], mode: 'all' | 'credentials'): void {
+  const push = (start: number, rawEnd: number, score: number): void => {
+    const end = trimUrlEnd(text, start, rawEnd);
+    if (end - start < 4) return;
+    const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\s]*@)?([^/:?#\s]+)/i.exec(text.slice(start, end));
+    const h = host?.[1] ?? '';
+    if (!(h.includes('.') || h === 'localhost' || h.includes(':')) || /[${}<>]/.test(h)) return;
+    if (mode === 'credentials' && !SENSITIVE_QUERY.test(text.slice(start, end))) return;
+    out.push({ start, end, type: 'URL', score });
+  };
+  if (text.indexOf('://') >= 0) eachMatch(URL_SCHEME, text, (m) => push(m.index, m.index + m[0].length, 0.8));
+  if (mode === 'credentials') return;
+  if (/www\./i.test(text)) eachMatch(URL_WWW, text, (m) => push(m.index, m.index + m[0].length, 0.75));
+  // Bare domains: look at each '.' followed by a known top-level domain, then run the pattern locally.
+  let dot = text.indexOf('.');
+  let done = 0;
+  while (dot >= 0) {
+    const c = text.charCodeAt(dot + 1);
+    if (dot > 0 && dot >= done && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && isAlnum(text.charCodeAt(dot - 1))) {
+      let e = dot + 1;
+      while (e < text.length && isAlpha(text.charCodeAt(e)) && e - dot < 12) e++;
+      if (BARE_TLD_SET.has(text.slice(dot + 1, e).toLowerCase())) {
+        let s = dot;
+        while (s > 0 && s > dot - 260 && /[A-Za-z0-9.-]/.test(text[s - 1] as string)) s--;
+        while (s < dot && (text[s] === '.' || text[s] === '-')) s++;
+        URL_BARE.lastIndex = s;
+        const m = URL_BARE.exec(text);
+        if (m !== null && m.index <= dot) {
+          const label = m[0].split('.')[0] ?? '';
+          if (/[A-Za-z]/.test(label)) push(m.index, m.index + m[0].length, 0.55);
+          done = m.index + m[0].length;
+        }
+      }
+    }
+    dot = text.indexOf('.', dot + 1);
+  }
+}
+
+// ---------------------------------------------------------------- IP
+
+const IPV4 = /(?<![\w.]|\d\.)(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
+const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/g;
+
+/** IPv4 and IPv6 addresses (syntax-checked; 0.0.0.0 and version-like strings are not addresses). */
+export function findIps(text: string, out: Finding[]): void {
+  if (text.indexOf('.') >= 0)
+    eachMatch(IPV4, text, (m) => {
+      if (!ipv4Valid(m[0]) || m[0] === '0.0.0.0') return;
+      const prev = before(text, m.index, 12);
+      if (/(?:\bv|version|build|ver\.?)\s*$/.test(prev)) return;
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'IP_ADDRESS', score: 0.85 });
+    });
+  if (text.indexOf('::') >= 0 || (countChar(text, 58) >= 7 && /[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(text)))
+    eachMatch(IPV6, text, (m) => {
+      const s = m[0];
+      if (s === '::' || !(s.includes('::') || s.split(':').length === 8)) return;
+      if (!ipv6Valid(s)) return;
+      out.push({ start: m.index, end: m.index + s.length, type: 'IP_ADDRESS', score: 0.85 });
+    });
+}
+
+function countChar(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------- numbers: shared context
+
+/** Words right before a number that say it is not personal (orders, tracking, versions...). */
+const NON_PII_NUMBER_CONTEXT =
+  /(?:\b(?:order|orders|ord|invoice|inv|tracking|track|waybill|shipment|parcel|ups|usps|fedex|dhl|isbn|issn|ticket|jira|pr|po|sku|ref|reference|seed|build|version|ver|serial|line|column|col|port|pid|matrix|budget|total|amount|price|tax|error|code|case|confirmation|booking|reservation|flight|item|product|model|part|batch|lot|request|req|trace|span|run|job|step|page|row|id|uuid)\b|#)[\s:#.no-]{0,6}$/;
+
+const CARD_CONTEXT = /\b(?:card|cards|cc|credit|debit|visa|mastercard|master card|amex|american express|discover|maestro|jcb|diners|pan|payment|pay|charge|charged)\b/;
+
+// ---------------------------------------------------------------- CREDIT_CARD
+
+const CARD = /(?<![\w.,+/-]|\d[ -])\d(?:[ -]?\d){11,80}(?![\w]|[ -]?\d|[.,]\d)/g;
+const IBAN_BEFORE = /[A-Z]{2}\d{2}[ -]?[A-Z0-9]{4}[ -]?$/;
+
+/** A single card candidate: 12-19 digits in consistent groups that pass Luhn. */
+function cardAt(text: string, start: number, raw: string, out: Finding[]): boolean {
+  const digits = raw.replace(/[ -]/g, '');
+  if (digits.length < 12 || digits.length > 19) return false;
+  const seps = raw.replace(/\d/g, '');
+  if (seps.length > 0 && !(/^ +$/.test(seps) || /^-+$/.test(seps))) return false;
+  if (/^(\d)\1+$/.test(digits) || !luhnValid(digits)) return false;
+  const ctx = before(text, start, 40);
+  const positive = CARD_CONTEXT.test(ctx);
+  if (!positive && (NON_PII_NUMBER_CONTEXT.test(ctx) || IBAN_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) return false;
+  if (digits.length < 13 && !positive) return false;
+  out.push({ start, end: start + raw.length, type: 'CREDIT_CARD', score: positive ? 0.95 : 0.85 });
+  return true;
+}
+
+/** Payment card numbers; a run of several space-separated cards is split into its cards. */
+export function findCards(text: string, out: Finding[]): void {
+  eachMatch(CARD, text, (m) => {
+    const raw = m[0];
+    if (cardAt(text, m.index, raw, out)) return;
+    // Several numbers in a row ("4012888888881881 4012-8888-8888-1881"): try the longest card at each token.
+    const toks: Array<{ s: number; e: number }> = [];
+    const re = /\S+/g;
+    let t: RegExpExecArray | null;
+    while ((t = re.exec(raw)) !== null) toks.push({ s: t.index, e: t.index + t[0].length });
+    for (let i = 0; i < toks.length; ) {
+      let took = 0;
+      for (let j = Math.min(toks.length - 1, i + 5); j >= i; j--) {
+        const s = (toks[i] as { s: number }).s;
+        const e = (toks[j] as { e: number }).e;
+        if (cardAt(text, m.index + s, raw.slice(s, e), out)) {
+          took = j - i + 1;
+          break;
+        }
+      }
+      i += took > 0 ? took : 1;
+    }
+  });
+}
+
+// ---------------------------------------------------------------- IBAN
+
+const IBAN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,32}/g;
+
+/** IBANs: a country prefix, the country's length and a valid mod-97 checksum (lower case only after "iban"). */
+export function findIbans(text: string, out: Finding[]): void {
+  eachMatch(IBAN, text, (m) => {
+    const raw = m[0];
+    const upper = raw.toUpperCase();
+    const expected = IBAN_LENGTHS[upper.slice(0, 2)];
+    if (expected === undefined) return;
+    if (raw !== upper && !/\biban\b/.test(before(text, m.index, 30))) return;
+    let n = 0;
+    let i = 0;
+    for (; i < raw.length && n < expected; i++) if (raw[i] !== ' ' && raw[i] !== '-') n++;
+    if (n < expected) return;
+    const end = m.index + i;
+    if (end < text.length && isAlnum(text.charCodeAt(end))) return;
+    const part = upper.slice(0, i);
+    if (part.includes(' ') && part.includes('-')) return;
+    if (!ibanValid(part.replace(/[ -]/g, ''))) return;
+    out.push({ start: m.index, end, type: 'IBAN', score: 0.97 });
+  });
+}
+
+// ---------------------------------------------------------------- SSN
+
+const SSN = /(?<![\w.-]|\d[ .-])(\d{3})([ .-]?)(\d{2})\2(\d{4})(?![\w]|[ .-]?\d)/g;
+const SSN_CONTEXT = /\b(?:ssn|ssns|social security|social sec|ss#|ss #|tax id|tin|itin)\b/;
+
+/** US social security numbers (validity rules; without separators only next to SSN context words). */
+export function findSsns(text: string, out: Finding[]): void {
+  eachMatch(SSN, text, (m) => {
+    const digits = `${m[1]}${m[3]}${m[4]}`;
+    if (!ssnValid(digits)) return;
+    const ctx = before(text, m.index, 40);
+    const positive = SSN_CONTEXT.test(ctx);
+    if (m[2] === '' && !positive) return;
+    if (!positive && NON_PII_NUMBER_CONTEXT.test(ctx)) return;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'SSN', score: positive ? 0.95 : 0.88 });
+  });
+}
+
+// ---------------------------------------------------------------- PHONE
+
+const PHONE = /(?<![\w+@#$€£¥/.:=-]|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?![\w:]|[ .-]?\d)/g;
+const PHONE_CONTEXT =
+  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback)\b/;
+const PHONE_WEAK_CONTEXT = /\b(?:number|no|num|nr)\b/;
+const PHONE_REGIONS: CountryCode[] = [
+  'US', 'GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'CZ', 'HU', 'PT',
+  'IE', 'IL', 'JP', 'CN', 'IN', 'BR', 'AU', 'NZ', 'MX', 'RU', 'ZA', 'IS', 'GR', 'CY', 'EE', 'SI', 'HR', 'GL',
+];
+const DATE_SHAPE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))$/;
+
+/** Cache of region validation per digit string: the same numbers recur across a trace. */
+const phoneCache = new Map<string, boolean>();
+
+function validInSomeRegion(raw: string): boolean {
+  const key = raw.replace(/[^\d+]/g, '');
+  const hit = phoneCache.get(key);
+  if (hit !== undefined) return hit;
+  let ok = false;
+  for (const region of PHONE_REGIONS) {
+    const p = parsePhoneNumberFromString(raw, region);
+    if (p !== undefined && p.isValid()) {
+      ok = true;
+      break;
+    }
+  }
+  if (phoneCache.size > 50_000) phoneCache.clear();
+  phoneCache.set(key, ok);
+  return ok;
+}
+
+/** Cache of international-number verdicts: parsing costs tens of microseconds and numbers recur. */
+const intlCache = new Map<string, 0 | 1 | 2>();
+
+function intlVerdict(raw: string, positive: boolean): boolean {
+  const key = raw.replace(/[^\d+]/g, '');
+  let v = intlCache.get(key);
+  if (v === undefined) {
+    const p = parsePhoneNumberFromString(raw);
+    v = p === undefined ? 0 : p.isValid() ? 2 : p.isPossible() ? 1 : 0;
+    if (intlCache.size > 50_000) intlCache.clear();
+    intlCache.set(key, v);
+  }
+  return v === 2 || (v === 1 && positive);
+}
+
+/** Phone numbers in international and national formats, confirmed by libphonenumber or phone context. */
+export function findPhones(text: string, out: Finding[]): void {
+  eachMatch(PHONE, text, (m) => {
+    let raw = m[0];
+    let start = m.index;
+    // A '(' at the end of the previous word is not part of the number; unbalanced parens are trimmed.
+    const opens = raw.split('(').length - 1;
+    const closes = raw.split(')').length - 1;
+    if (opens !== closes) {
+      if (raw.startsWith('(') && opens > closes) {
+        raw = raw.slice(1);
+        start++;
+      } else return;
+    }
+    const digits = raw.replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) return;
+    if (/[ .\-()]{3,}|\.\.|--|\.[ ]|[ ]\./.test(raw)) return;
+    if (DATE_SHAPE.test(raw) || /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)/.test(raw)) return;
+    if (raw.includes('.') && !/^\+?[\d().]+$/.test(raw.replace(/ /g, ''))) return;
+    if (/^(\d)\1+$/.test(digits)) return;
+    const groups = raw.split(/[ .\-()\u00a0]+/).filter((g) => g !== '').length;
+    if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return;
+    if (raw.includes('.') && /[ \-]/.test(raw)) return;
+    const ctx = before(text, start, 48);
+    const near = before(text, start, 24);
+    const negative = NON_PII_NUMBER_CONTEXT.test(near) || CARD_CONTEXT.test(near) || IBAN_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+    const positive = PHONE_CONTEXT.test(ctx) || (!negative && PHONE_WEAK_CONTEXT.test(near));
+    const intl = raw.startsWith('+');
+    let accept = false;
+    let score = 0.7;
+    if (intl) {
+      accept = intlVerdict(raw, positive);
+      score = 0.9;
+    } else if (negative && !positive) {
+      accept = false;
+    } else if (positive) {
+      accept = groups >= 2 || digits.length >= 9;
+      score = 0.8;
+    } else if (groups >= 2 && digits.length >= 9) {
+      accept = validInSomeRegion(raw);
+      score = 0.7;
+    }
+    if (accept) out.push({ start, end: start + raw.length, type: 'PHONE', score });
+  });
+}
+
+// ---------------------------------------------------------------- ACCOUNT_NUMBER
+
+const ACCOUNT =
+  /\b(?:account|acct|a\/c|bank account|checking|savings|routing|aba|sort code|bsb|bank number|kontonummer|konto)(?:\s*(?:number|no\.?|num|#|nr\.?))?\s*(?:is|:|=|#)?\s*[:#]?\s*(\d(?:[ -]?\d){4,19})(?![\w]|[ -]?\d)/gi;
+
+/** Bank account and routing numbers, only next to account context words. */
+export function findAccounts(text: string, out: Finding[]): void {
+  eachMatch(ACCOUNT, text, (m) => {
+    const num = m[1] as string;
+    const digits = num.replace(/\D/g, '');
+    if (digits.length < 6 || digits.length > 20) return;
+    const start = m.index + m[0].length - num.length;
+    out.push({ start, end: start + num.length, type: 'ACCOUNT_NUMBER', score: 0.75 });
+  });
+}
+
+// ---------------------------------------------------------------- DATE_OF_BIRTH
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE = new RegExp(
+  `(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?,?\\s+\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\w]|[/.-]\\d)`,
+  'gi',
+);
+/** Substrings one of which every birth-date context contains (cheap indexOf gate before the date scan). */
+const DOB_GATE = ['orn', 'ORN', 'irth', 'IRTH', 'dob', 'DOB', 'Dob', 'D.O.B', 'd.o.b', 'eboren', 'née', 'né ', 'nacimiento', 'naissance', 'nascita', 'bday', 'b-day'];
+const DOB_CONTEXT = /\b(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|née|né|fecha de nacimiento|date de naissance|data di nascita)\b/;
+
+/** Dates next to birth context words. */
+export function findDatesOfBirth(text: string, out: Finding[]): void {
+  if (!DOB_GATE.some((w) => text.indexOf(w) >= 0)) return;
+  eachMatch(DATE, text, (m) => {
+    if (!DOB_CONTEXT.test(before(text, m.index, 60))) return;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE_OF_BIRTH', score: 0.9 });
+  });
+}

@@ -1,0 +1,306 @@
+/**
+ * The redactor: masks PII in texts, JSON values and whole trace drafts with consistent placeholders,
+ * and scans output for leaks before it is written anywhere.
+ */
+import type { Json, TraceDraft } from '../model/trace.js';
+import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput } from './config.js';
+import { createDetector, type Detector } from './detect.js';
+import { SensitiveKeys } from './keys.js';
+import type { Pseudonymizer } from './pseudonymizer.js';
+import { RedactionReport, type FieldClass } from './report.js';
+import { scoreRecords, type LabeledRecord, type ScoreReport } from './score.js';
+import type { Finding } from './types.js';
+
+const WHOLE_PLACEHOLDER = /^<[A-Z][A-Z0-9_]*_\d+>$/;
+/** Longest path (in segments) a leak hit reports; deeper paths keep their last segments. */
+const MAX_PATH_SEGMENTS = 40;
+
+export interface RedactOptions {
+  /** Counts are added here (created per call when absent). */
+  report?: RedactionReport;
+  /** Field class the counts are filed under. */
+  field?: FieldClass;
+}
+
+/** One PII hit found by the leak scan: where, and of which type; never the value. */
+export interface LeakHit {
+  type: string;
+  /** JSON path of the string (`messages[2].text`), '' for a plain text. */
+  path: string;
+  /** Offset and length inside that string. */
+  offset: number;
+  length: number;
+  /** True when the hit is a raw value under a sensitive key rather than a recognizer finding. */
+  sensitiveKey?: boolean;
+}
+
+export interface Redactor {
+  readonly config: RedactionConfig;
+  /** Non-overlapping findings in `text`, sorted by start (what would be masked). */
+  detect(text: string): Finding[];
+  /** `text` with every finding replaced by its placeholder. */
+  redactText(text: string, pseudonymizer: Pseudonymizer, options?: RedactOptions): string;
+  /** A copy of `value` with strings redacted and sensitive keys' values masked; keys and structure kept. */
+  redactJson(value: Json, pseudonymizer: Pseudonymizer, options?: RedactOptions): Json;
+  /** A redacted copy of a trace draft (ids kept; userId pseudonymised). */
+  redactTrace(draft: TraceDraft, pseudonymizer: Pseudonymizer, report?: RedactionReport): TraceDraft;
+  /** PII still present in a text or JSON value (for the eval-folder writer: any hit blocks the write). */
+  leakScan(input: string | Json): LeakHit[];
+  /** Precision/recall/F2 per type over a labeled corpus. */
+  scoreCorpus(records: Iterable<LabeledRecord>): ScoreReport;
+}
+
+interface Frame {
+  src: Json[] | { [key: string]: Json };
+  dst: Json[] | { [key: string]: Json };
+  keys: string[] | null;
+  i: number;
+  /** Type of the sensitive key this container sits under, if any: every leaf is masked. */
+  sensitive: string | undefined;
+}
+
+function isContainer(v: Json): v is Json[] | { [key: string]: Json } {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Creates a redactor from a config object (validated; a bad custom regex throws RedactionConfigError naming it). */
+export function createRedactor(config: RedactionConfigInput | RedactionConfig = {}): Redactor {
+  const cfg = parseRedactionConfig(config);
+  const detector: Detector = createDetector(cfg);
+  const keys = new SensitiveKeys(cfg.sensitiveKeys);
+
+  function redactText(text: string, p: Pseudonymizer, options?: RedactOptions): string {
+    if (text.length === 0) return text;
+    const found = detector.detect(text);
+    if (found.length === 0) return text;
+    const report = options?.report;
+    const field = options?.field ?? 'text';
+    let out = '';
+    let pos = 0;
+    for (const f of found) {
+      out += text.slice(pos, f.start) + p.placeholder(f.type, text.slice(f.start, f.end));
+      pos = f.end;
+      report?.add(f.type, field);
+    }
+    return out + text.slice(pos);
+  }
+
+  function maskWhole(type: string, v: Json, p: Pseudonymizer, report: RedactionReport | undefined, field: FieldClass): Json {
+    if (typeof v === 'string') {
+      if (v.trim() === '' || WHOLE_PLACEHOLDER.test(v)) return v;
+      report?.add(type, field, true);
+      return p.placeholder(type, v);
+    }
+    if (typeof v === 'number') {
+      report?.add(type, field, true);
+      return p.placeholder(type, String(v));
+    }
+    return v;
+  }
+
+  function redactString(s: string, p: Pseudonymizer, options: RedactOptions & { report: RedactionReport }): string {
+    const t = s.trimStart();
+    const c = t[0];
+    if ((c === '{' || c === '[') && s.length >= 2) {
+      const end = s.trimEnd();
+      if (end.endsWith('}') || end.endsWith(']')) {
+        let parsed: Json | undefined;
+        try {
+          parsed = JSON.parse(s) as Json;
+        } catch {
+          parsed = undefined;
+        }
+        if (parsed !== undefined && isContainer(parsed)) {
+          const before = options.report.total;
+          const red = redactJson(parsed, p, options);
+          if (options.report.total === before) return s;
+          try {
+            return JSON.stringify(red);
+          } catch {
+            // Too deep to serialise: fall back to masking the text as it is.
+          }
+        }
+      }
+    }
+    return redactText(s, p, options);
+  }
+
+  function redactJson(value: Json, p: Pseudonymizer, options?: RedactOptions): Json {
+    const report = options?.report ?? new RedactionReport();
+    const field = options?.field ?? 'json';
+    const opts = { report, field };
+    const leaf = (v: Json, sensitive: string | undefined): Json => {
+      if (sensitive !== undefined) return maskWhole(sensitive, v, p, report, field);
+      return typeof v === 'string' ? redactString(v, p, opts) : v;
+    };
+    if (!isContainer(value)) return leaf(value, undefined);
+    const mk = (src: Json[] | { [key: string]: Json }, sensitive: string | undefined): Frame =>
+      Array.isArray(src)
+        ? { src, dst: [], keys: null, i: 0, sensitive }
+        : { src, dst: {}, keys: Object.keys(src), i: 0, sensitive };
+    const root = mk(value, undefined);
+    // An explicit stack, so that hostile inputs nested 100,000 levels deep cannot overflow the call stack.
+    const stack: Frame[] = [root];
+    while (stack.length > 0) {
+      const fr = stack[stack.length - 1] as Frame;
+      if (fr.keys === null) {
+        const src = fr.src as Json[];
+        const dst = fr.dst as Json[];
+        if (fr.i >= src.length) {
+          stack.pop();
+          continue;
+        }
+        const v = src[fr.i++] as Json;
+        if (isContainer(v)) {
+          const child = mk(v, fr.sensitive);
+          dst.push(child.dst);
+          stack.push(child);
+        } else dst.push(leaf(v, fr.sensitive));
+      } else {
+        const src = fr.src as { [key: string]: Json };
+        const dst = fr.dst as { [key: string]: Json };
+        if (fr.i >= fr.keys.length) {
+          stack.pop();
+          continue;
+        }
+        const k = fr.keys[fr.i++] as string;
+        const v = src[k] as Json;
+        const sensitive = fr.sensitive ?? keys.typeOf(k, src);
+        if (isContainer(v)) {
+          const child = mk(v, sensitive);
+          dst[k] = child.dst;
+          stack.push(child);
+        } else dst[k] = leaf(v, sensitive);
+      }
+    }
+    return root.dst;
+  }
+
+  function redactTrace(draft: TraceDraft, p: Pseudonymizer, report: RedactionReport = new RedactionReport()): TraceDraft {
+    const text = (s: string | undefined, field: FieldClass): string | undefined => (s === undefined ? undefined : redactText(s, p, { report, field }));
+    const json = (v: Json, field: FieldClass): Json => redactJson(v, p, { report, field });
+    const doc = (d: TraceDraft['messages'][number]['documents'][number]): typeof d => ({
+      ...d,
+      ...(d.uri !== undefined ? { uri: text(d.uri, 'document') } : {}),
+      ...(d.title !== undefined ? { title: text(d.title, 'document') } : {}),
+      ...(d.text !== undefined ? { text: text(d.text, 'document') } : {}),
+    });
+    const out: TraceDraft = {
+      ...draft,
+      messages: draft.messages.map((m) => ({
+        ...m,
+        text: text(m.text, 'message.text') as string,
+        ...(m.name !== undefined && m.role === 'user' ? { name: maskWhole('PERSON', m.name, p, report, 'message.name') as string } : {}),
+        toolCalls: m.toolCalls.map((c) => ({
+          ...c,
+          arguments: json(c.arguments, 'toolCall.arguments'),
+          ...(c.result !== undefined ? { result: json(c.result, 'toolCall.result') } : {}),
+          ...(c.error !== undefined ? { error: text(c.error, 'toolCall.error') } : {}),
+        })),
+        documents: m.documents.map(doc),
+        citations: m.citations.map(doc),
+      })),
+      spans: draft.spans.map((s) => ({
+        ...s,
+        attributes: json(s.attributes, 'span.attributes') as Record<string, Json>,
+        ...(s.statusMessage !== undefined ? { statusMessage: text(s.statusMessage, 'span.statusMessage') } : {}),
+      })),
+      metadata: json(draft.metadata, 'metadata') as Record<string, Json>,
+      outcome: {
+        ...draft.outcome,
+        feedback: draft.outcome.feedback.map((f) => ({ ...f, ...(f.comment !== undefined ? { comment: text(f.comment, 'outcome.feedback') } : {}) })),
+      },
+    };
+    if (draft.error !== undefined) out.error = text(draft.error, 'trace.error');
+    if (draft.userId !== undefined && draft.userId !== '' && !WHOLE_PLACEHOLDER.test(draft.userId)) {
+      out.userId = p.placeholder('USER', draft.userId);
+      report.add('USER', 'trace.userId', true);
+    }
+    return out;
+  }
+
+  function leakScan(input: string | Json): LeakHit[] {
+    const hits: LeakHit[] = [];
+    const scanString = (s: string, path: string): void => {
+      for (const f of detector.detect(s)) hits.push({ type: f.type, path, offset: f.start, length: f.end - f.start });
+    };
+    if (typeof input === 'string') {
+      scanString(input, '');
+      return hits;
+    }
+    if (!isContainer(input)) return hits;
+    interface ScanFrame {
+      v: Json[] | { [key: string]: Json };
+      keys: string[] | null;
+      i: number;
+      parent: ScanFrame | null;
+      seg: string;
+      sensitive: string | undefined;
+    }
+    const pathOf = (fr: ScanFrame, last: string): string => {
+      const segs = [last];
+      for (let f: ScanFrame | null = fr; f !== null && f.parent !== null; f = f.parent) {
+        if (segs.length >= MAX_PATH_SEGMENTS) {
+          segs.push('…');
+          break;
+        }
+        segs.push(f.seg);
+      }
+      return segs.reverse().join('').replace(/^\./, '');
+    };
+    const mk = (v: Json[] | { [key: string]: Json }, parent: ScanFrame | null, seg: string, sensitive: string | undefined): ScanFrame => ({
+      v,
+      keys: Array.isArray(v) ? null : Object.keys(v),
+      i: 0,
+      parent,
+      seg,
+      sensitive,
+    });
+    const stack: ScanFrame[] = [mk(input, null, '', undefined)];
+    while (stack.length > 0) {
+      const fr = stack[stack.length - 1] as ScanFrame;
+      const n = fr.keys === null ? (fr.v as Json[]).length : fr.keys.length;
+      if (fr.i >= n) {
+        stack.pop();
+        continue;
+      }
+      const idx = fr.i++;
+      const key = fr.keys === null ? undefined : (fr.keys[idx] as string);
+      const v = key === undefined ? ((fr.v as Json[])[idx] as Json) : ((fr.v as { [k: string]: Json })[key] as Json);
+      const seg = key === undefined ? `[${idx}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      const sensitive = fr.sensitive ?? (key === undefined ? undefined : keys.typeOf(key, fr.v as { [k: string]: Json }));
+      if (isContainer(v)) {
+        stack.push(mk(v, fr, seg, sensitive));
+        continue;
+      }
+      if (sensitive !== undefined && (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !WHOLE_PLACEHOLDER.test(v)))) {
+        hits.push({ type: sensitive, path: pathOf(fr, seg), offset: 0, length: String(v).length, sensitiveKey: true });
+      } else if (typeof v === 'string') scanString(v, pathOf(fr, seg));
+    }
+    return hits;
+  }
+
+  return {
+    config: cfg,
+    detect: (text) => detector.detect(text),
+    redactText,
+    redactJson,
+    redactTrace,
+    leakScan,
+    scoreCorpus: (records) => scoreRecords(records, detector),
+  };
+}
+
+let defaultRedactor: Redactor | undefined;
+
+/** Leak scan with the default configuration (every recognizer on). */
+export function leakScan(input: string | Json): LeakHit[] {
+  defaultRedactor ??= createRedactor();
+  return defaultRedactor.leakScan(input);
+}
+
+/** Scores the default redactor against a labeled corpus (see score.ts for the matching rules). */
+export function scoreCorpus(records: Iterable<LabeledRecord>, redactor?: Redactor): ScoreReport {
+  defaultRedactor ??= createRedactor();
+  return (redactor ?? defaultRedactor).scoreCorpus(records);
+}

@@ -1,0 +1,169 @@
+/**
+ * Redaction throughput on realistic trace text: multi-turn support conversations with tool JSON and PII
+ * at a realistic rate (~10 MB). Prints redaction MB/s (one core, every recognizer on, names included),
+ * JSON.parse MB/s over the same bytes, and peak RSS. Fails (exit 1) below 30 MB/s.
+ *
+ * Run: npm run build:core && node dist/test/bench/redact.bench.js [targetMB]
+ */
+import { createHash } from 'node:crypto';
+import { createRedactor, Pseudonymizer, RedactionReport } from '../../core/redact/index.js';
+import { TraceDraft, type Json, type TraceDraftInput } from '../../core/model/trace.js';
+
+let seed = 42;
+function rnd(): number {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+}
+function pick<T>(xs: readonly T[]): T {
+  return xs[Math.floor(rnd() * xs.length)] as T;
+}
+function digits(n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += Math.floor(rnd() * 10);
+  return s;
+}
+
+const FIRST = ['Emma', 'Liam', 'Olivia', 'Noah', 'Sofia', 'Lukas', 'Chloé', 'Mateo', 'Aisha', 'Hiroshi', 'Priya', 'Jonas', 'Marta', 'Ivan', 'Fatima'];
+const LAST = ['Johnson', 'Müller', 'García', 'Rossi', 'Nowak', 'Kowalski', 'Tanaka', 'Okafor', 'Andersson', 'Dubois', 'Patel', 'Nguyen', 'Smith'];
+const STREETS = ['Maple Avenue', 'Baker Street', 'Elm Road', 'Hauptstraße', 'Rue de Rivoli', 'Via Roma', 'Oak Lane'];
+const CITIES = ['Springfield', 'Berlin', 'Paris', 'Rome', 'Austin', 'Leeds', 'Lyon'];
+const PRODUCTS = ['wireless headphones', 'standing desk', 'coffee grinder', 'running shoes', 'USB-C hub', 'yoga mat', 'backpack'];
+const OPENERS = ['Thanks for reaching out', 'I checked the order history', 'I looked into this', 'Sorry about the trouble', 'Good news', 'I understand the frustration', 'Quick update', 'I have escalated this', 'Let me confirm', 'I reviewed the account'];
+const MIDDLES = ['and the refund usually takes three to five business days', 'and the package left the warehouse this morning', 'and the replacement will ship once the return is scanned', 'but the carrier reported a delay in the regional hub', 'and the shipping preferences are now updated', 'so the tracking page should refresh within a few hours', 'and a prepaid return label is attached to this ticket', 'but the promotion code expired last week', 'and the invoice was re-issued with the corrected total', 'so the next delivery window is Thursday afternoon'];
+const CLOSERS = ['Let me know if anything else comes up.', 'Is there anything else I can help with?', 'Have a great day.', 'I will follow up tomorrow.', 'You will get an email confirmation shortly.', 'Thanks for your patience.', 'Feel free to reply here with questions.', 'I have added a note to your case.'];
+function filler(): string {
+  return `${pick(OPENERS)} ${pick(MIDDLES)} (case ${Math.floor(rnd() * 90000) + 10000}). ${pick(CLOSERS)}`;
+}
+
+function person(): string {
+  return `${pick(FIRST)} ${pick(LAST)}`;
+}
+function email(name: string): string {
+  return `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${pick(['gmail.com', 'example.org', 'mail.de', 'outlook.com'])}`;
+}
+function phone(): string {
+  return pick([`+1 (415) 555-${digits(4)}`, `+44 20 7946 ${digits(4)}`, `030 ${digits(8)}`, `(212) 555-${digits(4)}`]);
+}
+function address(): string {
+  return `${Math.floor(rnd() * 900) + 10} ${pick(STREETS)}, ${pick(CITIES)} ${digits(5)}`;
+}
+
+function conversation(i: number): TraceDraftInput {
+  const name = person();
+  const mail = email(name);
+  const orderId = `ORD-${digits(8)}`;
+  const messages: TraceDraftInput['messages'] = [
+    { role: 'system', text: 'You are a helpful customer support agent for an online store. Be concise, verify identity before account changes, never reveal internal notes.' },
+  ];
+  const turns = 3 + Math.floor(rnd() * 4);
+  for (let t = 0; t < turns; t++) {
+    const userText =
+      t === 0
+        ? `Hi, my name is ${name} and my order ${orderId} still has not arrived. You can reach me at ${mail} or ${phone()}.`
+        : rnd() < 0.3
+          ? `Please ship it to ${address()} instead. ${filler()}`
+          : `${filler()} Also, the ${pick(PRODUCTS)} I ordered on 2024-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)} was the wrong colour.`;
+    messages.push({ role: 'user', text: userText });
+    const callId = `call_${digits(10)}`;
+    const result: Json = {
+      order_id: orderId,
+      status: pick(['shipped', 'processing', 'delivered', 'delayed']),
+      customer: { name, email: mail, phone: phone() },
+      shipping_address: { line1: address(), country: 'US' },
+      items: Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => ({
+        sku: `SKU-${digits(6)}`,
+        title: pick(PRODUCTS),
+        qty: 1 + Math.floor(rnd() * 3),
+        price: Math.round(rnd() * 20000) / 100,
+      })),
+      carrier: pick(['UPS', 'FedEx', 'DHL']),
+      tracking_number: `1Z${digits(16)}`,
+      updated_at: `2024-06-${10 + Math.floor(rnd() * 18)}T${10 + Math.floor(rnd() * 12)}:${10 + Math.floor(rnd() * 49)}:00Z`,
+      notes: filler() + ' ' + filler(),
+    };
+    messages.push({
+      role: 'assistant',
+      text: '',
+      toolCalls: [{ id: callId, name: 'lookup_order', arguments: { order_id: orderId, email: mail }, result, status: 'ok', latencyMs: 120 }],
+    });
+    messages.push({ role: 'tool', text: JSON.stringify(result), toolCallId: callId, name: 'lookup_order' });
+    messages.push({ role: 'assistant', text: `${filler()} ${filler()} I can see the order for ${name.split(' ')[0]} is ${String((result as { status: string }).status)}. ${filler()}` });
+  }
+  return {
+    source: { format: 'openai-chat', file: 'bench.jsonl', sourceTraceId: `t${i}` },
+    conversationId: `conv-${i}`,
+    userId: `user-${digits(6)}`,
+    messages,
+    spans: [
+      {
+        spanId: digits(16),
+        name: 'chat',
+        kind: 'llm',
+        status: 'ok',
+        attributes: {
+          'gen_ai.request.model': 'gpt-4o-mini',
+          'gen_ai.usage.input_tokens': 812,
+          'gen_ai.usage.output_tokens': 96,
+          'http.request.header.authorization': `Bearer sk-proj-${digits(8)}abcDEF${digits(12)}xyz`,
+          'server.address': 'api.openai.com',
+        },
+      },
+    ],
+    metadata: { environment: 'production', tags: ['support', 'orders'], session: `sess_${digits(12)}` },
+  };
+}
+
+function main(): void {
+  const targetMB = Number(process.argv[2] ?? '10');
+  const drafts: TraceDraft[] = [];
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < targetMB * 1e6; i++) {
+    const d = TraceDraft.parse(conversation(i));
+    const line = JSON.stringify(d);
+    bytes += Buffer.byteLength(line);
+    lines.push(line);
+    drafts.push(d);
+  }
+  const redactor = createRedactor();
+  const hash = (s: string): string => createHash('sha256').update('bench-key').update(s).digest('base64url').slice(0, 22);
+  // Warm up the JIT and the lazily built word sets on a few traces.
+  for (const d of drafts.slice(0, 50)) redactor.redactTrace(d, new Pseudonymizer(hash));
+
+  // CPU time of this thread's work is reported beside wall time: on a shared machine wall time also
+  // measures other processes.
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  for (const l of lines) JSON.parse(l);
+  const t1 = process.hrtime.bigint();
+  const c1 = process.cpuUsage();
+  const report = new RedactionReport();
+  for (const d of drafts) {
+    const p = new Pseudonymizer(hash);
+    redactor.redactTrace(d, p, report);
+    p.state();
+  }
+  const t2 = process.hrtime.bigint();
+  const c2 = process.cpuUsage();
+  const cpuS = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage): number => (b.user - a.user + b.system - a.system) / 1e6;
+
+  const mb = bytes / 1e6;
+  const parseS = Number(t1 - t0) / 1e9;
+  const redactS = Number(t2 - t1) / 1e9;
+  const redactMBs = mb / redactS;
+  process.stdout.write(
+    [
+      `traces: ${drafts.length}, bytes: ${mb.toFixed(1)} MB`,
+      `JSON.parse: ${(mb / parseS).toFixed(1)} MB/s wall, ${(mb / cpuS(c0, c1)).toFixed(1)} MB/s CPU`,
+      `redaction (every recognizer on): ${redactMBs.toFixed(1)} MB/s wall (${(redactS * 1000).toFixed(0)} ms), ${(mb / cpuS(c1, c2)).toFixed(1)} MB/s CPU`,
+      `masked values: ${report.total} ${JSON.stringify(report.toJSON().byType)}`,
+      `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    ].join('\n') + '\n',
+  );
+  if (redactMBs < 30) {
+    process.stderr.write(`FAIL: redaction below 30 MB/s\n`);
+    process.exitCode = 1;
+  }
+}
+
+main();

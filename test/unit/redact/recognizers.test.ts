@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../core/redact/index.js';
+import { ibanValid, luhnValid, ssnValid } from '../../../core/redact/checks.js';
+
+const r = createRedactor();
+/** The masked substrings of `text` with their types, e.g. ["EMAIL:a@b.co"]. */
+function masked(text: string): string[] {
+  return r.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+}
+
+describe('checksums', () => {
+  it('Luhn accepts a valid test card and rejects a one-digit change', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+  });
+  it('mod-97 accepts a valid IBAN and rejects a changed check digit', () => {
+    expect(ibanValid('DE89370400440532013000')).toBe(true);
+    expect(ibanValid('DE88370400440532013000')).toBe(false);
+  });
+  it('SSN rules reject area 000, 666 and 9xx', () => {
+    expect(ssnValid('123456789')).toBe(true);
+    expect(ssnValid('000456789')).toBe(false);
+    expect(ssnValid('666456789')).toBe(false);
+    expect(ssnValid('912456789')).toBe(false);
+  });
+});
+
+describe('recognizers: valid examples are masked, look-alikes are not', () => {
+  it('EMAIL', () => {
+    expect(masked('write to jane.doe+tag@example.co.uk today')).toEqual(['EMAIL:jane.doe+tag@example.co.uk']);
+    expect(masked('my email is info@presidio.')).toEqual([]);
+  });
+  it('PHONE (checked with libphonenumber)', () => {
+    expect(masked('Call me at +44 20 7946 0958 please')).toEqual(['PHONE:+44 20 7946 0958']);
+    expect(masked('My phone: 415-555-0132')).toEqual(['PHONE:415-555-0132']);
+    expect(masked('Order #413-2072368-4392580 has shipped.')).toEqual([]);
+    expect(masked('Budget approved: 1 900 544.00 JPY for Q3.')).toEqual([]);
+  });
+  it('CREDIT_CARD: Luhn-valid masked, Luhn-invalid not', () => {
+    expect(masked('card 4111 1111 1111 1111 expires soon')).toEqual(['CREDIT_CARD:4111 1111 1111 1111']);
+    expect(masked('card 4111 1111 1111 1112 expires soon')).toEqual([]);
+  });
+  it('IBAN: mod-97-valid masked, invalid not', () => {
+    expect(masked('IBAN DE89 3704 0044 0532 0130 00 for the refund')).toEqual(['IBAN:DE89 3704 0044 0532 0130 00']);
+    expect(masked('IBAN DE88 3704 0044 0532 0130 00 for the refund')).toEqual([]);
+  });
+  it('ACCOUNT_NUMBER only next to account words', () => {
+    expect(masked('my account number is 12345678')).toEqual(['ACCOUNT_NUMBER:12345678']);
+    expect(masked('we shipped 12345678 units')).toEqual([]);
+  });
+  it('SSN with separators, or bare next to "SSN"', () => {
+    expect(masked("Here's my SSN: 460-89-9847")).toEqual(['SSN:460-89-9847']);
+    expect(masked('ssn 460899847')).toEqual(['SSN:460899847']);
+    expect(masked('078-05-0000')).toEqual([]);
+  });
+  it('IP_ADDRESS v4 and v6, not versions or 0.0.0.0', () => {
+    expect(masked('blocked from 41.176.181.243 and 2001:db8::8a2e:370:7334')).toEqual([
+      'IP_ADDRESS:41.176.181.243',
+      'IP_ADDRESS:2001:db8::8a2e:370:7334',
+    ]);
+    expect(masked('Build 10.0.25929.4408 listening on 0.0.0.0:41993')).toEqual([]);
+  });
+  it('DATE_OF_BIRTH only with birth context', () => {
+    expect(masked('She was born on 10/23/1951.')).toEqual(['DATE_OF_BIRTH:10/23/1951']);
+    expect(masked('The invoice is due 10/23/2024.')).toEqual([]);
+  });
+  it('SECRET: provider keys, bearer tokens, JWTs, private keys, connection strings, key=value', () => {
+    expect(masked('GROQ_API_KEY=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')).toEqual([
+      'SECRET: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',
+    ]);
+    expect(masked('Authorization: Bearer test_openai_api_key')).toEqual(['SECRET:test_openai_api_key']);
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    expect(masked(`token ${jwt}`)).toEqual([`SECRET:${jwt}`]);
+    expect(masked('-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----')).toHaveLength(1);
+    expect(masked('db: postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db')).toEqual([
+      'SECRET:postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db',
+    ]);
+    expect(masked('password = "hunter2hunter"')).toEqual(['SECRET:hunter2hunter']);
+    expect(masked('pk_live_AAAAAAAAAAAAAAAAAAAAAAAA is a publishable key')).toEqual([]);
+  });
+  it('URL with credentials or tokens', () => {
+    expect(masked('see https://example.com/reset?token=abc123def456 now')).toEqual(['URL:https://example.com/reset?token=abc123def456']);
+    expect(createRedactor({ urls: 'credentials' }).detect('docs at https://example.com/guide')).toEqual([]);
+  });
+  it('ADDRESS: street with number, unit, postal code after a cue', () => {
+    expect(masked('Please send it to 221 Baker Street, London')).toEqual(['ADDRESS:221 Baker Street, London']);
+    expect(masked('The bus station is on Villacher Strasse 89')).toEqual(['ADDRESS:Villacher Strasse 89']);
+    expect(masked('my zip code is 35350')).toEqual(['ADDRESS:35350']);
+    expect(masked('We sold 221 units in Q3.')).toEqual([]);
+  });
+  it('PERSON: gazetteer names, honorifics, context; not months or sentence-initial words', () => {
+    expect(masked('I spoke with Maria Rossi yesterday.')).toEqual(['PERSON:Maria Rossi']);
+    expect(masked('Please correct it to Dr. Oriella Bantucci?')).toEqual(['PERSON:Dr. Oriella Bantucci']);
+    expect(masked('My name is Rubenka')).toEqual(['PERSON:Rubenka']);
+    expect(masked('In March the Discipline team met in Paris.')).toEqual([]);
+  });
+});

@@ -1,0 +1,197 @@
+import { createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { TraceDraft, type Json } from '../../../core/model/trace.js';
+import {
+  createRedactor,
+  parseRedactionConfig,
+  Pseudonymizer,
+  RedactionConfig,
+  RedactionConfigError,
+  RedactionReport,
+} from '../../../core/redact/index.js';
+import { traceFixture } from '../../helpers/fixtures.js';
+
+const hash = (s: string): string => createHmac('sha256', 'test-key').update(s).digest('base64url');
+const r = createRedactor();
+
+function draft(): TraceDraft {
+  return TraceDraft.parse({
+    source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 'abc-1' },
+    conversationId: 'conv-9',
+    userId: 'customer-4711',
+    messages: [
+      { role: 'user', text: 'Hi, I am Jane Kowalski, email jane.k@example.com, phone +44 20 7946 0958.' },
+      {
+        role: 'assistant',
+        text: '',
+        toolCalls: [
+          {
+            id: 'call_1',
+            name: 'lookup_customer',
+            arguments: { email: 'jane.k@example.com', include: ['orders'] },
+            result: { customer: { name: 'Jane Kowalski', phone: '+44 20 7946 0958' }, orders: [{ id: 'ORD-1', total: 12.5 }] },
+            status: 'ok',
+          },
+        ],
+      },
+      { role: 'assistant', text: 'Thanks Jane Kowalski, I found your account (jane.k@example.com).' },
+    ],
+    spans: [{ spanId: 's1', name: 'lookup_customer', kind: 'tool', status: 'ok', attributes: { 'tool.input': '{"email":"jane.k@example.com"}', 'user.email': 'jane.k@example.com' } }],
+    metadata: { contact: 'jane.k@example.com', tags: ['vip'] },
+  });
+}
+
+describe('redactTrace', () => {
+  const p = new Pseudonymizer(hash);
+  const report = new RedactionReport();
+  const out = redactTraceOnce();
+  function redactTraceOnce(): TraceDraft {
+    return r.redactTrace(draft(), p, report);
+  }
+
+  it('gives the same value the same placeholder across messages, tool calls, span attributes and metadata', () => {
+    expect(out.messages[0]?.text).toBe('Hi, I am <PERSON_1>, email <EMAIL_1>, phone <PHONE_1>.');
+    const call = out.messages[1]?.toolCalls[0];
+    expect(call?.arguments).toEqual({ email: '<EMAIL_1>', include: ['orders'] });
+    expect(call?.result).toEqual({ customer: { name: '<PERSON_1>', phone: '<PHONE_1>' }, orders: [{ id: 'ORD-1', total: 12.5 }] });
+    expect(out.messages[2]?.text).toBe('Thanks <PERSON_1>, I found your account (<EMAIL_1>).');
+    expect(out.spans[0]?.attributes).toEqual({ 'tool.input': '{"email":"<EMAIL_1>"}', 'user.email': '<EMAIL_1>' });
+    expect(out.metadata).toEqual({ contact: '<EMAIL_1>', tags: ['vip'] });
+  });
+
+  it('keeps ids and tool names, pseudonymises userId', () => {
+    expect(out.source.sourceTraceId).toBe('abc-1');
+    expect(out.conversationId).toBe('conv-9');
+    expect(out.messages[1]?.toolCalls[0]?.id).toBe('call_1');
+    expect(out.messages[1]?.toolCalls[0]?.name).toBe('lookup_customer');
+    expect(out.userId).toBe('<USER_1>');
+  });
+
+  it('leaves no raw value behind and the leak scan finds nothing', () => {
+    const json = JSON.stringify(out);
+    for (const raw of ['Jane', 'Kowalski', 'jane.k@example.com', '7946', 'customer-4711']) expect(json).not.toContain(raw);
+    expect(r.leakScan(out as unknown as Json)).toEqual([]);
+  });
+
+  it('reports counts by type and field, never values', () => {
+    const rep = report.toJSON();
+    expect(rep.byType.EMAIL).toBe(6);
+    expect(rep.byField['toolCall.result']).toBe(2);
+    expect(JSON.stringify(rep)).not.toContain('jane');
+  });
+});
+
+describe('Pseudonymizer', () => {
+  it('persists state without raw values and resumes with the same placeholders', () => {
+    const p1 = new Pseudonymizer(hash);
+    expect(r.redactText('mail Bob.Ray@Example.com', p1)).toBe('mail <EMAIL_1>');
+    const state = p1.state();
+    expect(JSON.stringify(state)).not.toMatch(/bob|example/i);
+    const p2 = new Pseudonymizer(hash, JSON.parse(JSON.stringify(state)) as typeof state);
+    expect(r.redactText('again: bob.ray@example.com and amy@example.com', p2)).toBe('again: <EMAIL_1> and <EMAIL_2>');
+  });
+});
+
+describe('redactJson', () => {
+  it('keeps structure and keys, masks values under sensitive keys whatever they look like', () => {
+    const p = new Pseudonymizer(hash);
+    const out = r.redactJson(
+      {
+        headers: { Authorization: 'opaque', Cookie: 'sid=1', 'Content-Type': 'application/json' },
+        password: 'x',
+        ssn: 123456789,
+        dob: '1990-01-01',
+        name: 'Ann',
+        address: { street: 'Main St 1', city: 'Springfield' },
+        tools: [{ name: 'get_weather', arguments: { city: 'Oslo' } }],
+        max_tokens: 256,
+        ok: true,
+      },
+      p,
+    );
+    expect(out).toEqual({
+      headers: { Authorization: '<SECRET_1>', Cookie: '<SECRET_2>', 'Content-Type': 'application/json' },
+      password: '<SECRET_3>',
+      ssn: '<SSN_1>',
+      dob: '<DATE_OF_BIRTH_1>',
+      name: '<PERSON_1>',
+      address: { street: '<ADDRESS_1>', city: '<ADDRESS_2>' },
+      tools: [{ name: 'get_weather', arguments: { city: 'Oslo' } }],
+      max_tokens: 256,
+      ok: true,
+    });
+  });
+
+  it('masks the team\'s extra sensitive keys with a type named after the key', () => {
+    const rr = createRedactor({ sensitiveKeys: ['policy_number', { key: 'member', type: 'PERSON' }] });
+    expect(rr.redactJson({ policyNumber: 'P-1', member: 'Zed' }, new Pseudonymizer(hash))).toEqual({ policyNumber: '<POLICY_NUMBER_1>', member: '<PERSON_1>' });
+  });
+
+  it('walks 100,000 levels of nesting without overflowing the stack', () => {
+    let deep: Json = { email: 'deep@example.com' };
+    for (let i = 0; i < 100_000; i++) deep = i % 2 === 0 ? [deep] : { next: deep };
+    const out = r.redactJson(deep, new Pseudonymizer(hash));
+    let cur: Json = out;
+    for (let i = 0; i < 100_000; i++) cur = Array.isArray(cur) ? (cur[0] as Json) : ((cur as { next: Json }).next);
+    expect(cur).toEqual({ email: '<EMAIL_1>' });
+    expect(r.leakScan(deep).map((h) => h.type)).toEqual(['EMAIL']);
+  });
+});
+
+describe('config', () => {
+  it('applies custom patterns, deny-list and allow-list', () => {
+    const rr = createRedactor({
+      customPatterns: [{ name: 'ticket', regex: 'CASE-\\d{6}', type: 'TICKET' }],
+      denyList: ['Acme Widgets', { value: 'Zorblax', type: 'PERSON' }],
+      allowList: ['support@casebook.dev'],
+    });
+    const p = new Pseudonymizer(hash);
+    expect(rr.redactText('CASE-123456 for Acme Widgets and zorblax; write support@casebook.dev or a@b.io', p)).toBe(
+      '<TICKET_1> for <PERSON_1> and <PERSON_2>; write support@casebook.dev or <EMAIL_1>',
+    );
+  });
+
+  it('rejects a bad regex with an error naming the pattern', () => {
+    expect(() => createRedactor({ customPatterns: [{ name: 'broken-ids', regex: '(ab' }] })).toThrow(RedactionConfigError);
+    expect(() => parseRedactionConfig({ customPatterns: [{ name: 'broken-ids', regex: '(ab' }] })).toThrow(/custom pattern "broken-ids": invalid regular expression/);
+    expect(RedactionConfig.safeParse({ customPatterns: [{ name: 'empty', regex: 'x*' }] }).success).toBe(false);
+  });
+
+  it('turns recognizers off', () => {
+    const rr = createRedactor({ recognizers: { EMAIL: false } });
+    expect(rr.detect('a@example.com')).toEqual([]);
+  });
+});
+
+describe('pathological inputs finish in well under a second', () => {
+  const cases: Array<[string, string]> = [
+    ['50 KB of digits', '7'.repeat(50_000)],
+    ['50 KB of a@', 'a@'.repeat(25_000)],
+    ['50 KB of spaces', ' '.repeat(50_000)],
+    ['50 KB of dashes', '-'.repeat(50_000)],
+    ['50 KB of dots', '.'.repeat(50_000)],
+    ['50 KB of digit groups', '12 '.repeat(17_000)],
+    ['50 KB of capitalised words', 'Anna '.repeat(10_000)],
+    ['50 KB of hex and colons', 'ab:'.repeat(17_000)],
+  ];
+  for (const [label, text] of cases) {
+    it(label, () => {
+      const t0 = performance.now();
+      r.redactText(text, new Pseudonymizer(hash));
+      expect(performance.now() - t0).toBeLessThan(500);
+    });
+  }
+});
+
+const cassette = traceFixture('otel-python-contrib-genai-cassettes/openai-v2__test_chat_completion_with_content.yaml');
+describe.skipIf(!existsSync(cassette))('recorded HTTP cassettes', () => {
+  it('come out without their bearer token and cookie', () => {
+    const raw = readFileSync(cassette, 'utf8');
+    expect(raw).toContain('test_openai_api_key');
+    const out = r.redactText(raw, new Pseudonymizer(hash));
+    expect(out).not.toContain('test_openai_api_key');
+    expect(out).not.toContain('test_set_cookie');
+    expect(r.leakScan(out).filter((h) => h.type === 'SECRET')).toEqual([]);
+  });
+});
