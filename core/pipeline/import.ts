@@ -13,6 +13,9 @@ import { identify, sha256Hex } from '../ingest/identity.js';
 import type { Store } from '../store/index.js';
 import type { UpsertOutcome } from '../store/trace-repository.js';
 import { FragmentWindow, type WindowEntry } from './fragment-window.js';
+import { createRedactionTransform } from './redaction-transform.js';
+import { loadOrCreateSecretKey } from './secret-key.js';
+import type { RedactionConfigInput, RedactionReportJson } from '../redact/index.js';
 
 /** A record (or file) that could not be imported. */
 export interface ImportError {
@@ -52,6 +55,8 @@ export interface ImportReport {
   errors: ImportError[];
   bytes: number;
   durationMs: number;
+  /** What redaction masked, by type and field (counts only), or null when redaction was off. */
+  redaction: RedactionReportJson | null;
 }
 
 /** Progress, emitted at most every `progressIntervalMs` and once at each phase change. */
@@ -70,8 +75,14 @@ export interface ImportProgress {
 
 /** A step applied to every draft and fragment before it is stored (redaction plugs in here). */
 export interface RecordTransform {
+  /** A draft straight from a parser. */
   draft(draft: TraceDraft): TraceDraft;
+  /** A fragment, before it is staged. */
   fragment(format: FormatId, fragment: Fragment): Fragment;
+  /** A draft assembled from already-transformed fragments, before it is stored. */
+  assembled?(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft;
+  /** Called inside the transaction, just before each commit, to persist the step's own state with it. */
+  beforeCommit?(): void;
 }
 
 /** Options of one import. */
@@ -81,7 +92,11 @@ export interface ImportOptions extends FormatOptions {
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   progressIntervalMs?: number;
-  transform?: RecordTransform;
+  /**
+   * Redaction (on unless turned off): the eval folder's `redaction:` config and the placeholder key
+   * (default: the key file in the data directory). `'off'` stores raw payloads: only on explicit opt-in.
+   */
+  redaction?: { config?: RedactionConfigInput; secretKey?: Buffer } | 'off';
   /** Records per transaction (default 2000): fewer commits, fewer WAL checkpoints. */
   batchSize?: number;
   /** Assemble a trace once this many records pass without a fragment of it (default 64). */
@@ -131,7 +146,13 @@ export async function importPaths(store: Store, paths: readonly string[], option
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const importId = store.imports.start(files, started);
   const ctxFor = (file: string): ParseContext => ({ file, hash: sha256Hex });
-  const transform = options.transform;
+  const transform =
+    options.redaction === 'off'
+      ? undefined
+      : createRedactionTransform(store, {
+          config: options.redaction?.config,
+          secretKey: options.redaction?.secretKey ?? loadOrCreateSecretKey(),
+        });
   const batchSize = options.batchSize ?? 2000;
   const interval = options.progressIntervalMs ?? 100;
 
@@ -190,6 +211,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     inTx = true;
   };
   const commit = (): void => {
+    if (inTx) transform?.beforeCommit?.();
     if (inTx) store.db.exec('COMMIT');
     inTx = false;
     sinceCommit = 0;
@@ -227,8 +249,9 @@ export async function importPaths(store: Store, paths: readonly string[], option
         : [...e.fragments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
       const drafts = e.parser.assemble(e.traceKey, staged, ctxFor(e.file));
       begin();
-      // Assembled drafts come from already-transformed fragments: store them as they are.
-      for (const d of drafts) {
+      // Assembled drafts come from already-transformed fragments: only the assembly step applies.
+      for (const assembled of drafts) {
+        const d = transform?.assembled ? transform.assembled(e.parser.id, e.traceKey, assembled) : assembled;
         const { trace, contentJson } = identify(d);
         count(store.traces.upsert(trace, contentJson));
       }
@@ -359,6 +382,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     errors,
     bytes: bytesTotal,
     durationMs: clock() - started,
+    redaction: transform ? transform.report.toJSON() : null,
   };
   store.imports.finish(importId, report.status, { ...report, errors: undefined }, clock());
   progress('done', undefined, true);

@@ -13,8 +13,10 @@ const EXACT: Record<string, string> = {
   line2: 'ADDRESS', postalcode: 'ADDRESS', postcode: 'ADDRESS', zip: 'ADDRESS', zipcode: 'ADDRESS', homeaddress: 'ADDRESS',
   password: 'SECRET', passwd: 'SECRET', pwd: 'SECRET', passphrase: 'SECRET', secret: 'SECRET', clientsecret: 'SECRET', token: 'SECRET',
   accesstoken: 'SECRET', refreshtoken: 'SECRET', idtoken: 'SECRET', apikey: 'SECRET', xapikey: 'SECRET', authorization: 'SECRET',
-  proxyauthorization: 'SECRET', auth: 'SECRET', cookie: 'SECRET', cookies: 'SECRET', setcookie: 'SECRET', session: 'SECRET',
-  sessionid: 'SECRET', sessiontoken: 'SECRET', privatekey: 'SECRET', xauthtoken: 'SECRET', credentials: 'SECRET', otp: 'SECRET', pin: 'SECRET',
+  proxyauthorization: 'SECRET', auth: 'SECRET', cookie: 'SECRET', cookies: 'SECRET', setcookie: 'SECRET',
+  // Not `session`/`sessionid`: in traces they are the conversation id (OpenInference session.id, Langfuse
+  // sessionId), the key that groups turns; a web session token still sits under cookie/sessiontoken.
+  sessiontoken: 'SECRET', privatekey: 'SECRET', xauthtoken: 'SECRET', credentials: 'SECRET', otp: 'SECRET', pin: 'SECRET',
   ssn: 'SSN', socialsecuritynumber: 'SSN', taxid: 'SSN', nationalid: 'SSN', passport: 'SSN', passportnumber: 'SSN', driverslicense: 'SSN',
   dob: 'DATE_OF_BIRTH', dateofbirth: 'DATE_OF_BIRTH', birthdate: 'DATE_OF_BIRTH', birthday: 'DATE_OF_BIRTH',
   iban: 'IBAN', accountnumber: 'ACCOUNT_NUMBER', bankaccount: 'ACCOUNT_NUMBER', routingnumber: 'ACCOUNT_NUMBER', sortcode: 'ACCOUNT_NUMBER',

@@ -81,6 +81,27 @@ export class Pseudonymizer {
     return ph;
   }
 
+  /**
+   * The placeholder for a value known only by its key (a `keyOf` result from another scope), so
+   * placeholders can move between scopes without the raw value.
+   */
+  placeholderForKey(type: string, key: string): string {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) return hit;
+    const n = (this.counters.get(type) ?? 0) + 1;
+    this.counters.set(type, n);
+    const ph = `<${type}_${n}>`;
+    this.entries.set(key, ph);
+    this.changed = true;
+    return ph;
+  }
+
+  /** The key behind a placeholder this pseudonymizer allocated, or undefined. */
+  keyOf(placeholder: string): string | undefined {
+    for (const [key, ph] of this.entries) if (ph === placeholder) return key;
+    return undefined;
+  }
+
   /** True when placeholders were allocated since construction or the last `state()` call. */
   get dirty(): boolean {
     return this.changed;

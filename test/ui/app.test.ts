@@ -133,8 +133,9 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
     await expect.poll(() => page.getByTestId('trace-total').textContent()).toBe('2 traces');
     const titles = await page.getByTestId('trace-row').locator('.row-title').allTextContents();
     expect(titles.sort()).toEqual([
-      'Hi! I need to book a flight for my friend Ivan using the same details as my current reservation. Can you help with that?',
-      "Hi, I'd like to book the same flights as my current reservation for my friend Ivan.",
+      // Redacted on import: names are placeholders, consistent within the conversation.
+      'Hi! I need to book a flight for my friend <PERSON_1> using the same details as my current reservation. Can you help with that?',
+      "Hi, I'd like to book the same flights as my current reservation for my friend <PERSON_1>.",
     ]);
 
     await page.getByTestId('status-filter').selectOption('error');
@@ -144,20 +145,24 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
   });
 
   it('opens a trace and shows its messages and a tool call with its arguments and result', async () => {
-    await page.getByTestId('trace-row').filter({ hasText: 'Hi! I need to book a flight for my friend Ivan' }).click();
+    await page.getByTestId('trace-row').filter({ hasText: 'Hi! I need to book a flight for my friend <PERSON_1>' }).click();
     const detail = page.getByTestId('trace-detail');
     await detail.waitFor();
     expect(await detail.getByTestId('detail-reward').textContent()).toBe('0');
 
     const texts = await detail.getByTestId('message-text').allTextContents();
-    expect(texts).toContain('Sure, my user ID is ivan_muller_7015.');
+    expect(texts).toContain(
+      "The trip is a round trip, and the origin and destination are the same as my current reservation. As for the passenger details, his first name is <PERSON_1> and his last name is <PERSON_3> can't remember his date of birth, but it's in my profile.",
+    );
+    expect(await detail.textContent()).not.toContain('Ivan');
     const roles = await detail.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(roles.slice(0, 3)).toEqual(['system', 'user', 'assistant']);
 
     const call = detail.locator('[data-testid="tool-call"][data-tool-name="get_reservation_details"]').first();
     expect(JSON.parse((await call.getByTestId('tool-call-arguments').textContent()) ?? '')).toEqual({ reservation_id: 'G72NSF' });
     const result = JSON.parse((await call.getByTestId('tool-call-result').textContent()) ?? '') as Record<string, unknown>;
-    expect(result).toMatchObject({ reservation_id: 'G72NSF', user_id: 'ivan_muller_7015', origin: 'DTW', destination: 'SEA' });
+    expect(result).toMatchObject({ reservation_id: 'G72NSF', user_id: '<USER_1>', origin: 'DTW', destination: 'SEA' });
+    expect(result.passengers).toEqual(expect.arrayContaining([{ first_name: '<PERSON_1>', last_name: '<PERSON_4>', dob: '<DATE_OF_BIRTH_1>' }]));
   });
 
   it('ran the whole session without a CSP violation, a console error, or a request off the app origin', () => {

@@ -112,7 +112,7 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
     const hits = await value<TracePage>(service.call('traces.list', { text: 'G72NSF' }));
     expect(hits.items.map((t) => t.sourceTraceId).sort()).toEqual(['task-11-trial-0', 'task-11-trial-1']);
     expect(hits.items.find((t) => t.sourceTraceId === 'task-11-trial-1')?.title).toBe(
-      'Hi! I need to book a flight for my friend Ivan using the same details as my current reservation. Can you help with that?',
+      'Hi! I need to book a flight for my friend <PERSON_1> using the same details as my current reservation. Can you help with that?',
     );
   });
 

@@ -1,0 +1,109 @@
+/**
+ * Redaction inside the import stream (design.md: redact runs before anything is stored). Drafts and
+ * fragments are redacted before they reach SQLite; placeholders are consistent within a conversation,
+ * across import runs, through pseudonymizer state kept per scope in the store (keyed hashes only).
+ *
+ * Scopes: a draft is redacted in its conversation's scope (`conv:<id>`), or its own (`trace:<format>:<id>`).
+ * A fragment does not know its conversation yet, so it is redacted in its trace's scope
+ * (`frag:<format>:<traceKey>`) and, once assembled, its placeholders are moved into the conversation's
+ * scope through their keys, so turn 2 calls the customer's email what turn 1 called it.
+ */
+import { createHmac } from 'node:crypto';
+import type { FormatId, Json, TraceDraft } from '../model/trace.js';
+import type { Fragment } from '../ingest/format.js';
+import { createRedactor, Pseudonymizer, RedactionReport, type PseudonymizerState, type Redactor } from '../redact/index.js';
+import type { RedactionConfigInput } from '../redact/index.js';
+import type { Store } from '../store/index.js';
+import type { RecordTransform } from './import.js';
+
+const PLACEHOLDER = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
+const MAX_OPEN_SCOPES = 2000;
+
+/** Apply `fn` to every string in a JSON value (keys kept), returning a new value. */
+function mapStrings(value: Json, fn: (s: string) => string): Json {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn);
+    return out;
+  }
+  return value;
+}
+
+/** A redaction step for importPaths, with the report it accumulates. */
+export interface RedactionTransform extends RecordTransform {
+  readonly report: RedactionReport;
+}
+
+/** Options of the redaction step. */
+export interface RedactionOptions {
+  /** The eval folder's `redaction:` section. */
+  config?: RedactionConfigInput;
+  /** Secret for the keyed hash behind placeholders (kept outside the database). */
+  secretKey: Buffer;
+}
+
+/** Create the redaction step of an import over a store. */
+export function createRedactionTransform(store: Store, options: RedactionOptions): RedactionTransform {
+  const redactor: Redactor = createRedactor(options.config ?? {});
+  const report = new RedactionReport();
+  const hash = (text: string): string => createHmac('sha256', options.secretKey).update(text).digest('hex').slice(0, 32);
+  // Open pseudonymizers, least recently used first; dirty ones are saved before every commit.
+  const open = new Map<string, Pseudonymizer>();
+
+  const saveIfDirty = (scope: string, p: Pseudonymizer): void => {
+    if (p.dirty) store.pseudonyms.put(scope, p.state());
+  };
+  const scopeFor = (scope: string): Pseudonymizer => {
+    let p = open.get(scope);
+    if (p) open.delete(scope);
+    else p = new Pseudonymizer(hash, store.pseudonyms.get(scope) as PseudonymizerState | undefined);
+    open.set(scope, p);
+    if (open.size > MAX_OPEN_SCOPES) {
+      const [oldScope, oldP] = open.entries().next().value as [string, Pseudonymizer];
+      saveIfDirty(oldScope, oldP);
+      open.delete(oldScope);
+    }
+    return p;
+  };
+  const draftScope = (d: TraceDraft): string =>
+    d.conversationId ? `conv:${d.conversationId}` : `trace:${d.source.format}:${d.source.sourceTraceId}`;
+
+  return {
+    report,
+    draft(draft: TraceDraft): TraceDraft {
+      return redactor.redactTrace(draft, scopeFor(draftScope(draft)), report);
+    },
+    fragment(format: FormatId, f: Fragment): Fragment {
+      const p = scopeFor(`frag:${format}:${f.traceKey}`);
+      return { ...f, payload: redactor.redactJson(f.payload, p, { report, field: 'span.attributes' }) };
+    },
+    assembled(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft {
+      const from = scopeFor(`frag:${format}:${traceKey}`);
+      const to = draft.conversationId ? scopeFor(`conv:${draft.conversationId}`) : from;
+      let out = draft;
+      if (to !== from) {
+        const move = (s: string): string =>
+          s.indexOf('<') < 0
+            ? s
+            : s.replace(PLACEHOLDER, (ph: string, type: string) => {
+                const key = from.keyOf(ph);
+                return key === undefined ? ph : to.placeholderForKey(type, key);
+              });
+        out = mapStrings(draft as unknown as Json, move) as unknown as TraceDraft;
+        // Ids are not placeholders: keep them exactly as assembled.
+        out = { ...out, source: draft.source, conversationId: draft.conversationId };
+      }
+      // The user id came from span attributes; make it pseudonymous in the conversation's scope.
+      if (out.userId !== undefined && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(out.userId)) {
+        out = { ...out, userId: to.placeholder('USER', out.userId) };
+        report.add('USER', 'trace.userId', true);
+      }
+      return out;
+    },
+    beforeCommit(): void {
+      for (const [scope, p] of open) saveIfDirty(scope, p);
+    },
+  };
+}
