@@ -7,6 +7,7 @@ import { FormatId } from '../model/trace.js';
 import { VERSION } from '../version.js';
 import { FileReadError } from '../ingest/read-records.js';
 import { MigrationError } from '../store/database.js';
+import { ConfigError } from '../config/yaml-config.js';
 import { Store } from '../store/index.js';
 import { defaultDatabasePath } from '../store/location.js';
 import { ExitCode, processIo, type CliIo } from './io.js';
@@ -14,6 +15,7 @@ import { runImport } from './commands/import.js';
 import { runTraces, UsageError } from './commands/traces.js';
 import { runShow } from './commands/show.js';
 import { runFormats } from './commands/formats.js';
+import { runRedactPreview, runRedactScore } from './commands/redact.js';
 
 
 /** Run the CLI with arguments (without `node casebook`); resolves to the exit code. */
@@ -47,9 +49,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('--format <format>', 'skip detection and read every file as this format').choices(FormatId.options))
     .option('--map <mapping.yaml>', 'field mapping for your own JSONL/CSV logs (implies --format generic)')
     .option('--json', 'print the report as JSON')
-    .action(async (paths: string[], o: { format?: FormatId; map?: string; json?: boolean }, cmd: Command) =>
+    .option('--keep-raw', 'store raw payloads WITHOUT redacting PII (explicit opt-in; never for shared data)')
+    .action(async (paths: string[], o: { format?: FormatId; map?: string; json?: boolean; keepRaw?: boolean }, cmd: Command) =>
       withStore(cmd, (store) => runImport(store, paths, o, io)),
     );
+
+  program
+    .command('redact')
+    .description('preview the redacted output of an export without importing it, or score the redactor on a labeled corpus')
+    .argument('[paths...]', 'files or folders to preview (redacted traces are printed as JSON Lines)')
+    .option('--score <corpus.jsonl>', 'print precision, recall and F2 per PII type for a labeled corpus')
+    .addOption(new Option('--format <format>', 'skip detection and read every file as this format').choices(FormatId.options))
+    .option('--map <mapping.yaml>', 'field mapping for your own JSONL/CSV logs (implies --format generic)')
+    .action(async (paths: string[], o: { score?: string; format?: FormatId; map?: string }) => {
+      if (o.score) code = runRedactScore(o.score, undefined, io);
+      else if (paths.length === 0) throw new UsageError('give files to preview, or --score CORPUS.jsonl');
+      else code = await runRedactPreview(paths, o, io);
+    });
 
   program
     .command('traces')
@@ -93,7 +109,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (err instanceof UsageError || err instanceof FileReadError || err instanceof MigrationError) {
+    if (err instanceof UsageError || err instanceof FileReadError || err instanceof MigrationError || err instanceof ConfigError) {
       io.stderr(`casebook: ${err.message}\n`);
       return ExitCode.usage;
     }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { main } from '../../core/cli/main.js';
 import { VERSION } from '../../core/version.js';
 import { captureIo } from '../helpers/cli-io.js';
-import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
+import { haveSharedFixtures, piiCorpusPath, repoDir, traceFixture } from '../helpers/fixtures.js';
+import { readFileSync } from 'node:fs';
 import { tempDir } from '../helpers/temp.js';
 
 const TAU = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
@@ -101,6 +102,43 @@ describe('casebook CLI', () => {
     expect(bad.err).toContain('userText');
   });
 
+  it('redacts on import and says what it masked; --keep-raw is an explicit, loud opt-out', async () => {
+    const dir = tempDir();
+    const sample = join(SAMPLE, 'support-agent.otlp.jsonl');
+    const r = await run(['import', sample, '--db', join(dir, 'a.db')]);
+    expect(r.out).toMatch(/Redacted \d+ value\(s\)\. By type: .*EMAIL \d+/);
+    const raw = await run(['import', sample, '--db', join(dir, 'b.db'), '--keep-raw']);
+    expect(raw.err).toContain('WARNING: --keep-raw stores trace payloads WITHOUT redacting PII');
+    expect(raw.out).toContain('Redaction was OFF (--keep-raw): raw payloads are stored.');
+  });
+
+  it('previews the redacted output of an export without importing it', async () => {
+    const sample = join(SAMPLE, 'support-agent.otlp.jsonl');
+    const r = await run(['redact', sample]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(62);
+    const traces = lines.map((l) => JSON.parse(l) as { id: string; messages: Array<{ text: string }> });
+    expect(traces[0]?.id).toMatch(/^tr_/);
+    const emails = [...readFileSync(sample, 'utf8').matchAll(/[a-z]+\.[a-z]+\d+@example\.com/g)].map((m) => m[0]);
+    expect(emails.length).toBeGreaterThan(10);
+    expect(emails.filter((e) => r.out.includes(e))).toEqual([]);
+    expect(r.out).toMatch(/<EMAIL_1>/);
+    expect(r.err).toMatch(/^Redacted \d+ value\(s\)/);
+  });
+
+  it.skipIf(!haveSharedFixtures())('scores the redactor on a labeled corpus', async () => {
+    const r = await run(['redact', '--score', piiCorpusPath]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^1334 labeled records from /);
+    expect(r.out).toContain('| type | labeled | found | masked | false pos. | precision | recall | F2 |');
+    expect(r.out).toMatch(/\| EMAIL \| 41 \| 41 \|/);
+    expect(r.out).toMatch(/\| \*\*overall\*\* \| 1465 \| \d+ \|/);
+    const bad = await run(['redact']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('give files to preview, or --score CORPUS.jsonl');
+  });
+
   it('uses CASEBOOK_DB when --db is not given', async () => {
     const db = join(tempDir(), 'env.db');
     const r = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl')], { CASEBOOK_DB: db });
@@ -117,7 +155,7 @@ describe('casebook CLI', () => {
   });
 
   it('has --help on every command and rejects unknown options', async () => {
-    for (const cmd of ['import', 'traces', 'show', 'formats']) {
+    for (const cmd of ['import', 'traces', 'show', 'formats', 'redact']) {
       const r = await run([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain(`Usage: casebook ${cmd}`);

@@ -6,11 +6,14 @@ import type { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { formatBytes, formatDuration } from '../format-text.js';
 import { renderImportProgress } from '../progress-line.js';
+import { renderRedactionReport } from './redact.js';
 
 export interface ImportCommandOptions {
   format?: FormatId;
   map?: string;
   json?: boolean;
+  /** Store raw payloads without redaction (explicit opt-in). */
+  keepRaw?: boolean;
 }
 
 /** The final report as the terminal shows it. */
@@ -24,6 +27,8 @@ export function renderImportReport(r: ImportReport): string {
   for (const f of r.files) {
     lines.push(`  ${f.file}  [${f.format ?? 'unknown format'}]  ${f.records} records${f.errors > 0 ? `, ${f.errors} failed` : ''}`);
   }
+  if (r.redaction) lines.push(renderRedactionReport(r.redaction).trimEnd());
+  else lines.push('Redaction was OFF (--keep-raw): raw payloads are stored.');
   if (r.errorCount > 0) {
     lines.push(`${r.errorCount} record(s) could not be imported${r.errorCount > r.errors.length ? ` (first ${r.errors.length} shown)` : ''}:`);
     for (const e of r.errors) {
@@ -50,9 +55,13 @@ export async function runImport(store: Store, paths: string[], opts: ImportComma
       io.stderr(`reading ${p.file}\n`);
     }
   };
+  if (opts.keepRaw) {
+    io.stderr('WARNING: --keep-raw stores trace payloads WITHOUT redacting PII; raw values will be on disk in the database.\n');
+  }
   const report = await importPaths(store, paths, {
     format: opts.format,
     mapping,
+    redaction: opts.keepRaw ? 'off' : {},
     signal: io.signal,
     onProgress,
     progressIntervalMs: io.isTTY ? 100 : 1000,
