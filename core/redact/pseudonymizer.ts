@@ -44,6 +44,29 @@ export function normalizeValue(type: string, value: string): string {
   }
 }
 
+/**
+ * Keyed hashes of values already seen by any conversation, per hash function: the same customer, agent or
+ * support address recurs across the conversations of an import, and hashing costs microseconds. Memory only
+ * (like the per-conversation memo), bounded, and never part of a persisted state.
+ */
+const hashCache = new WeakMap<KeyedHash, Map<string, string>>();
+const HASH_CACHE_MAX = 50_000;
+
+function cachedHash(hash: KeyedHash, norm: string): string {
+  let m = hashCache.get(hash);
+  if (m === undefined) {
+    m = new Map();
+    hashCache.set(hash, m);
+  }
+  let k = m.get(norm);
+  if (k === undefined) {
+    k = hash(norm);
+    if (m.size >= HASH_CACHE_MAX) m.clear();
+    m.set(norm, k);
+  }
+  return k;
+}
+
 /** Assigns placeholders; one instance per conversation. */
 export class Pseudonymizer {
   private readonly counters: Map<string, number>;
@@ -66,7 +89,7 @@ export class Pseudonymizer {
     // The in-memory memo (raw values, never persisted) saves hashing a value seen again in this conversation.
     const memo = this.memo.get(norm);
     if (memo !== undefined) return memo;
-    const key = this.hash(norm);
+    const key = cachedHash(this.hash, norm);
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.memo.set(norm, hit);

@@ -69,6 +69,39 @@ function computeKind(t: Tok): Kind {
   return 'unknown';
 }
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
+/** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
+const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'caps', 'suffix', 'honorific', 'initial']);
+
+const normCache = new Map<string, string>();
+
+/** normWord, cached per spelling. */
+function normCached(w: string): string {
+  let n = normCache.get(w);
+  if (n === undefined) {
+    n = normWord(w);
+    if (normCache.size > 50_000) normCache.clear();
+    normCache.set(w, n);
+  }
+  return n;
+}
+
+function endsPossessive(w: string): boolean {
+  const n = w.length;
+  return n >= 2 && w.charCodeAt(n - 1) === 115 && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019);
+}
+
+/** True when `next` continues the run of `prev`: one or two spaces, a no-break space, glued after an initial, or particles. */
+function joins(text: string, prev: Tok, next: Tok): boolean {
+  const gap = next.start - prev.end;
+  if (gap === 1) {
+    const c = text.charCodeAt(prev.end);
+    return c === 32 || c === 0xa0;
+  }
+  if (gap === 2) return text.charCodeAt(prev.end) === 32 && text.charCodeAt(prev.end + 1) === 32;
+  if (gap === 0) return prev.word.endsWith('.');
+  if (gap > 12 || text.charCodeAt(prev.end) !== 32) return false;
+  return isParticleGap(text.slice(prev.end, next.start));
+}
 
 /** Finds person names; `known` are extra lower-cased names (e.g. from a deny-list) to treat as gazetteer entries. */
 export function findPersons(text: string, out: Finding[]): void {
@@ -76,7 +109,8 @@ export function findPersons(text: string, out: Finding[]): void {
   CAP_TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CAP_TOKEN.exec(text)) !== null) {
-    toks.push({ start: m.index, end: m.index + m[0].length, word: m[0], norm: normWord(m[0]) });
+    const w = m[0];
+    toks.push({ start: m.index, end: m.index + w.length, word: w, norm: normCached(w) });
   }
   const found: Found[] = [];
   // Capitalised names are found from the tokens; lower-case ones only matter where the text has no capitals.
@@ -87,18 +121,22 @@ export function findPersons(text: string, out: Finding[]): void {
   let i = 0;
   while (i < toks.length) {
     // Build a run of tokens separated by single spaces (or a particle such as "van der").
-    const run: Tok[] = [toks[i] as Tok];
+    const head = toks[i] as Tok;
     let j = i + 1;
+    let prev = head;
     while (j < toks.length) {
-      const prev = run[run.length - 1] as Tok;
       const next = toks[j] as Tok;
-      const gap = text.slice(prev.end, next.start);
-      if (gap === ' ' || gap === '  ' || gap === '\u00a0' || (prev.word.endsWith('.') && gap === '') || isParticleGap(gap)) {
-        if (/['’]s$/.test(prev.word)) break;
-        run.push(next);
-        j++;
-      } else break;
+      if (!joins(text, prev, next)) break;
+      if (endsPossessive(prev.word)) break;
+      prev = next;
+      j++;
     }
+    // Most runs are one sentence-initial or all-caps word ("I", "Thanks", "SKU"): judging them finds nothing.
+    if (j === i + 1 && TRIVIAL_KINDS.has(kindOf(head))) {
+      i = j;
+      continue;
+    }
+    const run = toks.slice(i, j);
     i = j;
     judgeRun(text, run, found);
   }

@@ -42,8 +42,55 @@ const KNOWN_PREFIX = new RegExp(
   ].join('|'),
   'g',
 );
-/** Literal starts of the provider formats above (an indexOf gate before the alternation scan). */
-const KNOWN_PREFIX_GATE = /[A-Za-z0-9_.-]{16}/;
+/** The same formats, tried only where one of their literal starts sits (see eachKnownPrefix). */
+const KNOWN_PREFIX_AT = new RegExp(KNOWN_PREFIX.source, 'y');
+const HEX = '0123456789abcdefABCDEF';
+/** The first three characters each provider format can start with, packed as c0 << 16 | c1 << 8 | c2. */
+const PREFIX3 = new Set<number>(
+  [
+    'sk-', 'sk_', 'rk_', 'ghp', 'gho', 'ghu', 'ghs', 'ghr', 'git', 'glp', 'gls', 'glc', 'xox', 'xap', 'AKI', 'ASI', 'AGP', 'AID',
+    'ARO', 'ANP', 'ANV', 'AIP', 'AIz', 'hvs', 'hvb', 'hvr', 'dap', 'gsk', 'hf_', 'lin', 'tsk', 'vcp', 'vci', 'vcr', 'vca', 'vck',
+    'shp', 'npm', 'pyp', 'ntn', 'dck', 'sq0', 'EAA', 'ya2',
+    ...[...HEX].map((h) => `SK${h}`),
+    ...[...HEX].map((h) => `0x${h}`),
+  ].map((p) => (p.charCodeAt(0) << 16) | (p.charCodeAt(1) << 8) | p.charCodeAt(2)),
+);
+const PREFIX_FIRST = new Uint8Array(128);
+for (const k of PREFIX3) PREFIX_FIRST[k >> 16] = 1;
+
+/**
+ * Same matches as a global scan of KNOWN_PREFIX, but the alternation (which has no common literal for the
+ * regex engine to search for) only runs where a format's first three characters are.
+ */
+function eachKnownPrefix(text: string, fn: (m: RegExpExecArray) => void): void {
+  const n = text.length - 2;
+  for (let i = 0; i < n; i++) {
+    const c0 = text.charCodeAt(i);
+    if (c0 >= 128 || PREFIX_FIRST[c0] === 0) continue;
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    if (c1 >= 128 || c2 >= 128 || !PREFIX3.has((c0 << 16) | (c1 << 8) | c2)) continue;
+    KNOWN_PREFIX_AT.lastIndex = i;
+    const m = KNOWN_PREFIX_AT.exec(text);
+    if (m === null) continue;
+    fn(m);
+    i += m[0].length - 1;
+  }
+}
+
+/** True when `text` has 16 consecutive [A-Za-z0-9_.-] characters, which every provider format needs. */
+function hasKeyRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45) {
+      if (++run >= 16) return true;
+    } else run = 0;
+  }
+  return false;
+}
+/** Any of the lower-case words the gates below look for (one scan instead of a dozen indexOf calls). */
+const ANY_GATE_WORD = /bearer|basic|digest|auth|cookie|api-key|token|pass|pwd|secret|key|credential|session/;
 const KEY_WORD_GATE = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'session'];
 /** SendGrid keys are often glued to surrounding text, so they get no left boundary. */
 const SENDGRID = /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g;
@@ -101,7 +148,8 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
 export function findSecrets(text: string, out: Finding[]): void {
   // One lower-cased copy serves the indexOf gates that skip scans whose keywords are absent.
   const lc = text.toLowerCase();
-  if (KNOWN_PREFIX_GATE.test(text)) eachMatch(KNOWN_PREFIX, text, (m) => {
+  const words = ANY_GATE_WORD.test(lc);
+  if (hasKeyRun(text)) eachKnownPrefix(text, (m) => {
     const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
     if (isAlnum(prev) && !m[0].startsWith('tskey-')) return;
     if (m[0].startsWith('tskey-') && /[A-Za-z]/.test(text[m.index - 1] ?? ' ')) return;
@@ -109,7 +157,7 @@ export function findSecrets(text: string, out: Finding[]): void {
   });
   if (text.indexOf('SG.') >= 0) eachMatch(SENDGRID, text, (m) => pushSecret(out, m.index, m.index + m[0].length, 0.97));
   if (text.indexOf('eyJ') >= 0) eachMatch(JWT, text, (m) => pushSecret(out, m.index, m.index + m[0].length, 0.96));
-  if (lc.indexOf('bearer') >= 0 || lc.indexOf('basic') >= 0 || lc.indexOf('digest') >= 0) eachMatch(BEARER, text, (m) => {
+  if (words && (lc.indexOf('bearer') >= 0 || lc.indexOf('basic') >= 0 || lc.indexOf('digest') >= 0)) eachMatch(BEARER, text, (m) => {
     const tok = m[1] as string;
     if (/^[a-z]+$/.test(tok) && tok.length < 12) return;
     const s = m.index + m[0].length - tok.length;
@@ -128,7 +176,7 @@ export function findSecrets(text: string, out: Finding[]): void {
       }
       pushSecret(out, m.index, end, 0.99);
     });
-  if (lc.indexOf('auth') >= 0 || lc.indexOf('cookie') >= 0 || lc.indexOf('api-key') >= 0 || lc.indexOf('token') >= 0) eachMatch(AUTH_HEADER, text, (m) => {
+  if (words && (lc.indexOf('auth') >= 0 || lc.indexOf('cookie') >= 0 || lc.indexOf('api-key') >= 0 || lc.indexOf('token') >= 0)) eachMatch(AUTH_HEADER, text, (m) => {
     const v = m[1] as string;
     const trimmed = v.replace(/[\s,;]+$/, '');
     if (trimmed.length < 3 || PLACEHOLDER.test(trimmed)) return;
@@ -144,5 +192,5 @@ export function findSecrets(text: string, out: Finding[]): void {
       while (end > m.index && /[.,;:)\]!?]/.test(text[end - 1] as string)) end--;
       pushSecret(out, m.index, end, 0.97);
     });
-  if (KEY_WORD_GATE.some((w) => lc.indexOf(w) >= 0)) findKeyValueSecrets(text, out);
+  if (words && KEY_WORD_GATE.some((w) => lc.indexOf(w) >= 0)) findKeyValueSecrets(text, out);
 }

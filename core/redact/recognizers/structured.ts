@@ -120,20 +120,42 @@ const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}(?:[
 
 /** IPv4 and IPv6 addresses (syntax-checked; 0.0.0.0 and version-like strings are not addresses). */
 export function findIps(text: string, out: Finding[]): void {
-  if (text.indexOf('.') >= 0)
+  if (digitDots(text) >= 3)
     eachMatch(IPV4, text, (m) => {
       if (!ipv4Valid(m[0]) || m[0] === '0.0.0.0') return;
       const prev = before(text, m.index, 12);
       if (/(?:\bv|version|build|ver\.?)\s*$/.test(prev)) return;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'IP_ADDRESS', score: 0.85 });
     });
-  if (text.indexOf('::') >= 0 || (countChar(text, 58) >= 7 && /[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(text)))
+  if (text.indexOf('::') >= 0 || (countChar(text, 58) >= 7 && hexColons(text) >= 3 && /[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(text)))
     eachMatch(IPV6, text, (m) => {
       const s = m[0];
       if (s === '::' || !(s.includes('::') || s.split(':').length === 8)) return;
       if (!ipv6Valid(s)) return;
       out.push({ start: m.index, end: m.index + s.length, type: 'IP_ADDRESS', score: 0.85 });
     });
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Colons with a hex digit on both sides (JSON text has many colons, full IPv6 addresses need seven such). */
+function hexColons(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':', 1); i >= 0; i = text.indexOf(':', i + 1)) if (isHex(text.charCodeAt(i - 1)) && isHex(text.charCodeAt(i + 1))) n++;
+  return n;
+}
+
+/** Dots between two digits, up to 3 (a dotted quad has three; prose and JSON rarely have any). */
+function digitDots(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('.', 1); i >= 0 && n < 3; i = text.indexOf('.', i + 1)) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i + 1);
+    if (a >= 48 && a <= 57 && b >= 48 && b <= 57) n++;
+  }
+  return n;
 }
 
 function countChar(text: string, code: number): number {
@@ -357,11 +379,13 @@ const DATE = new RegExp(
 );
 /** Substrings one of which every birth-date context contains (cheap indexOf gate before the date scan). */
 const DOB_GATE = ['orn', 'ORN', 'irth', 'IRTH', 'dob', 'DOB', 'Dob', 'D.O.B', 'd.o.b', 'eboren', 'née', 'né ', 'nacimiento', 'naissance', 'nascita', 'bday', 'b-day'];
+/** Every DOB_CONTEXT word contains one of these (any case): "morning" passes DOB_GATE but not this. */
+const DOB_WORD = /born|birth|dob|d\.o\.b|bday|geboren|né|nacimiento|naissance|nascita/i;
 const DOB_CONTEXT = /\b(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|née|né|fecha de nacimiento|date de naissance|data di nascita)\b/;
 
 /** Dates next to birth context words. */
 export function findDatesOfBirth(text: string, out: Finding[]): void {
-  if (!DOB_GATE.some((w) => text.indexOf(w) >= 0)) return;
+  if (!DOB_WORD.test(text) || !DOB_GATE.some((w) => text.indexOf(w) >= 0)) return;
   eachMatch(DATE, text, (m) => {
     if (!DOB_CONTEXT.test(before(text, m.index, 60))) return;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE_OF_BIRTH', score: 0.9 });
