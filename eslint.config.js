@@ -37,7 +37,7 @@ export default tseslint.config(
     // Pure modules (design.md, dependency rule).
     files: ['core/model/**/*.ts', 'core/redact/**/*.ts', 'core/ingest/formats/**/*.ts', 'core/ingest/format.ts',
       'core/ingest/transcript.ts', 'core/ingest/detect.ts', 'core/sample/**/*.ts', 'core/rules/**/*.ts',
-      'core/failures/**/*.ts', 'core/calibrate/**/*.ts', 'core/report/**/*.ts',
+      'core/failures/**/*.ts', 'core/calibrate/**/*.ts', 'core/report/**/*.ts', 'core/grade/**/*.ts',
       'core/judge/rubric.ts', 'core/judge/prompt.ts', 'core/judge/parse.ts', 'core/judge/host.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, sqlite, ui] }] },
   },

@@ -16,6 +16,10 @@ import { runTraces, UsageError } from './commands/traces.js';
 import { runShow } from './commands/show.js';
 import { runFormats } from './commands/formats.js';
 import { runRedactPreview, runRedactScore } from './commands/redact.js';
+import { runRun, type RunCommandOptions } from './commands/run.js';
+import { runJudgeCommand } from './commands/judge.js';
+import { JudgeRefusedError } from '../pipeline/run.js';
+import { LeakError } from '../config/eval-folder.js';
 
 
 /** Run the CLI with arguments (without `node casebook`); resolves to the exit code. */
@@ -96,6 +100,38 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     );
 
   program
+    .command('run')
+    .description('sample the conversations of a window, grade them with the rules and the pinned judge, write the summary')
+    .argument('[paths...]', 'trace exports to import first (optional)')
+    .option('--since <duration>', 'the trailing window, e.g. 24h, 7d, or all (default: the eval folder\'s sampling.window)')
+    .option('--from <date>', 'window start (ISO 8601)')
+    .option('--to <date>', 'window end (ISO 8601; default now)')
+    .option('--sample <n>', 'sample size (stratified by intent and stakes)')
+    .option('--all', 'grade every conversation in the window')
+    .option('--seed <n>', 'sampling seed')
+    .option('--eval-dir <dir>', 'the eval folder (configuration in, summaries out)', 'eval')
+    .option('--no-judge', 'grade with the rules only')
+    .addOption(new Option('--format <format>', 'format of the files to import').choices(FormatId.options))
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], o: RunCommandOptions, cmd: Command) => withStore(cmd, (store) => runRun(store, paths, o, io)));
+
+  const judge = program.command('judge').description('check the local judge, or pin it');
+  judge
+    .command('check')
+    .description('check that the configured judge is reachable, pulled and matches the pin')
+    .option('--eval-dir <dir>', 'the eval folder', 'eval')
+    .action(async (o: { evalDir: string }) => {
+      code = await runJudgeCommand('check', o.evalDir, io);
+    });
+  judge
+    .command('pin')
+    .description('record the installed judge (model digest, prompt SHA, rubric version, options) in eval/judge-pin.yaml')
+    .option('--eval-dir <dir>', 'the eval folder', 'eval')
+    .action(async (o: { evalDir: string }) => {
+      code = await runJudgeCommand('pin', o.evalDir, io);
+    });
+
+  program
     .command('formats')
     .description('list the import formats and how each is detected')
     .action(() => {
@@ -109,7 +145,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (err instanceof UsageError || err instanceof FileReadError || err instanceof MigrationError || err instanceof ConfigError) {
+    if (err instanceof UsageError || err instanceof FileReadError || err instanceof MigrationError || err instanceof ConfigError ||
+      err instanceof JudgeRefusedError || err instanceof LeakError) {
       io.stderr(`casebook: ${err.message}\n`);
       return ExitCode.usage;
     }

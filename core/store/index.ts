@@ -4,6 +4,7 @@ import { ImportRepository } from './import-repository.js';
 import { TraceRepository } from './trace-repository.js';
 import { PseudonymRepository } from './pseudonym-repository.js';
 import { JudgmentRepository } from './judgment-repository.js';
+import { RunRepository } from './run-repository.js';
 
 /** An open Casebook database with its repositories. */
 export class Store {
@@ -11,12 +12,14 @@ export class Store {
   readonly imports: ImportRepository;
   readonly pseudonyms: PseudonymRepository;
   readonly judgments: JudgmentRepository;
+  readonly runs: RunRepository;
 
   private constructor(readonly db: Db, readonly file: string) {
     this.traces = new TraceRepository(db);
     this.imports = new ImportRepository(db);
     this.pseudonyms = new PseudonymRepository(db);
     this.judgments = new JudgmentRepository(db);
+    this.runs = new RunRepository(db);
   }
 
   /** Open (creating and migrating if needed) the database at `file` (or ':memory:'). */

@@ -271,6 +271,24 @@ export class TraceRepository {
     return { total, items: rows.map(toSummary) };
   }
 
+  /**
+   * Every trace that started in [from, to), oldest first, plus (when asked) those with no start time,
+   * read one at a time.
+   */
+  *inWindow(from: number, to: number, includeUndated: boolean): Generator<Trace> {
+    const ids = this.db
+      .prepare(
+        `SELECT id FROM traces WHERE (start_time >= ? AND start_time < ?) ${includeUndated ? 'OR start_time IS NULL' : ''}
+         ORDER BY start_time, id`,
+      )
+      .pluck()
+      .all(from, to) as string[];
+    for (const id of ids) {
+      const t = this.get(id);
+      if (t) yield t;
+    }
+  }
+
   /** Summaries of every trace of one conversation, oldest first. */
   conversation(conversationId: string): TraceSummary[] {
     const rows = this.db

@@ -7,6 +7,7 @@ import { ExitCode, type CliIo } from '../io.js';
 import { formatBytes, formatDuration } from '../format-text.js';
 import { renderImportProgress } from '../progress-line.js';
 import { renderRedactionReport } from './redact.js';
+import type { RedactionConfigInput } from '../../redact/index.js';
 
 export interface ImportCommandOptions {
   format?: FormatId;
@@ -14,6 +15,8 @@ export interface ImportCommandOptions {
   json?: boolean;
   /** Store raw payloads without redaction (explicit opt-in). */
   keepRaw?: boolean;
+  /** The eval folder's `redaction:` section. */
+  redactionConfig?: RedactionConfigInput;
 }
 
 /** The final report as the terminal shows it. */
@@ -61,7 +64,7 @@ export async function runImport(store: Store, paths: string[], opts: ImportComma
   const report = await importPaths(store, paths, {
     format: opts.format,
     mapping,
-    redaction: opts.keepRaw ? 'off' : {},
+    redaction: opts.keepRaw ? 'off' : { config: opts.redactionConfig },
     signal: io.signal,
     onProgress,
     progressIntervalMs: io.isTTY ? 100 : 1000,

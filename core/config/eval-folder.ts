@@ -1,0 +1,67 @@
+/**
+ * The eval folder on disk: reading its configuration and pin, and writing files into it. Every write
+ * first passes the redactor's leak scan (design.md invariant 3) and is atomic (temp file + rename).
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import { leakScan } from '../redact/index.js';
+import type { JudgePin } from '../judge/pin.js';
+import type { Json } from '../model/trace.js';
+import { EvalConfig, parseEvalConfig, parseJudgePinFile } from './eval-config.js';
+
+/** The eval folder as Casebook sees it. */
+export interface EvalFolder {
+  dir: string;
+  /** Path of casebook.yaml (it may not exist: then `config` is the defaults). */
+  configFile: string;
+  configExists: boolean;
+  config: EvalConfig;
+  /** The recorded judge pin, if `casebook judge pin` has been run. */
+  pin?: JudgePin;
+}
+
+/** A write into the eval folder refused because the content still holds PII. */
+export class LeakError extends Error {
+  override readonly name = 'LeakError';
+}
+
+/** Read eval/casebook.yaml and eval/judge-pin.yaml (both optional). */
+export function loadEvalFolder(dir: string): EvalFolder {
+  const configFile = join(dir, 'casebook.yaml');
+  const configExists = existsSync(configFile);
+  const config = configExists ? parseEvalConfig(readFileSync(configFile, 'utf8'), configFile) : EvalConfig.parse({});
+  const pinFile = join(dir, 'judge-pin.yaml');
+  const pin = existsSync(pinFile) ? parseJudgePinFile(readFileSync(pinFile, 'utf8'), pinFile).pin : undefined;
+  return { dir, configFile, configExists, config, pin };
+}
+
+/**
+ * Write a file into the eval folder: leak-scanned, then atomically. Returns the path written.
+ * `scanned` is what the leak scan reads when the file wraps data in markup of our own (an HTML page's
+ * xmlns and CSP are URLs, not leaks): pass the data the page shows.
+ */
+export function writeEvalFile(dir: string, relPath: string, content: string, scanned: string | Json = content): string {
+  const path = join(dir, relPath);
+  const hits = leakScan(scanned);
+  if (hits.length > 0) {
+    const kinds = [...new Set(hits.map((h) => h.type))].join(', ');
+    const first = hits[0];
+    const where =
+      typeof scanned === 'string' ? `line ${first ? scanned.slice(0, first.offset).split('\n').length : 0}` : `field ${first?.path || '(root)'}`;
+    throw new LeakError(
+      `refused to write ${relative(process.cwd(), path) || path}: the leak scan found ${hits.length} possible PII value(s) (${kinds}), first at ${where}; nothing was written`,
+    );
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+  return path;
+}
+
+/** Record the judge pin in eval/judge-pin.yaml. */
+export function writeJudgePin(dir: string, pin: JudgePin): string {
+  const header = '# Written by `casebook judge pin`: the judge every run of this eval folder is held to.\n# A run refuses to start when the installed model differs; re-pin (and recalibrate) on purpose.\n';
+  return writeEvalFile(dir, 'judge-pin.yaml', header + stringify({ pin }, { sortMapEntries: false }));
+}

@@ -1,0 +1,114 @@
+/** Grading runs and their per-conversation results. JSON columns are opaque to the store. */
+import type { Db } from './database.js';
+
+/** A run as recorded when it starts. */
+export interface RunRecord {
+  id: string;
+  startedAt: number;
+  config: unknown;
+  configHash: string;
+  judgePin: unknown;
+  windowFrom: number | null;
+  windowTo: number | null;
+}
+
+/** One graded conversation of a run. */
+export interface RunItemRecord {
+  conversationKey: string;
+  traceIds: string[];
+  intent: string;
+  stakes: string;
+  weight: number;
+  contentHash: string;
+  rules: unknown;
+  judge: unknown;
+  verdict: 'pass' | 'fail' | 'borderline' | 'ungraded';
+  reasons: string[];
+}
+
+/** A finished (or interrupted) run as listed. */
+export interface RunRow {
+  id: string;
+  startedAt: number;
+  finishedAt: number | null;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  summary: unknown;
+}
+
+/** Repository over runs and run_items. */
+export class RunRepository {
+  private readonly upsertItem;
+
+  constructor(private readonly db: Db) {
+    this.upsertItem = db.prepare(`INSERT INTO run_items (run_id, conversation_key, trace_ids, intent, stakes, weight,
+        content_hash, rules, judge, verdict, reasons)
+      VALUES (@runId, @conversationKey, @traceIds, @intent, @stakes, @weight, @contentHash, @rules, @judge, @verdict, @reasons)
+      ON CONFLICT (run_id, conversation_key) DO UPDATE SET rules = excluded.rules, judge = excluded.judge,
+        verdict = excluded.verdict, reasons = excluded.reasons, content_hash = excluded.content_hash`);
+  }
+
+  /** Record a new run. */
+  create(r: RunRecord): void {
+    this.db
+      .prepare(`INSERT INTO runs (id, started_at, status, config, config_hash, judge_pin, window_from, window_to)
+        VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`)
+      .run(r.id, r.startedAt, JSON.stringify(r.config), r.configHash, r.judgePin === undefined ? null : JSON.stringify(r.judgePin), r.windowFrom, r.windowTo);
+  }
+
+  /** Record (or update) one conversation's result. */
+  saveItem(runId: string, item: RunItemRecord): void {
+    this.upsertItem.run({
+      runId,
+      conversationKey: item.conversationKey,
+      traceIds: JSON.stringify(item.traceIds),
+      intent: item.intent,
+      stakes: item.stakes,
+      weight: item.weight,
+      contentHash: item.contentHash,
+      rules: JSON.stringify(item.rules),
+      judge: item.judge === undefined ? null : JSON.stringify(item.judge),
+      verdict: item.verdict,
+      reasons: JSON.stringify(item.reasons),
+    });
+  }
+
+  /** Record how a run ended, with its summary. */
+  finish(runId: string, status: 'done' | 'cancelled' | 'failed', summary: unknown, finishedAt = Date.now()): void {
+    this.db
+      .prepare('UPDATE runs SET status = ?, finished_at = ?, summary = ? WHERE id = ?')
+      .run(status, finishedAt, JSON.stringify(summary), runId);
+  }
+
+  /** The most recent runs, newest first. */
+  list(limit = 20): RunRow[] {
+    const rows = this.db
+      .prepare('SELECT id, started_at, finished_at, status, summary FROM runs ORDER BY started_at DESC, id DESC LIMIT ?')
+      .all(limit) as Array<{ id: string; started_at: number; finished_at: number | null; status: RunRow['status']; summary: string | null }>;
+    return rows.map((r) => ({
+      id: r.id,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      status: r.status,
+      summary: r.summary === null ? null : (JSON.parse(r.summary) as unknown),
+    }));
+  }
+
+  /** Every item of a run, by conversation key. */
+  items(runId: string): RunItemRecord[] {
+    const rows = this.db
+      .prepare('SELECT * FROM run_items WHERE run_id = ? ORDER BY conversation_key')
+      .all(runId) as Array<Record<string, string | number | null>>;
+    return rows.map((r) => ({
+      conversationKey: String(r.conversation_key),
+      traceIds: JSON.parse(String(r.trace_ids)) as string[],
+      intent: String(r.intent),
+      stakes: String(r.stakes),
+      weight: Number(r.weight),
+      contentHash: String(r.content_hash),
+      rules: r.rules === null ? [] : (JSON.parse(String(r.rules)) as unknown),
+      judge: r.judge === null ? undefined : (JSON.parse(String(r.judge)) as unknown),
+      verdict: r.verdict as RunItemRecord['verdict'],
+      reasons: r.reasons === null ? [] : (JSON.parse(String(r.reasons)) as string[]),
+    }));
+  }
+}
