@@ -13,10 +13,56 @@ import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
 import { createRedactor, Pseudonymizer, RedactionReport, type PseudonymizerState, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
+// The redactor's own notion of a sensitive key, so propagation agrees with what it masks.
+import { SensitiveKeys } from '../redact/keys.js';
 import type { Store } from '../store/index.js';
 import type { RecordTransform } from './import.js';
 
 const PLACEHOLDER = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
+/** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
+const MIN_PROPAGATED_LENGTH = 3;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Strings found under sensitive keys anywhere in a value: [type, value] pairs. */
+function sensitiveValues(value: unknown, keys: SensitiveKeys, out = new Map<string, string>()): Map<string, string> {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') {
+      const obj = v as Record<string, unknown>;
+      for (const [k, x] of Object.entries(obj)) {
+        if (typeof x === 'string') {
+          const type = keys.typeOf(k, obj);
+          if (type !== undefined && x.trim().length >= MIN_PROPAGATED_LENGTH && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(x)) out.set(x.trim(), type);
+        } else stack.push(x);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A value a tool result holds under a sensitive key (first_name: "Aarav") is PII wherever it appears,
+ * even where the recognizers would not spot it ("one passenger: Aarav Garcia"): mask its other
+ * occurrences in the same record with the same placeholder.
+ */
+function propagate<T>(original: unknown, redacted: T, keys: SensitiveKeys, p: Pseudonymizer): T {
+  const found = sensitiveValues(original, keys);
+  if (found.size === 0) return redacted;
+  const entries = [...found.entries()].sort(([a], [b]) => b.length - a.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${entries.map(([v]) => escapeRegExp(v)).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  const typeOf = new Map(entries);
+  const replace = (s: string): string =>
+    s.replace(re, (m: string) => {
+      const type = typeOf.get(m);
+      return type === undefined ? m : p.placeholder(type, m);
+    });
+  return mapStrings(redacted as unknown as Json, replace) as unknown as T;
+}
 const MAX_OPEN_SCOPES = 2000;
 
 /** Apply `fn` to every string in a JSON value (keys kept), returning a new value. */
@@ -47,6 +93,7 @@ export interface RedactionOptions {
 /** Create the redaction step of an import over a store. */
 export function createRedactionTransform(store: Store, options: RedactionOptions): RedactionTransform {
   const redactor: Redactor = createRedactor(options.config ?? {});
+  const keys = new SensitiveKeys(redactor.config.sensitiveKeys);
   const report = new RedactionReport();
   const hash = (text: string): string => createHmac('sha256', options.secretKey).update(text).digest('hex').slice(0, 32);
   // Open pseudonymizers, least recently used first; dirty ones are saved before every commit.
@@ -73,11 +120,15 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
   return {
     report,
     draft(draft: TraceDraft): TraceDraft {
-      return redactor.redactTrace(draft, scopeFor(draftScope(draft)), report);
+      const p = scopeFor(draftScope(draft));
+      const out = propagate(draft, redactor.redactTrace(draft, p, report), keys, p);
+      // Ids are not text: keep them as the redactor left them.
+      return { ...out, source: draft.source, conversationId: draft.conversationId };
     },
     fragment(format: FormatId, f: Fragment): Fragment {
       const p = scopeFor(`frag:${format}:${f.traceKey}`);
-      return { ...f, payload: redactor.redactJson(f.payload, p, { report, field: 'span.attributes' }) };
+      const payload = propagate(f.payload, redactor.redactJson(f.payload, p, { report, field: 'span.attributes' }), keys, p);
+      return { ...f, payload };
     },
     assembled(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft {
       const from = scopeFor(`frag:${format}:${traceKey}`);

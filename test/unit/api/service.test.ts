@@ -122,7 +122,8 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
     const { trace, conversation } = await value<TraceDetail>(service.call('traces.get', { id }));
     expect(conversation).toEqual([]);
     expect(trace.outcome.reward).toBe(0);
-    expect(trace.messages.map((m) => m.text)).toContain('Sure, my user ID is ivan_muller_7015.');
+    // The user id is masked under its key in tool calls and, with the same placeholder, in free text.
+    expect(trace.messages.map((m) => m.text)).toContain('Sure, my user ID is <USER_1>.');
     const call = trace.messages.flatMap((m) => m.toolCalls).find((c) => c.name === 'get_reservation_details');
     expect(call?.arguments).toEqual({ reservation_id: 'G72NSF' });
   });

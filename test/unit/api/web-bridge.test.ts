@@ -153,7 +153,7 @@ describe.skipIf(!haveSharedFixtures())('import progress over Server-Sent Events'
     const last = events.at(-1);
     expect(last?.kind === 'done' && last.report.traces.added).toBe(50);
 
-    const list = (await (await post('traces.list', JSON.stringify({ text: 'ivan_muller_7015', limit: 5 }))).json()) as {
+    const list = (await (await post('traces.list', JSON.stringify({ text: 'G72NSF', limit: 5 }))).json()) as {
       value: { total: number };
     };
     expect(list.value.total).toBeGreaterThan(0);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Store } from '../../core/store/index.js';
+import { importPaths } from '../../core/pipeline/import.js';
+import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+
+const TAU = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
+const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
+
+/** Every string under one of `keys` anywhere in a JSON value. */
+function valuesUnder(value: unknown, keys: ReadonlySet<string>, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) valuesUnder(v, keys, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (keys.has(k) && typeof v === 'string' && v.length >= 4) out.add(v);
+      else valuesUnder(v, keys, out);
+    }
+  }
+  return out;
+}
+
+function dbBytes(file: string): Buffer {
+  const parts = [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f));
+  return Buffer.concat(parts);
+}
+
+describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
+  it('no raw PII value of the imported exports is in the database file or its WAL', async () => {
+    const db = join(tempDir(), 'r.db');
+    const store = Store.open(db);
+    const report = await importPaths(store, [TAU, SAMPLE]);
+    expect(report.errorCount).toBe(0);
+    expect(report.redaction?.total).toBeGreaterThan(1000);
+    expect(report.redaction?.byType.EMAIL).toBeGreaterThan(50);
+    // Read the bytes while the WAL still holds the latest pages (no checkpoint on close yet).
+    const bytes = dbBytes(db);
+    store.close();
+
+    const tau = JSON.parse(readFileSync(TAU, 'utf8')) as unknown;
+    const raw = valuesUnder(tau, new Set(['email', 'first_name', 'last_name', 'dob', 'address1', 'zip']));
+    const sampleText = readFileSync(SAMPLE, 'utf8');
+    for (const m of sampleText.matchAll(/[a-z]+\.[a-z]+\d+@example\.com|\+1 \(\d{3}\) \d{3}-\d{4}/g)) raw.add(m[0]);
+    expect(raw.size).toBeGreaterThan(60);
+    const leaked = [...raw].filter((v) => bytes.includes(Buffer.from(v)));
+    expect(leaked).toEqual([]);
+  });
+
+  it('keeps placeholders consistent across the turns of an OTLP conversation and across imports', async () => {
+    const store = Store.open(':memory:');
+    const key = Buffer.alloc(32, 7);
+    await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
+    const page = store.traces.list({ limit: 200, offset: 0 });
+    const byConv = new Map<string, string[]>();
+    for (const t of page.items) if (t.conversationId) byConv.set(t.conversationId, [...(byConv.get(t.conversationId) ?? []), t.id]);
+    const PH = /<(EMAIL|PHONE|ADDRESS|PERSON)_\d+>/;
+    const conversations = [...byConv.values()]
+      .filter((ids) => ids.length >= 2)
+      .map((ids) => ids.map((id) => store.traces.get(id)).sort((a, b) => (a?.startTime ?? 0) - (b?.startTime ?? 0)));
+    // A conversation whose opening request carries PII (an address change or a cancellation by email).
+    const withPii = conversations.filter((ts) => PH.test(ts[0]?.messages.find((m) => m.role === 'user')?.text ?? ''));
+    expect(withPii.length).toBeGreaterThan(0);
+    const [first, second] = withPii[0] ?? [];
+    // Turn 2 repeats turn 1 as history: after redaction its copy must read exactly the same.
+    const firstUser = first?.messages.find((m) => m.role === 'user')?.text;
+    expect(firstUser).toMatch(/<(EMAIL|PHONE|ADDRESS|PERSON)_\d+>/);
+    expect(second?.messages.find((m) => m.role === 'user')?.text).toBe(firstUser);
+    expect(first?.userId).toMatch(/^<USER_\d+>$/);
+    expect(second?.userId).toBe(first?.userId);
+    // Importing again with the same key changes nothing: placeholders are stable across runs.
+    const again = await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
+    expect(again.traces.added + again.traces.updated).toBe(0);
+    store.close();
+  });
+
+  it('stores raw payloads only when redaction is explicitly turned off', async () => {
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [SAMPLE], { redaction: 'off' });
+    expect(report.redaction).toBeNull();
+    expect(store.traces.list({ text: 'example com', limit: 1, offset: 0 }).total).toBeGreaterThan(0);
+    store.close();
+  });
+});

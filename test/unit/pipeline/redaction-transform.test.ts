@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Store } from '../../../core/store/index.js';
+import { createRedactionTransform } from '../../../core/pipeline/redaction-transform.js';
+import { TraceDraft } from '../../../core/model/trace.js';
+
+const key = Buffer.alloc(32, 3);
+
+function draft(messages: unknown[], conversationId = 'c-1'): TraceDraft {
+  return TraceDraft.parse({ source: { format: 'openai-chat', file: 'f', sourceTraceId: `t-${Math.random()}` }, conversationId, messages });
+}
+
+describe('redaction transform', () => {
+  it('masks a value seen under a sensitive key wherever else it appears, with the same placeholder', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const out = t.draft(
+      draft([
+        { role: 'user', text: 'Sure, my user ID is zqx_vrumple_7015.' },
+        {
+          role: 'assistant',
+          text: '',
+          toolCalls: [{ name: 'get_user', arguments: { user_id: 'zqx_vrumple_7015' }, result: { first_name: 'Zqxette', last_name: 'Vrumple' }, status: 'ok' }],
+        },
+        { role: 'assistant', text: 'One passenger: Zqxette Vrumple.' },
+      ]),
+    );
+    const call = out.messages[1]?.toolCalls[0];
+    const result = call?.result as { first_name: string; last_name: string };
+    expect(result.first_name).toMatch(/^<PERSON_\d+>$/);
+    expect(out.messages[2]?.text).toBe(`One passenger: ${result.first_name} ${result.last_name}.`);
+    expect(out.messages[0]?.text).toBe(`Sure, my user ID is ${(call?.arguments as { user_id: string }).user_id}.`);
+    expect(JSON.stringify(out)).not.toMatch(/Zqxette|Vrumple|zqx_vrumple/);
+    store.close();
+  });
+
+  it('keeps placeholders stable across transforms of the same database (state saved before commit)', () => {
+    const store = Store.open(':memory:');
+    const a = createRedactionTransform(store, { secretKey: key });
+    const first = a.draft(draft([{ role: 'user', text: 'Write to jane.roe@example.org please' }]));
+    a.beforeCommit?.();
+    const b = createRedactionTransform(store, { secretKey: key });
+    const second = b.draft(draft([{ role: 'user', text: 'Also cc tom@example.net and jane.roe@example.org' }]));
+    expect(first.messages[0]?.text).toBe('Write to <EMAIL_1> please');
+    expect(second.messages[0]?.text).toBe('Also cc <EMAIL_2> and <EMAIL_1>');
+    store.close();
+  });
+
+  it('keeps ids: conversation and source ids are not redacted even when they look like PII', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const d = draft([{ role: 'user', text: 'hi' }], 'jane.roe@example.org');
+    const out = t.draft(d);
+    expect(out.conversationId).toBe('jane.roe@example.org');
+    expect(out.source).toEqual(d.source);
+    store.close();
+  });
+});
