@@ -1,15 +1,16 @@
 /**
  * One measured import in its own process (so peak RSS belongs to this import alone):
- * `node dist/test/bench/import-child.js FILE DB` prints a JSON line with timings and counts.
+ * `node dist/test/bench/import-child.js FILE DB [raw|redacted]` prints a JSON line with timings and counts.
  */
 import { Store } from '../../core/store/index.js';
 import { importPaths } from '../../core/pipeline/import.js';
 
-const [file, db] = process.argv.slice(2);
-if (!file || !db) throw new Error('usage: import-child FILE DB');
+const [file, db, mode] = process.argv.slice(2);
+if (!file || !db) throw new Error('usage: import-child FILE DB [raw|redacted]');
 const store = Store.open(db);
 const t0 = performance.now();
-const report = await importPaths(store, [file]);
+// A fixed key keeps the run free of the user's key file.
+const report = await importPaths(store, [file], { redaction: mode === 'redacted' ? { secretKey: Buffer.alloc(32, 1) } : 'off' });
 const ms = performance.now() - t0;
 const fragments = store.db.prepare('SELECT COUNT(*) FROM fragments').pluck().get() as number;
 store.close();
@@ -21,6 +22,7 @@ process.stdout.write(
     traces: report.traces.added + report.traces.updated + report.traces.unchanged,
     fragments,
     errors: report.errorCount,
+    redacted: report.redaction?.total ?? 0,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   })}\n`,
 );

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:import`: import throughput and peak memory on a generated OTLP GenAI export and the
- * same traces as OpenAI-chat JSONL, at 100 MB and 1 GB, against the insert-only ceiling.
+ * same traces as OpenAI-chat JSONL, at 100 MB and 1 GB, against the insert-only ceiling; and, at the
+ * smallest size, import with redaction on against the same import with it off.
  * Sizes can be overridden: BENCH_SIZES_MB=20,200 npm run bench:import
  */
 import { execFileSync } from 'node:child_process';
@@ -69,6 +70,7 @@ function runChild(script: string, args: string[]): Record<string, number> {
 }
 
 const rows: string[] = [];
+const redactionRows: string[] = [];
 const mbps = (bytes: number, ms: number): string => (bytes / 1024 / 1024 / (ms / 1000)).toFixed(1);
 process.stdout.write(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 for (const mb of sizes) {
@@ -80,7 +82,7 @@ for (const mb of sizes) {
     const db = join(dataDir, `bench-${mb}.db`);
     const fresh = join(dataDir, `ceiling-${mb}.db`);
     for (const f of [db, fresh]) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
-    const imp = runChild('import-child.js', [file, db]);
+    const imp = runChild('import-child.js', [file, db, 'raw']);
     const ceil = runChild('ceiling-child.js', [db, fresh]);
     const size = statSync(file).size;
     const ms = imp.ms as number;
@@ -92,8 +94,17 @@ for (const mb of sizes) {
     process.stderr.write(`${rows[rows.length - 1]}\n`);
     if ((imp.errors as number) > 0) process.stderr.write(`  !! ${imp.errors} import errors\n`);
     for (const f of [db, fresh]) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
+    if (mb === sizes[0]) {
+      const red = runChild('import-child.js', [file, db, 'redacted']);
+      redactionRows.push(
+        `| ${label} | ${(size / 2 ** 20).toFixed(0)} MB | ${mbps(size, ms)} MB/s | ${mbps(size, red.ms as number)} MB/s | ${(((ms) / (red.ms as number)) * 100).toFixed(0)}% | ${red.redacted} | ${(red.peakRssMb as number).toFixed(0)} MB |`,
+      );
+      process.stderr.write(`${redactionRows[redactionRows.length - 1]}\n`);
+      for (const s of ['', '-wal', '-shm']) rmSync(`${db}${s}`, { force: true });
+    }
   }
 }
 process.stdout.write(
-  `\n| input | size | import | traces/s | spans/s | peak RSS | insert-only ceiling | import / ceiling |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
+  `\n| input | size | import | traces/s | spans/s | peak RSS | insert-only ceiling | import / ceiling |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n` +
+    `\n| input | size | import, redaction off | import, redaction on | on / off | values masked | peak RSS (on) |\n|---|---|---|---|---|---|---|\n${redactionRows.join('\n')}\n`,
 );
