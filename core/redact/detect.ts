@@ -37,10 +37,13 @@ const RANK: Record<string, number> = {
   PERSON: 13,
 };
 const PLACEHOLDER_RE = /<[A-Z][A-Z0-9_]*_\d+>/g;
+const NONE: readonly Finding[] = Object.freeze([]);
 
 export interface Detector {
   /** Non-overlapping findings sorted by start. */
   detect(text: string): Finding[];
+  /** The same findings without a defensive copy: callers must not mutate them (the redactor's hot path). */
+  detectShared(text: string): readonly Finding[];
 }
 
 interface DenyMatcher {
@@ -124,22 +127,27 @@ export function createDetector(config: RedactionConfig): Detector {
 
   return {
     detect(text: string): Finding[] {
-      if (text.length === 0) return [];
-      if (text.length >= CACHE_MIN) {
-        const hit = cache.get(text);
-        if (hit !== undefined) return hit.map((f) => ({ ...f }));
-        const res = detectUncached(text);
-        if (cachedChars + text.length > CACHE_MAX_CHARS) {
-          cache.clear();
-          cachedChars = 0;
-        }
-        cache.set(text, res.map((f) => ({ ...f })));
-        cachedChars += text.length;
-        return res;
-      }
-      return detectUncached(text);
+      return detectShared(text).map((f) => ({ ...f }));
     },
+    detectShared,
   };
+
+  function detectShared(text: string): readonly Finding[] {
+    if (text.length === 0) return NONE;
+    if (text.length >= CACHE_MIN) {
+      const hit = cache.get(text);
+      if (hit !== undefined) return hit;
+      const res = detectUncached(text);
+      if (cachedChars + text.length > CACHE_MAX_CHARS) {
+        cache.clear();
+        cachedChars = 0;
+      }
+      cache.set(text, res);
+      cachedChars += text.length;
+      return res;
+    }
+    return detectUncached(text);
+  }
 
   function detectUncached(text: string): Finding[] {
     {

@@ -52,11 +52,15 @@ export interface Redactor {
 
 interface Frame {
   src: Json[] | { [key: string]: Json };
-  dst: Json[] | { [key: string]: Json };
+  /** The copy, made on the first change inside this container (null while unchanged). */
+  dst: Json[] | { [key: string]: Json } | null;
   keys: string[] | null;
   i: number;
   /** Type of the sensitive key this container sits under, if any: every leaf is masked. */
   sensitive: string | undefined;
+  parent: Frame | null;
+  /** Index or key of this container in its parent. */
+  at: string | number;
 }
 
 function isContainer(v: Json): v is Json[] | { [key: string]: Json } {
@@ -71,7 +75,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
 
   function redactText(text: string, p: Pseudonymizer, options?: RedactOptions): string {
     if (text.length === 0) return text;
-    const found = detector.detect(text);
+    const found = detector.detectShared(text);
     if (found.length === 0) return text;
     const report = options?.report;
     const field = options?.field ?? 'text';
@@ -134,46 +138,89 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       return typeof v === 'string' ? redactString(v, p, opts) : v;
     };
     if (!isContainer(value)) return leaf(value, undefined);
-    const mk = (src: Json[] | { [key: string]: Json }, sensitive: string | undefined): Frame =>
-      Array.isArray(src)
-        ? { src, dst: [], keys: null, i: 0, sensitive }
-        : { src, dst: {}, keys: Object.keys(src), i: 0, sensitive };
-    const root = mk(value, undefined);
+    const mk = (src: Json[] | { [key: string]: Json }, sensitive: string | undefined, parent: Frame | null, at: string | number): Frame => ({
+      src,
+      dst: null,
+      keys: Array.isArray(src) ? null : Object.keys(src),
+      i: 0,
+      sensitive,
+      parent,
+      at,
+    });
+    // Copy-on-write: a container is copied only when a value inside it changes, and then its ancestors too,
+    // so an unchanged subtree comes back as the same object without allocating.
+    const own = (fr: Frame): Json[] | { [key: string]: Json } => {
+      if (fr.dst !== null) return fr.dst;
+      // Iterative (not recursive): the chain of uncopied ancestors can be 100,000 levels deep.
+      const chain: Frame[] = [];
+      for (let f: Frame | null = fr; f !== null && f.dst === null; f = f.parent) chain.push(f);
+      for (let k = chain.length - 1; k >= 0; k--) {
+        const f = chain[k] as Frame;
+        const copy: Json[] | { [key: string]: Json } = Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+        f.dst = copy;
+        if (f.parent !== null) ((f.parent.dst as Record<string | number, Json>)[f.at] = copy);
+      }
+      return fr.dst as unknown as Json[] | { [key: string]: Json };
+    };
+    const root = mk(value, undefined, null, 0);
     // An explicit stack, so that hostile inputs nested 100,000 levels deep cannot overflow the call stack.
     const stack: Frame[] = [root];
     while (stack.length > 0) {
       const fr = stack[stack.length - 1] as Frame;
+      let at: string | number;
+      let v: Json;
+      let sensitive: string | undefined;
       if (fr.keys === null) {
         const src = fr.src as Json[];
-        const dst = fr.dst as Json[];
         if (fr.i >= src.length) {
           stack.pop();
           continue;
         }
-        const v = src[fr.i++] as Json;
-        if (isContainer(v)) {
-          const child = mk(v, fr.sensitive);
-          dst.push(child.dst);
-          stack.push(child);
-        } else dst.push(leaf(v, fr.sensitive));
+        at = fr.i++;
+        v = src[at] as Json;
+        sensitive = fr.sensitive;
       } else {
-        const src = fr.src as { [key: string]: Json };
-        const dst = fr.dst as { [key: string]: Json };
         if (fr.i >= fr.keys.length) {
           stack.pop();
           continue;
         }
-        const k = fr.keys[fr.i++] as string;
-        const v = src[k] as Json;
-        const sensitive = fr.sensitive ?? keys.typeOf(k, src);
-        if (isContainer(v)) {
-          const child = mk(v, sensitive);
-          dst[k] = child.dst;
-          stack.push(child);
-        } else dst[k] = leaf(v, sensitive);
+        const src = fr.src as { [key: string]: Json };
+        at = fr.keys[fr.i++] as string;
+        v = src[at] as Json;
+        sensitive = fr.sensitive ?? keys.typeOf(at, src);
+      }
+      if (isContainer(v)) {
+        stack.push(mk(v, sensitive, fr, at));
+        continue;
+      }
+      const r = leaf(v, sensitive);
+      if (r !== v) (own(fr) as Record<string | number, Json>)[at] = r;
+    }
+    return root.dst ?? value;
+  }
+
+  /**
+   * A message text that is compact JSON (a tool result as the model saw it) is redacted like the tool call's
+   * JSON: sensitive keys masked whole, the same placeholders as in toolCalls[].result. Only text that
+   * round-trips exactly through JSON.stringify takes this path, so the message's bytes never change shape.
+   */
+  function redactMessageText(s: string, p: Pseudonymizer, opts: RedactOptions & { report: RedactionReport }): string {
+    const c = s.charCodeAt(0);
+    const z = s.charCodeAt(s.length - 1);
+    if (s.length >= 2 && ((c === 123 && z === 125) || (c === 91 && z === 93))) {
+      let parsed: Json | undefined;
+      try {
+        parsed = JSON.parse(s) as Json;
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed !== undefined && isContainer(parsed) && JSON.stringify(parsed) === s) {
+        const before = opts.report.total;
+        const red = redactJson(parsed, p, opts);
+        return opts.report.total === before ? s : JSON.stringify(red);
       }
     }
-    return root.dst;
+    return redactText(s, p, opts);
   }
 
   function redactTrace(draft: TraceDraft, p: Pseudonymizer, report: RedactionReport = new RedactionReport()): TraceDraft {
@@ -189,7 +236,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       ...draft,
       messages: draft.messages.map((m) => ({
         ...m,
-        text: text(m.text, 'message.text') as string,
+        text: redactMessageText(m.text, p, { report, field: 'message.text' }),
         ...(m.name !== undefined && m.role === 'user' ? { name: maskWhole('PERSON', m.name, p, report, 'message.name') as string } : {}),
         toolCalls: m.toolCalls.map((c) => ({
           ...c,

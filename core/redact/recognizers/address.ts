@@ -8,7 +8,27 @@ import type { Finding } from '../types.js';
 import { after, before, eachMatch } from './context.js';
 import { isStreetWord, lexicon, normWord } from './lexicon.js';
 
-const HOUSE_NUMBER = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/gu;
+const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
+
+/**
+ * Same matches as a global scan of HOUSE_NUMBER_AT: a match starts only on the first digit of a digit run
+ * (a digit before it fails the look-behind), so the sticky pattern runs once per run instead of at every index.
+ */
+function eachHouseNumber(text: string, fn: (m: RegExpExecArray) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    HOUSE_NUMBER_AT.lastIndex = i;
+    const m = HOUSE_NUMBER_AT.exec(text);
+    if (m !== null) {
+      fn(m);
+      i += m[0].length - 1;
+      continue;
+    }
+    while (i + 1 < n && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
+  }
+}
 const UNIT =
   /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apto\.?|Piso|Wohnung)\s?#?\s?\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/giu;
 const MILITARY = /(?<![\p{L}\p{N}])(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?!\d)/giu;
@@ -71,7 +91,7 @@ const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'di', 'da', 'del'
 
 /** Anchors around a house number: "12 Baker Street", "Populierenstraat 374", "Via Roma 131", "Edeby 55". */
 function numberAnchors(text: string, anchors: Span[]): void {
-  eachMatch(HOUSE_NUMBER, text, (m) => {
+  eachHouseNumber(text, (m) => {
     const ns = m.index;
     const ne = m.index + m[0].length;
     // Street name before the number (European order).

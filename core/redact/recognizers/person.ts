@@ -6,7 +6,7 @@
 import type { Finding } from '../types.js';
 import { lexicon, normWord } from './lexicon.js';
 
-const CAP_TOKEN = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?/gu;
+const CAP_TOKEN_AT = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?/uy;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', 'af']);
 const STRONG_ENDINGS =
   /(?:ová|ski|ska|sky|cki|cka|wicz|czyk|inen|ainen|sson|dóttir|dottir|enko|chuk|escu|eanu|vić|ović|ević|vič|poulos|poulou|idis|akis|oglu|oğlu|shvili|dze|ayev|iyev|ova|eva|ov|ev|nen|sen|ić)$/;
@@ -106,11 +106,18 @@ function joins(text: string, prev: Tok, next: Tok): boolean {
 /** Finds person names; `known` are extra lower-cased names (e.g. from a deny-list) to treat as gazetteer entries. */
 export function findPersons(text: string, out: Finding[]): void {
   const toks: Tok[] = [];
-  CAP_TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CAP_TOKEN.exec(text)) !== null) {
+  // Same tokens as a global scan of CAP_TOKEN, but the (Unicode, look-behind) pattern only runs where a
+  // capital can start: ASCII A-Z or any non-ASCII character; lower case, digits and spaces are skipped by code.
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || (c > 90 && c < 0xc0)) continue;
+    CAP_TOKEN_AT.lastIndex = i;
+    const m = CAP_TOKEN_AT.exec(text);
+    if (m === null) continue;
     const w = m[0];
-    toks.push({ start: m.index, end: m.index + w.length, word: w, norm: normCached(w) });
+    toks.push({ start: i, end: i + w.length, word: w, norm: normCached(w) });
+    i += w.length - 1;
   }
   const found: Found[] = [];
   // Capitalised names are found from the tokens; lower-case ones only matter where the text has no capitals.

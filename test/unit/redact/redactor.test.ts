@@ -195,3 +195,33 @@ describe.skipIf(!existsSync(cassette))('recorded HTTP cassettes', () => {
     expect(r.leakScan(out).filter((h) => h.type === 'SECRET')).toEqual([]);
   });
 });
+
+describe('fast paths keep the output the slow paths gave', () => {
+  it('returns the same JSON object when nothing in it is personal, and a copy only along changed paths', () => {
+    const p = new Pseudonymizer(hash);
+    const clean: Json = { order: { id: 'ORD-1', items: [{ sku: 'SKU-9', qty: 2 }] }, status: 'shipped' };
+    expect(r.redactJson(clean, p)).toBe(clean);
+    const mixed = { order: { id: 'ORD-1', items: [{ sku: 'SKU-9' }] }, customer: { email: 'jane.k@example.com' } };
+    const out = r.redactJson(mixed, p) as typeof mixed;
+    expect(out.customer).toEqual({ email: '<EMAIL_1>' });
+    expect(out.order).toBe(mixed.order);
+    expect(mixed.customer.email).toBe('jane.k@example.com');
+  });
+
+  it('redacts a compact-JSON tool message like the tool result, with the same placeholders', () => {
+    const result = { customer: { name: 'Jane Kowalski', phone: '+44 20 7946 0958' }, country: 'PL' };
+    const d = TraceDraft.parse({
+      source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 't' },
+      messages: [
+        { role: 'assistant', text: '', toolCalls: [{ id: 'c1', name: 'lookup', arguments: {}, result, status: 'ok' }] },
+        { role: 'tool', text: JSON.stringify(result), toolCallId: 'c1', name: 'lookup' },
+        { role: 'tool', text: JSON.stringify(result, null, 2), toolCallId: 'c1', name: 'lookup' },
+      ],
+    });
+    const out = r.redactTrace(d, new Pseudonymizer(hash));
+    expect(out.messages[1]?.text).toBe('{"customer":{"name":"<PERSON_1>","phone":"<PHONE_1>"},"country":"PL"}');
+    // Pretty-printed JSON keeps its layout: it is masked as text.
+    expect(out.messages[2]?.text).toContain('"phone": "<PHONE_1>"');
+    expect(out.messages[2]?.text).toContain('\n  "country": "PL"');
+  });
+});
