@@ -1133,7 +1133,7 @@ export function assembleSpanTrace(traceId: string, records: readonly SpanRecord[
   }
 
   const spans: Span[] = ordered.map((s) => {
-    const span: Span = { spanId: s.spanId, name: s.name, kind: kindOf(s), status: s.status, attributes: s.attributes };
+    const span: Span = { spanId: s.spanId, name: s.name, kind: kindOf(s), status: s.status, attributes: withoutTranscript(s.attributes) };
     if (s.parentSpanId !== undefined) span.parentSpanId = s.parentSpanId;
     if (s.startMs !== undefined) span.startTime = s.startMs;
     if (s.endMs !== undefined) span.endTime = s.endMs;
@@ -1160,6 +1160,38 @@ export function assembleSpanTrace(traceId: string, records: readonly SpanRecord[
     spans,
     metadata,
   };
+}
+
+/** Attribute keys whose (often large) values the transcript already holds: every LLM call repeats the history. */
+const TRANSCRIPT_KEYS = new Set([
+  'gen_ai.input.messages',
+  'gen_ai.output.messages',
+  'gen_ai.system_instructions',
+  'input.value',
+  'output.value',
+  'ai.prompt',
+  'ai.prompt.messages',
+  'ai.response.text',
+  'ai.response.toolCalls',
+]);
+const TRANSCRIPT_PREFIXES = ['gen_ai.prompt.', 'gen_ai.completion.', 'llm.input_messages.', 'llm.output_messages.'];
+/** What a moved attribute reads in the stored span: the key stays visible in the detail view. */
+export const IN_TRANSCRIPT = '(in the transcript)';
+
+/**
+ * The span's attributes for the stored trace, with message-bearing values replaced by a marker: they
+ * are in `messages`, and keeping them would store each call's whole history again (the staged
+ * fragments keep the originals for re-assembly).
+ */
+function withoutTranscript(attributes: Attributes): Attributes {
+  let out: Attributes | undefined;
+  for (const k in attributes) {
+    if (TRANSCRIPT_KEYS.has(k) || TRANSCRIPT_PREFIXES.some((p) => k.startsWith(p))) {
+      out ??= { ...attributes };
+      out[k] = IN_TRANSCRIPT;
+    }
+  }
+  return out ?? attributes;
 }
 
 /** Fill tool calls from their execution spans: by call id, else the next unjoined call of that name. */

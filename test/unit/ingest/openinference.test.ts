@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RecordShapeError } from '../../../core/ingest/format.js';
 import { openInferenceParser } from '../../../core/ingest/formats/openinference.js';
+import { IN_TRANSCRIPT } from '../../../core/ingest/formats/spans.js';
 import type { Message, TraceDraft } from '../../../core/model/trace.js';
 import { haveSharedFixtures, traceFixture } from '../../helpers/fixtures.js';
 import { parseFile, parseText, testContext } from '../../helpers/parse-fixture.js';
@@ -33,6 +34,10 @@ describe.skipIf(!haveSharedFixtures())('openinference parser: real fixtures', ()
     expect(t.agent.model).toBe('gpt-4-0613');
     expect(t.spans[0]).toMatchObject({ name: 'chat gpt-4', kind: 'llm' });
     expect(t.source.format).toBe('openinference');
+    // The span keeps its attributes, but the history it carried lives once, in messages.
+    expect(t.spans[0]?.attributes['gen_ai.input.messages']).toBe(IN_TRANSCRIPT);
+    expect(t.spans[0]?.attributes['gen_ai.output.messages']).toBe(IN_TRANSCRIPT);
+    expect(t.spans[0]?.attributes['gen_ai.request.model']).toBe('gpt-4');
   });
 
   it('the OpenInference twin (its documented translation) yields the same conversation and tool calls', () => {
