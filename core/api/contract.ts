@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { FormatId, Trace } from '../model/trace.js';
 import { TraceFilter, TracePage, TraceSummary } from '../model/query.js';
+import { Verdict } from '../model/grade.js';
+import { RunSummary, VerdictCounts } from '../model/run.js';
 
 /** Methods that take no argument: anything but `undefined` is a malformed payload. */
 const NoInput = z.undefined();
@@ -78,6 +80,71 @@ export type TraceDetail = z.infer<typeof TraceDetail>;
 export const AppInfo = z.object({ version: z.string(), dbPath: z.string(), traceCount: z.number().int() });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Progress of a grading run (mirrors core/pipeline/run.ts RunProgress). */
+export const RunProgress = z.object({
+  phase: z.enum(['sampling', 'rules', 'judge', 'summary']),
+  done: z.number(),
+  total: z.number(),
+  message: z.string().optional(),
+});
+export type RunProgress = z.infer<typeof RunProgress>;
+
+/** What `app:runs.onProgress` pushes: progress and warnings of a run job, then exactly one `done` or `error`. */
+export const RunEvent = z.discriminatedUnion('kind', [
+  z.object({ jobId: z.string(), kind: z.literal('progress'), progress: RunProgress }),
+  z.object({ jobId: z.string(), kind: z.literal('warning'), message: z.string() }),
+  z.object({ jobId: z.string(), kind: z.literal('done'), runId: z.string(), summary: RunSummary }),
+  z.object({ jobId: z.string(), kind: z.literal('error'), error: z.string() }),
+]);
+export type RunEvent = z.infer<typeof RunEvent>;
+
+/** A recorded run as the list of past runs shows it; counts are null until the run has a summary. */
+export const RunListItem = z.object({
+  id: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  status: z.enum(['running', 'done', 'cancelled', 'failed']),
+  windowLabel: z.string().nullable(),
+  sampled: z.number().int().nullable(),
+  verdicts: VerdictCounts.nullable(),
+});
+export type RunListItem = z.infer<typeof RunListItem>;
+
+/** One graded conversation of a run. */
+export const RunItem = z.object({
+  conversationKey: z.string(),
+  intent: z.string(),
+  verdict: Verdict,
+  reasons: z.array(z.string()),
+  traceIds: z.array(z.string()),
+});
+export type RunItem = z.infer<typeof RunItem>;
+
+/** One run: its summary (null while it runs, or if it failed) and every graded conversation. */
+export const RunDetail = z.object({ run: RunListItem, summary: RunSummary.nullable(), items: z.array(RunItem) });
+export type RunDetail = z.infer<typeof RunDetail>;
+
+/**
+ * What starts a run: the trailing window (`7d`, `24h`… or `all`), a sample size or every conversation, and
+ * whether to call the judge. The eval folder comes from the service's configuration, never the caller.
+ */
+export const RunStartRequest = z
+  .object({
+    since: z
+      .string()
+      .max(16)
+      .regex(/^(all|\d{1,5}(\.\d+)?(m|h|d|w))$/, 'a duration like 24h, 7d, 90m or 2w, or all')
+      .optional(),
+    sampleSize: z.number().int().min(1).max(1_000_000).optional(),
+    all: z.boolean().optional(),
+    judge: z.enum(['on', 'off']).default('on'),
+  })
+  .strict()
+  .refine((r) => !(r.all === true && r.sampleSize !== undefined), { message: 'sampleSize and all exclude each other', path: ['all'] });
+export type RunStartRequest = z.infer<typeof RunStartRequest>;
+
+const JobId = z.string().min(1).max(100);
+
 // Paths are bounded so a compromised renderer cannot hand main an unbounded payload.
 const FilePath = z.string().min(1).max(4096);
 
@@ -97,11 +164,24 @@ export const methods = {
     response: z.object({ cancelled: z.boolean() }),
   },
   'app.info': { channel: 'app:app.info', request: NoInput, response: AppInfo },
+  'runs.list': {
+    channel: 'app:runs.list',
+    request: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(),
+    response: z.array(RunListItem),
+  },
+  'runs.get': { channel: 'app:runs.get', request: z.object({ id: z.string().min(1).max(200) }).strict(), response: RunDetail },
+  'runs.start': { channel: 'app:runs.start', request: RunStartRequest, response: z.object({ jobId: z.string() }) },
+  'runs.cancel': {
+    channel: 'app:runs.cancel',
+    request: z.object({ jobId: JobId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 /** Push events from main to the renderer (`app:<area>.on<Event>`). */
 export const events = {
   'import.onProgress': { channel: 'app:import.onProgress', payload: ImportEvent },
+  'runs.onProgress': { channel: 'app:runs.onProgress', payload: RunEvent },
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -178,6 +258,13 @@ export interface CasebookApi {
     pathForFile(file: DroppedFile): string;
   };
   app: { info: Call<'app.info'> };
+  runs: {
+    list: Call<'runs.list'>;
+    get: Call<'runs.get'>;
+    start: Call<'runs.start'>;
+    cancel: Call<'runs.cancel'>;
+    onProgress: Subscribe<'runs.onProgress'>;
+  };
 }
 
 /** Members of CasebookApi that are local to the renderer side and have no channel. */

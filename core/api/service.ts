@@ -5,32 +5,43 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import type { ImportProgress as PipelineProgress, ImportReport as PipelineReport } from '../pipeline/import.js';
 import { TraceFilter } from '../model/query.js';
+import { RunSummary } from '../model/run.js';
+import type { RunProgress as PipelineRunProgress } from '../pipeline/run.js';
+import type { RunRow } from '../store/run-repository.js';
 import { Store } from '../store/index.js';
 import {
   ApiError,
   methods,
   type ApiErrorBody,
   type Envelope,
+  type EventName,
+  type EventOf,
   type ImportEvent,
   type ImportProgress,
   type ImportReport,
   type MethodName,
   type ParsedRequestOf,
   type ResponseOf,
+  type RunEvent,
+  type RunListItem,
+  type RunProgress,
 } from './contract.js';
 import type { ImportJobInput, ServiceMessage, WorkerMessage } from './import-worker.js';
+import type { RunJobInput, RunServiceMessage, RunWorkerMessage } from './run-worker.js';
 
 // The contract mirrors the pipeline's report types; these lines fail to compile if they drift apart.
 const reportFits = (r: PipelineReport): ImportReport => r;
 const progressFits = (p: PipelineProgress): ImportProgress => p;
+const runProgressFits = (p: PipelineRunProgress): RunProgress => p;
 void reportFits;
 void progressFits;
+void runProgressFits;
 
 /** The function behind each method, receiving the already-validated request. */
 export type Handlers = { [M in MethodName]: (request: ParsedRequestOf<M>) => Promise<ResponseOf<M>> };
@@ -42,6 +53,10 @@ export interface CasebookService {
   call(method: string, payload: unknown): Promise<Envelope<unknown>>;
   /** Listen to import events of every job; returns the unsubscribe function. */
   onImportEvent(listener: (event: ImportEvent) => void): () => void;
+  /** Listen to run events of every run job; returns the unsubscribe function. */
+  onRunEvent(listener: (event: RunEvent) => void): () => void;
+  /** Listen to one contract event by name (what IPC registration iterates); returns the unsubscribe function. */
+  onEvent<E extends EventName>(name: E, listener: (event: EventOf<E>) => void): () => void;
   /** Stop running imports and close the database. */
   close(): Promise<void>;
 }
@@ -55,8 +70,27 @@ export interface ServiceOptions {
   version?: string;
   /** The compiled import worker; defaults to import-worker.js beside this module. */
   workerUrl?: URL;
+  /** The eval folder runs read their configuration from and write summaries to; defaults to `eval` in the cwd. */
+  evalDir?: string;
+  /** The compiled run worker; defaults to run-worker.js beside this module. */
+  runWorkerUrl?: URL;
   /** How long a cancelled job may take to stop on its own before its thread is terminated. */
   cancelGraceMs?: number;
+}
+
+/** A recorded run as the list shows it; a summary that no longer parses (an older shape) just shows no counts. */
+function runListItem(row: RunRow): RunListItem {
+  const parsed = RunSummary.safeParse(row.summary);
+  const summary = parsed.success ? parsed.data : undefined;
+  return {
+    id: row.id,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    status: row.status,
+    windowLabel: summary?.window.label ?? null,
+    sampled: summary?.sample.conversations ?? null,
+    verdicts: summary?.verdicts ?? null,
+  };
 }
 
 /** An error a handler raises on purpose, mapped to a typed envelope. */
@@ -68,17 +102,29 @@ interface Job {
   killTimer?: NodeJS.Timeout;
 }
 
+interface RunJob extends Job {
+  /** The `now` the run was started with, which is its row's started_at. */
+  startedAt: number;
+}
+
 /** Create the service over the database at `dbPath` (created and migrated if needed). */
 export function createService(options: ServiceOptions): CasebookService {
   const store = Store.open(options.dbPath);
   const version = options.version ?? packageVersion();
   const workerUrl = options.workerUrl ?? new URL('./import-worker.js', import.meta.url);
   const cancelGraceMs = options.cancelGraceMs ?? 5000;
-  const listeners = new Set<(event: ImportEvent) => void>();
+  const evalDir = resolve(options.evalDir ?? 'eval');
+  const runWorkerUrl = options.runWorkerUrl ?? new URL('./run-worker.js', import.meta.url);
+  const eventListeners: { [E in EventName]: Set<(event: EventOf<E>) => void> } = {
+    'import.onProgress': new Set(),
+    'runs.onProgress': new Set(),
+  };
+  const listeners = eventListeners['import.onProgress'];
   const jobs = new Map<string, Job>();
+  const runJobs = new Map<string, RunJob>();
 
-  const emit = (event: ImportEvent): void => {
-    for (const listener of listeners) {
+  const emitTo = <E extends EventName>(name: E, event: EventOf<E>): void => {
+    for (const listener of eventListeners[name]) {
       try {
         listener(event);
       } catch {
@@ -86,6 +132,7 @@ export function createService(options: ServiceOptions): CasebookService {
       }
     }
   };
+  const emit = (event: ImportEvent): void => emitTo('import.onProgress', event);
 
   const finish = (jobId: string, job: Job, event: ImportEvent): void => {
     if (job.finished) return;
@@ -119,6 +166,51 @@ export function createService(options: ServiceOptions): CasebookService {
     return jobId;
   };
 
+  /** A run whose thread ended without its summary still reads 'running' in the database: record it as failed. */
+  const markAbandoned = (startedAt: number): void => {
+    try {
+      for (const row of store.runs.list(20)) {
+        if (row.status === 'running' && row.startedAt === startedAt) store.runs.finish(row.id, 'failed', null);
+      }
+    } catch {
+      // The database may already be closed at shutdown; the row stays 'running', which the list shows.
+    }
+  };
+
+  const finishRun = (jobId: string, job: RunJob, event: RunEvent): void => {
+    if (job.finished) return;
+    job.finished = true;
+    if (job.killTimer) clearTimeout(job.killTimer);
+    runJobs.delete(jobId);
+    if (event.kind === 'error') markAbandoned(job.startedAt);
+    emitTo('runs.onProgress', event);
+  };
+
+  const startRun = (input: RunJobInput): string => {
+    if (runWorkerUrl.protocol === 'file:' && !existsSync(fileURLToPath(runWorkerUrl))) {
+      throw new ServiceError('internal', `the run worker is not built (${fileURLToPath(runWorkerUrl)}); run npm run build:core`);
+    }
+    const jobId = randomUUID();
+    const worker = new Worker(runWorkerUrl, { workerData: input });
+    const job: RunJob = { worker, finished: false, startedAt: input.now };
+    runJobs.set(jobId, job);
+    worker.on('message', (m: RunWorkerMessage) => {
+      if (m.type === 'progress') emitTo('runs.onProgress', { jobId, kind: 'progress', progress: m.progress });
+      else if (m.type === 'warning') emitTo('runs.onProgress', { jobId, kind: 'warning', message: m.message });
+      else if (m.type === 'done') finishRun(jobId, job, { jobId, kind: 'done', runId: m.runId, summary: m.summary });
+      else finishRun(jobId, job, { jobId, kind: 'error', error: m.message });
+    });
+    worker.on('error', (err) => finishRun(jobId, job, { jobId, kind: 'error', error: err.message }));
+    worker.on('exit', (code) =>
+      finishRun(jobId, job, {
+        jobId,
+        kind: 'error',
+        error: job.killTimer ? 'run cancelled: the run was stopped' : `the run stopped unexpectedly (exit code ${code})`,
+      }),
+    );
+    return jobId;
+  };
+
   const handlers: Handlers = {
     'traces.list': async (filter) => store.traces.list(filter ?? TraceFilter.parse({})),
     'traces.get': async ({ id }) => {
@@ -142,6 +234,34 @@ export function createService(options: ServiceOptions): CasebookService {
       return { cancelled: true };
     },
     'app.info': async () => ({ version, dbPath: options.dbPath, traceCount: store.traces.count() }),
+    'runs.list': async (request) => store.runs.list(request?.limit ?? 50).map(runListItem),
+    'runs.get': async ({ id }) => {
+      const row = store.runs.get(id);
+      if (!row) throw new ServiceError('not_found', `no run with id ${id}`);
+      const summary = RunSummary.safeParse(row.summary);
+      const items = store.runs.items(id).map((i) => ({
+        conversationKey: i.conversationKey,
+        intent: i.intent,
+        verdict: i.verdict,
+        reasons: i.reasons,
+        traceIds: i.traceIds,
+      }));
+      return { run: runListItem(row), summary: summary.success ? summary.data : null, items };
+    },
+    'runs.start': async ({ since, sampleSize, all, judge }) => {
+      // One run at a time, and not over an import still writing: the window would change under the sample.
+      if (runJobs.size > 0) throw new ServiceError('busy', 'a run is already in progress; wait for it or cancel it');
+      if (jobs.size > 0) throw new ServiceError('busy', 'an import is running; start the run once it has finished');
+      return { jobId: startRun({ dbPath: options.dbPath, evalDir, since, sampleSize, all, judge: judge === 'off' ? 'off' : 'auto', now: Date.now() }) };
+    },
+    'runs.cancel': async ({ jobId }) => {
+      const job = runJobs.get(jobId);
+      if (!job || job.finished) return { cancelled: false };
+      job.worker.postMessage({ type: 'cancel' } satisfies RunServiceMessage);
+      // The rules layer runs in one synchronous transaction; if it does not stop in time, stop its thread.
+      job.killTimer ??= setTimeout(() => void job.worker.terminate(), cancelGraceMs);
+      return { cancelled: true };
+    },
   };
 
   return {
@@ -151,10 +271,23 @@ export function createService(options: ServiceOptions): CasebookService {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onRunEvent(listener) {
+      const set = eventListeners['runs.onProgress'];
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    onEvent(name, listener) {
+      const set = eventListeners[name];
+      set.add(listener);
+      return () => set.delete(listener);
+    },
     async close() {
-      await Promise.all([...jobs.values()].map((j) => j.worker.terminate()));
+      // Terminated runs would otherwise stay 'running' in the database.
+      for (const [jobId, job] of runJobs) finishRun(jobId, job, { jobId, kind: 'error', error: 'the app closed during the run' });
+      await Promise.all([...jobs.values(), ...runJobs.values()].map((j) => j.worker.terminate()));
       jobs.clear();
-      listeners.clear();
+      runJobs.clear();
+      for (const set of Object.values(eventListeners)) set.clear();
       store.close();
     },
   };

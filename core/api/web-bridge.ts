@@ -5,7 +5,8 @@
  * DNS-rebound name, cannot call it), and answers no CORS preflight.
  *
  *   POST /api/<method>   JSON request → JSON envelope {ok:true,value} | {ok:false,error}
- *   GET  /api/events     Server-Sent Events: every `app:import.onProgress` event, as JSON
+ *   GET  /api/events     Server-Sent Events: every contract event, as JSON; `import.onProgress` as unnamed
+ *                        `message` events (as ever), the others named by their event (`event: runs.onProgress`)
  *   GET  /<asset>        files of renderer/dist, with the app's CSP header
  */
 import { createReadStream, existsSync } from 'node:fs';
@@ -14,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultDatabasePath } from '../store/location.js';
-import type { ErrorCode } from './contract.js';
+import { eventNames, type ErrorCode } from './contract.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { createService, type CasebookService } from './service.js';
 import { resolveAsset } from './static-assets.js';
@@ -108,12 +109,16 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     });
     res.write(': connected\n\n');
     streams.add(res);
-    const unsubscribe = service.onImportEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const unsubscribes = eventNames.map((name) =>
+      service.onEvent(name, (event) =>
+        res.write(`${name === 'import.onProgress' ? '' : `event: ${name}\n`}data: ${JSON.stringify(event)}\n\n`),
+      ),
+    );
     // Proxies and browsers drop silent streams; a comment line every 15 s keeps it open.
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     req.on('close', () => {
       clearInterval(keepAlive);
-      unsubscribe();
+      for (const unsubscribe of unsubscribes) unsubscribe();
       streams.delete(res);
     });
   };

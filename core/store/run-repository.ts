@@ -93,6 +93,21 @@ export class RunRepository {
     }));
   }
 
+  /** One run by id, or undefined. */
+  get(runId: string): RunRow | undefined {
+    const r = this.db.prepare('SELECT id, started_at, finished_at, status, summary FROM runs WHERE id = ?').get(runId) as
+      | { id: string; started_at: number; finished_at: number | null; status: RunRow['status']; summary: string | null }
+      | undefined;
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      status: r.status,
+      summary: r.summary === null ? null : (JSON.parse(r.summary) as unknown),
+    };
+  }
+
   /** Every item of a run, by conversation key. */
   items(runId: string): RunItemRecord[] {
     const rows = this.db

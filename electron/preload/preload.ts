@@ -15,6 +15,7 @@ import {
   type MethodName,
   type RequestOf,
   type ResponseOf,
+  type RunEvent,
 } from '../../core/api/contract.js';
 
 async function call<M extends MethodName>(method: M, request: RequestOf<M> | undefined): Promise<ResponseOf<M>> {
@@ -46,6 +47,21 @@ const api = {
     pathForFile: (file) => webUtils.getPathForFile(file as File),
   },
   app: { info: () => call('app.info', undefined) },
+  runs: {
+    list: (request) => call('runs.list', request),
+    get: (request) => call('runs.get', request),
+    start: (request) => call('runs.start', request),
+    cancel: (request) => call('runs.cancel', request),
+    onProgress: (listener) => {
+      const channel = events['runs.onProgress'].channel;
+      // As for imports: the payload only, never the IpcRendererEvent.
+      const forward = (_event: IpcRendererEvent, payload: RunEvent) => listener(payload);
+      ipcRenderer.on(channel, forward);
+      return () => {
+        ipcRenderer.removeListener(channel, forward);
+      };
+    },
+  },
 } satisfies CasebookApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,12 +1,14 @@
-/** The first window: a header with the views' tabs, the import view, and the trace browser. */
+/** The first window: a header with the views' tabs, the import view, the trace browser, and the runs view. */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, CasebookApi } from '../../core/api/contract.js';
 import { errorMessage } from './api/index.js';
 import { ImportView } from './components/ImportView.js';
+import { RunsView } from './components/RunsView.js';
 import { TraceBrowser } from './components/TraceBrowser.js';
 import { useImportJob } from './useImportJob.js';
+import { useRunJob } from './useRunJob.js';
 
-type View = 'traces' | 'import';
+type View = 'traces' | 'import' | 'runs';
 
 /** The whole app, given the api it talks through. */
 export function App({ api }: { api: CasebookApi }) {
@@ -31,6 +33,14 @@ export function App({ api }: { api: CasebookApi }) {
     refreshInfo();
   });
 
+  // Bumped after each run so the list of past runs reloads; a finished run opens its page.
+  const [runsVersion, setRunsVersion] = useState(0);
+  const [selectedRun, setSelectedRun] = useState<string | undefined>();
+  const runJob = useRunJob(api, (runId) => {
+    setRunsVersion((v) => v + 1);
+    if (runId) setSelectedRun(runId);
+  });
+
   useEffect(() => {
     refreshInfo();
   }, [refreshInfo]);
@@ -52,6 +62,7 @@ export function App({ api }: { api: CasebookApi }) {
   }, []);
 
   const running = job.state.phase === 'running' || job.state.phase === 'starting';
+  const grading = runJob.state.phase === 'running' || runJob.state.phase === 'starting';
 
   return (
     <div className="app">
@@ -74,6 +85,14 @@ export function App({ api }: { api: CasebookApi }) {
           >
             Import{running ? <span className="busy-dot" aria-label="import running" /> : null}
           </button>
+          <button
+            type="button"
+            className={view === 'runs' ? 'tab active' : 'tab'}
+            data-testid="tab-runs"
+            onClick={() => setView('runs')}
+          >
+            Runs{grading ? <span className="busy-dot" aria-label="run in progress" /> : null}
+          </button>
         </nav>
         <div className="db-path" title={info?.dbPath}>
           {infoError ? <span className="error-text">{infoError}</span> : info ? `${info.dbPath} · v${info.version}` : ''}
@@ -82,6 +101,8 @@ export function App({ api }: { api: CasebookApi }) {
       <main className="content">
         {view === 'import' ? (
           <ImportView api={api} job={job} onShowTraces={() => setView('traces')} />
+        ) : view === 'runs' ? (
+          <RunsView api={api} job={runJob} runsVersion={runsVersion} selectedRun={selectedRun} onSelectRun={setSelectedRun} />
         ) : (
           <TraceBrowser api={api} dataVersion={dataVersion} />
         )}

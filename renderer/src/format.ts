@@ -39,3 +39,13 @@ export function prettyJson(value: unknown): string {
 export function formatTime(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '' : new Date(ms).toLocaleString();
 }
+
+/** A share 0..1 as a percentage with one decimal, as the one-page summary writes it. */
+export function formatPct(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** Milliseconds as seconds or minutes, as the one-page summary writes them. */
+export function formatDuration(ms: number): string {
+  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}

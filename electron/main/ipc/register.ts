@@ -4,7 +4,7 @@
  * before the service validates the payload with the contract's zod schema.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { events, methodNames, methods, type Envelope } from '../../../core/api/contract.js';
+import { eventNames, events, methodNames, methods, type Envelope } from '../../../core/api/contract.js';
 import type { CasebookService } from '../../../core/api/service.js';
 
 /** What decides whom to trust. */
@@ -27,7 +27,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trust: IpcTrust): boo
 const FORBIDDEN: Envelope<never> = { ok: false, error: { code: 'forbidden', message: 'caller is not the app window' } };
 const EXTRA_ARGS: Envelope<never> = { ok: false, error: { code: 'invalid_request', message: 'a method takes at most one argument' } };
 
-/** Register a handler for every contract method, and forward import events to our windows. Returns the undo. */
+/** Register a handler for every contract method, and forward every contract event to our windows. Returns the undo. */
 export function registerIpc(service: CasebookService, trust: IpcTrust): () => void {
   for (const name of methodNames) {
     ipcMain.handle(methods[name].channel, async (event, ...args: unknown[]) => {
@@ -36,15 +36,18 @@ export function registerIpc(service: CasebookService, trust: IpcTrust): () => vo
       return service.call(name, args[0]);
     });
   }
-  const unsubscribe = service.onImportEvent((event) => {
-    for (const win of BrowserWindow.getAllWindows()) {
-      if (win.isDestroyed() || !trust.isOurWindow(win)) continue;
-      if (!trust.isAppUrl(win.webContents.getURL())) continue;
-      win.webContents.send(events['import.onProgress'].channel, event);
-    }
-  });
+  // Iterating the contract's events, like its methods, so an event cannot be declared and never delivered.
+  const unsubscribes = eventNames.map((name) =>
+    service.onEvent(name, (event) => {
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (win.isDestroyed() || !trust.isOurWindow(win)) continue;
+        if (!trust.isAppUrl(win.webContents.getURL())) continue;
+        win.webContents.send(events[name].channel, event);
+      }
+    }),
+  );
   return () => {
     for (const name of methodNames) ipcMain.removeHandler(methods[name].channel);
-    unsubscribe();
+    for (const unsubscribe of unsubscribes) unsubscribe();
   };
 }

@@ -4,6 +4,7 @@
  */
 import {
   ImportEvent,
+  RunEvent,
   methods,
   unwrap,
   type CasebookApi,
@@ -27,6 +28,7 @@ export function createWebApi(base = ''): CasebookApi {
   }
 
   const listeners = new Set<(event: ImportEvent) => void>();
+  const runListeners = new Set<(event: RunEvent) => void>();
   let connected: Promise<void> | undefined;
   // Start jobs only once the event stream is open, so no event of a short import is missed.
   const events = (): Promise<void> => {
@@ -37,6 +39,12 @@ export function createWebApi(base = ''): CasebookApi {
         const parsed = ImportEvent.safeParse(JSON.parse(message.data));
         if (!parsed.success) return;
         for (const listener of listeners) listener(parsed.data);
+      });
+      // The bridge names every event but the import's (web-bridge.ts).
+      source.addEventListener('runs.onProgress', (message: MessageEvent<string>) => {
+        const parsed = RunEvent.safeParse(JSON.parse(message.data));
+        if (!parsed.success) return;
+        for (const listener of runListeners) listener(parsed.data);
       });
     });
     return connected;
@@ -63,5 +71,19 @@ export function createWebApi(base = ''): CasebookApi {
       pathForFile: () => '',
     },
     app: { info: () => call('app.info', undefined) },
+    runs: {
+      list: (request) => call('runs.list', request),
+      get: (request) => call('runs.get', request),
+      start: async (request) => {
+        await events();
+        return call('runs.start', request);
+      },
+      cancel: (request) => call('runs.cancel', request),
+      onProgress: (listener) => {
+        void events();
+        runListeners.add(listener);
+        return () => runListeners.delete(listener);
+      },
+    },
   } satisfies CasebookApi;
 }

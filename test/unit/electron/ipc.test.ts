@@ -21,18 +21,32 @@ function spyService() {
     'import.start': vi.fn(async () => ({ jobId: 'job-1' })),
     'import.cancel': vi.fn(async () => ({ cancelled: true })),
     'app.info': vi.fn(async () => ({ version: '1.2.3', dbPath: '/db', traceCount: 7 })),
+    'runs.list': vi.fn(async () => []),
+    'runs.get': vi.fn(async () => {
+      throw new Error('unused');
+    }),
+    'runs.start': vi.fn(async () => ({ jobId: 'run-job-1' })),
+    'runs.cancel': vi.fn(async () => ({ cancelled: true })),
   } satisfies Handlers;
-  let listener: ((e: unknown) => void) | undefined;
+  const listeners = new Map<string, (e: unknown) => void>();
+  const subscribe = (name: string, l: unknown) => {
+    listeners.set(name, l as (e: unknown) => void);
+    return () => listeners.delete(name);
+  };
   const service: CasebookService = {
     dbPath: '/db',
     call: (method, payload) => dispatch(handlers, method, payload),
-    onImportEvent: (l) => {
-      listener = l as (e: unknown) => void;
-      return () => (listener = undefined);
-    },
+    onImportEvent: (l) => subscribe('import.onProgress', l),
+    onRunEvent: (l) => subscribe('runs.onProgress', l),
+    onEvent: (name, l) => subscribe(name, l),
     close: async () => undefined,
   };
-  return { service, handlers, emit: (e: unknown) => listener?.(e) };
+  return {
+    service,
+    handlers,
+    emit: (e: unknown) => listeners.get('import.onProgress')?.(e),
+    emitRun: (e: unknown) => listeners.get('runs.onProgress')?.(e),
+  };
 }
 
 let ours: InstanceType<typeof fake.FakeBrowserWindow>;
@@ -85,7 +99,8 @@ describe('sender validation (checklist 4)', () => {
 
   it.each(strangers)('rejects %s on every channel without calling the handler', async (_name, makeEvent) => {
     for (const m of methodNames) {
-      const result = await handler(methods[m].channel)(makeEvent(), m === 'import.start' ? { paths: ['/a'] } : undefined);
+      const payload = m === 'import.start' ? { paths: ['/a'] } : m === 'runs.start' ? { judge: 'off' } : undefined;
+      const result = await handler(methods[m].channel)(makeEvent(), payload);
       expect(result, m).toEqual({ ok: false, error: { code: 'forbidden', message: 'caller is not the app window' } });
     }
     for (const spy of Object.values(spies.handlers)) expect(spy).not.toHaveBeenCalled();
@@ -100,6 +115,18 @@ describe('payload validation (checklist 5)', () => {
     'import.start': [undefined, {}, { paths: [] }, { paths: 'a' }, { paths: ['a'], format: 'pdf' }, { paths: [''] }],
     'import.cancel': [undefined, {}, { jobId: 1 }],
     'app.info': [{}, null],
+    'runs.list': [{ limit: 0 }, { limit: 'all' }, { status: 'done' }, 'x'],
+    'runs.get': [undefined, {}, { id: 7 }, { id: '' }],
+    'runs.start': [
+      undefined,
+      { since: 'fortnight' },
+      { since: '7d; rm -rf /' },
+      { sampleSize: 0 },
+      { sampleSize: 10, all: true },
+      { judge: 'maybe' },
+      { evalDir: '/etc' },
+    ],
+    'runs.cancel': [undefined, {}, { jobId: 2 }],
   };
 
   it('covers every method', () => {
@@ -133,6 +160,14 @@ describe('import events', () => {
     const event = { jobId: 'j', kind: 'error', error: 'x' };
     spies.emit(event);
     expect(ours.webContents.send.mock.calls).toEqual([['app:import.onProgress', event]]);
+    expect(stranger.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('run events go to our window only, on their own contract channel', () => {
+    const stranger = new fake.FakeBrowserWindow({});
+    const event = { jobId: 'r', kind: 'progress', progress: { phase: 'rules', done: 3, total: 35 } };
+    spies.emitRun(event);
+    expect(ours.webContents.send.mock.calls).toEqual([['app:runs.onProgress', event]]);
     expect(stranger.webContents.send).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * The grading run's thread: it opens its own SQLite connection, reads the eval folder, runs sampling, rules
+ * and the judge, and posts progress and the final summary to the service. The rules layer is synchronous
+ * and the judge waits on the network; neither may stall Electron's main process or the web bridge.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
+import { loadEvalFolder } from '../config/eval-folder.js';
+import type { RunSummary } from '../model/run.js';
+import { runGrading, type RunProgress } from '../pipeline/run.js';
+import { Store } from '../store/index.js';
+
+/** What the service hands the worker. */
+export const RunJobInput = z.object({
+  dbPath: z.string(),
+  evalDir: z.string(),
+  /** `7d`, `24h`… or `all`; absent: the eval folder's own window. */
+  since: z.string().optional(),
+  sampleSize: z.number().int().positive().optional(),
+  all: z.boolean().optional(),
+  judge: z.enum(['auto', 'off']),
+  /** The run's start time, chosen by the service so it can find the run's row if this thread dies. */
+  now: z.number(),
+});
+export type RunJobInput = z.infer<typeof RunJobInput>;
+
+/** Messages from the worker to the service. */
+export type RunWorkerMessage =
+  | { type: 'progress'; progress: RunProgress }
+  | { type: 'warning'; message: string }
+  | { type: 'done'; runId: string; summary: RunSummary }
+  | { type: 'error'; message: string };
+
+/** Messages from the service to the worker. */
+export type RunServiceMessage = { type: 'cancel' };
+
+async function run(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('run-worker must run in a worker thread');
+  const post = (m: RunWorkerMessage): void => port.postMessage(m);
+  const controller = new AbortController();
+  port.on('message', (m: RunServiceMessage) => {
+    if (m.type === 'cancel') controller.abort();
+  });
+  let store: Store | undefined;
+  try {
+    const input = RunJobInput.parse(workerData);
+    const folder = loadEvalFolder(input.evalDir);
+    store = Store.open(input.dbPath);
+    // The same reading of --since as the CLI's (core/cli/commands/run.ts), which this thread must not import.
+    const window =
+      input.since === undefined
+        ? undefined
+        : input.since === 'all'
+          ? { window: { from: 0 }, label: 'all time' }
+          : { window: { trailing: input.since }, label: `trailing ${input.since}` };
+    const result = await runGrading(store, folder, {
+      window: window?.window,
+      windowLabel: window?.label,
+      sampleSize: input.sampleSize,
+      all: input.all,
+      judge: input.judge,
+      now: input.now,
+      signal: controller.signal,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      onWarning: (message) => post({ type: 'warning', message }),
+    });
+    post({ type: 'done', runId: result.runId, summary: result.summary });
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    store?.close();
+    // The message listener would keep this thread alive forever.
+    port.close();
+  }
+}
+
+void run();
