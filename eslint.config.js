@@ -38,7 +38,9 @@ export default tseslint.config(
     files: ['core/model/**/*.ts', 'core/redact/**/*.ts', 'core/ingest/formats/**/*.ts', 'core/ingest/format.ts',
       'core/ingest/transcript.ts', 'core/ingest/detect.ts', 'core/sample/**/*.ts', 'core/rules/**/*.ts',
       'core/failures/**/*.ts', 'core/calibrate/**/*.ts', 'core/report/**/*.ts', 'core/grade/**/*.ts',
-      'core/judge/rubric.ts', 'core/judge/prompt.ts', 'core/judge/parse.ts', 'core/judge/host.ts'],
+      'core/judge/rubric.ts', 'core/judge/prompt.ts', 'core/judge/parse.ts', 'core/judge/host.ts',
+      'core/promote/build.ts', 'core/promote/case-id.ts', 'core/promote/case.ts', 'core/promote/export.ts', 'core/promote/leak.ts',
+      'core/promote/merge.ts', 'core/promote/schemas.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, sqlite, ui] }] },
   },
   {
