@@ -37,5 +37,7 @@ export const ExitCode = {
   partial: 1,
   /** Bad arguments or an unusable input file. */
   usage: 2,
+  /** `promote --fail-on-regression`: a known case failed again. */
+  regression: 3,
   interrupted: 130,
 } as const;

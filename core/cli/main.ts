@@ -18,6 +18,10 @@ import { runFormats } from './commands/formats.js';
 import { runRedactPreview, runRedactScore } from './commands/redact.js';
 import { runRun, type RunCommandOptions } from './commands/run.js';
 import { runJudgeCommand } from './commands/judge.js';
+import { runExport, runPromote } from './commands/promote.js';
+import { NoRunError } from '../pipeline/promote.js';
+import { GitRefusedError } from '../promote/git.js';
+import { StaleWriteError } from '../promote/merge.js';
 import { JudgeRefusedError } from '../pipeline/run.js';
 import { LeakError } from '../config/eval-folder.js';
 
@@ -115,6 +119,28 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], o: RunCommandOptions, cmd: Command) => withStore(cmd, (store) => runRun(store, paths, o, io)));
 
+  program
+    .command('promote')
+    .description("turn a run's failures into eval cases in eval/cases_from_prod.yaml (stable case ids, history, review queue)")
+    .option('--run <id>', 'the run to promote (default: the latest finished run)')
+    .option('--eval-dir <dir>', 'the eval folder', 'eval')
+    .option('--commit', 'commit exactly the files it changed, with a message that summarizes the run (no push)')
+    .option('--fail-on-regression', 'exit 3 when a known case failed again (for CI)')
+    .option('--json', 'print the result as JSON')
+    .action(async (o: { run?: string; evalDir: string; commit?: boolean; failOnRegression?: boolean; json?: boolean }, cmd: Command) =>
+      withStore(cmd, (store) => runPromote(store, o, io)),
+    );
+
+  program
+    .command('export')
+    .description('write the eval cases in a format a harness runs')
+    .addOption(new Option('--to <format>', 'promptfoo test file (YAML), Inspect AI dataset (JSONL), or plain JSONL').choices(['promptfoo', 'inspect', 'jsonl']).makeOptionMandatory())
+    .option('--eval-dir <dir>', 'the eval folder', 'eval')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action((o: { to: 'promptfoo' | 'inspect' | 'jsonl'; evalDir: string; out?: string }) => {
+      code = runExport(o, io);
+    });
+
   const judge = program.command('judge').description('check the local judge, or pin it');
   judge
     .command('check')
@@ -146,7 +172,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (err instanceof UsageError || err instanceof FileReadError || err instanceof MigrationError || err instanceof ConfigError ||
-      err instanceof JudgeRefusedError || err instanceof LeakError) {
+      err instanceof JudgeRefusedError || err instanceof LeakError || err instanceof NoRunError ||
+      err instanceof GitRefusedError || err instanceof StaleWriteError) {
       io.stderr(`casebook: ${err.message}\n`);
       return ExitCode.usage;
     }

@@ -44,6 +44,11 @@ export interface BuildOptions {
   existing?: readonly Case[];
   /** The configured rules, so checks can carry their forbidden phrases and tool lists. */
   rules?: readonly RuleSpec[];
+  /**
+   * True for a conversation (by content hash) that an earlier run already graded: re-grading it is no
+   * new sighting of a known case. Without it, only the case's own source conversation is recognised.
+   */
+  seenBefore?: (conversationHash: string) => boolean;
   /** Keep system messages in a case's input (off: the harness supplies its own system prompt). */
   includeSystem?: boolean;
 }
@@ -208,6 +213,10 @@ export function buildCases(items: readonly PromotableItem[], run: PromotionRun, 
       const entry: CaseHistoryEntry = { run: run.runId, date: run.date, verdict: item.verdict };
       if (run.judgePin && item.judge.kind === 'judged') entry.judge_pin = run.judgePin;
       const known = existing.get(id);
+      // The very conversation the case was made from, graded again (a rerun over the same window), is no
+      // new sighting: the case, its history and the taxonomy's counts stay as they are, so the eval folder
+      // does not change and CI does not fail on data it has already seen.
+      if (known && item.contentHash !== undefined && (known.source.conversation === item.contentHash || options.seenBefore?.(item.contentHash))) continue;
       const fresh: Case = {
         case_id: id,
         intent: item.ref.intent,

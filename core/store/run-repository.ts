@@ -108,6 +108,18 @@ export class RunRepository {
     };
   }
 
+  /** Content hashes of the conversations graded by runs that started before this one. */
+  gradedBefore(runId: string): Set<string> {
+    const hashes = this.db
+      .prepare(
+        `SELECT DISTINCT i.content_hash FROM run_items i JOIN runs r ON r.id = i.run_id
+         WHERE r.started_at < (SELECT started_at FROM runs WHERE id = ?)`,
+      )
+      .pluck()
+      .all(runId) as string[];
+    return new Set(hashes);
+  }
+
   /** Every item of a run, by conversation key. */
   items(runId: string): RunItemRecord[] {
     const rows = this.db

@@ -78,7 +78,17 @@ describe('buildCases', () => {
     const rerun = buildCases([refundTimeout('conv-z', '1200', 2)], run2, { existing: again.cases });
     expect(rerun.recurrences).toEqual([]);
     expect(rerun.modeCounts.size).toBe(0);
-    expect(rerun.cases[0]?.history.map((h) => h.run)).toEqual([run1.runId, run2.runId]);
+    // Nothing to write: the eval folder stays byte for byte as it was.
+    expect(rerun.cases).toEqual([]);
+  });
+
+  it('does not count the very conversation a case came from, graded again in a later run, as a recurrence', () => {
+    const first = buildCases([refundTimeout('conv-a', '4521', 3)], run1);
+    const regraded = buildCases([refundTimeout('conv-a', '4521', 3)], run2, { existing: first.cases });
+    expect(regraded.recurrences).toEqual([]);
+    expect(regraded.newCaseIds).toEqual([]);
+    expect(regraded.cases).toEqual([]);
+    expect(regraded.modeCounts.size).toBe(0);
   });
 
   it('sends a borderline conversation (judge one point under) to the review queue, with the judge in the expected behaviour', () => {

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { main } from '../../core/cli/main.js';
+import { leakScan } from '../../core/redact/index.js';
+import { commitArgs } from '../../core/promote/git.js';
+import { captureIo } from '../helpers/cli-io.js';
+import { repoDir } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+import { startOllamaTestServer, type OllamaTestServer } from '../helpers/ollama-test-server.js';
+
+const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
+
+async function run(cwd: string, args: string[]) {
+  const io = captureIo({});
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(args, io);
+    return { code, out: io.out(), err: io.err() };
+  } finally {
+    process.chdir(before);
+  }
+}
+const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+interface CaseYaml {
+  case_id: string;
+  failure_mode: string;
+  input: { messages: Array<{ role: string; content: string; tool_calls?: Array<{ name: string }> }> };
+  expected_behavior: string;
+  checks: Array<{ rule?: string }>;
+  source: { traces: string[]; conversation?: string };
+  history: Array<{ run: string; verdict: string }>;
+}
+
+describe('end to end: run, promote into a git-tracked eval folder, run again', () => {
+  let server: OllamaTestServer;
+  beforeAll(async () => {
+    server = await startOllamaTestServer({}); // the default responder gives schema-valid passing scores
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('writes the cases case by case, commits exactly those files, and a second pass changes nothing', async () => {
+    const repo = tempDir();
+    git(repo, 'init', '--quiet');
+    git(repo, 'config', 'user.email', 'ci@example.invalid');
+    git(repo, 'config', 'user.name', 'CI');
+    mkdirSync(join(repo, 'eval'));
+    writeFileSync(join(repo, 'eval', 'casebook.yaml'), `sampling:\n  mode: all\njudge:\n  model: llama3.2\n  host: ${server.url}\n  retries: 0\n`);
+    writeFileSync(join(repo, 'README.md'), 'team repo\n');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '--quiet', '-m', 'init');
+    const db = join(tempDir(), 'e2e.db');
+
+    const graded = await run(repo, ['run', SAMPLE, '--since', 'all', '--db', db]);
+    expect(graded.code).toBe(0);
+    const promoted = await run(repo, ['promote', '--db', db, '--commit']);
+    expect(promoted.code).toBe(0);
+    expect(promoted.out).toMatch(/^Promoted run run_\d{8}_\d{6}_[0-9a-f]{4}: 7 new case\(s\), 0 recurrence\(s\) of known cases, 1 borderline for review/);
+
+    const file = readFileSync(join(repo, 'eval', 'cases_from_prod.yaml'), 'utf8');
+    const cases = (parse(file) as { cases: CaseYaml[] }).cases;
+    const modes = cases.map((c) => c.failure_mode).sort();
+    expect(modes).toEqual(['false_not_found', 'false_not_found', 'false_not_found', 'ignored_tool_error', 'prompt_injection', 'prompt_injection', 'wrong_language']);
+    for (const c of cases) {
+      expect(c.case_id).toMatch(/^c_[0-9a-f]{12}$/);
+      expect(c.source.traces.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+      expect(c.history).toHaveLength(1);
+      expect(c.history[0]?.verdict).toBe('fail');
+      expect(c.input.messages[0]?.role).toBe('user');
+      expect(c.checks.length).toBeGreaterThan(0);
+      expect(c.expected_behavior.length).toBeGreaterThan(20);
+    }
+    const injection = cases.find((c) => c.failure_mode === 'prompt_injection');
+    expect(injection?.input.messages.some((m) => m.content.includes('IGNORE ALL PREVIOUS INSTRUCTIONS'))).toBe(true);
+    const denied = cases.find((c) => c.failure_mode === 'false_not_found');
+    expect(denied?.input.messages.at(-1)?.content).toMatch(/does not exist/);
+    // Redacted: no PII reached the eval folder.
+    expect(leakScan(file)).toEqual([]);
+    expect(file).not.toMatch(/@example\.com/);
+
+    expect(git(repo, 'log', '--format=%s')).toMatch(/^casebook: promote run_/);
+    const committed = git(repo, 'show', '--name-only', '--format=', 'HEAD').split('\n').sort();
+    expect(committed.filter((f) => !f.startsWith('eval/runs/'))).toEqual(['eval/cases_from_prod.yaml', 'eval/failure_modes.yaml', 'eval/review_queue.yaml']);
+    expect(committed.filter((f) => f.startsWith('eval/runs/')).map((f) => f.replace(/run_[\w]+/, 'RUN'))).toEqual(['eval/runs/RUN.html', 'eval/runs/RUN.md']);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+
+    // Again: the same traces graded again are no new sighting; the eval folder does not change.
+    const callsBefore = server.chatCount();
+    expect((await run(repo, ['run', '--since', 'all', '--db', db])).code).toBe(0);
+    expect(server.chatCount()).toBe(callsBefore);
+    const again = await run(repo, ['promote', '--db', db, '--commit', '--fail-on-regression']);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('0 new case(s), 0 recurrence(s)');
+    expect(again.out).toContain('Nothing changed in the eval folder.');
+    expect(readFileSync(join(repo, 'eval', 'cases_from_prod.yaml'), 'utf8')).toBe(file);
+    // Only the second run's own summary is new; no case, mode or queue file changed.
+    const status = git(repo, 'status', '--porcelain', '--untracked-files=all').split('\n');
+    expect(status).toHaveLength(2);
+    expect(status.every((l) => /^\?\? eval\/runs\/run_\w+\.(md|html)$/.test(l))).toBe(true);
+    expect(git(repo, 'rev-list', '--count', 'HEAD')).toBe('2');
+
+    // Exports for the harness that runs the cases.
+    const pf = await run(repo, ['export', '--to', 'promptfoo']);
+    expect((parse(pf.out) as unknown[]).length).toBe(7);
+    const inspect = await run(repo, ['export', '--to', 'inspect']);
+    expect(inspect.out.trim().split('\n')).toHaveLength(7);
+  });
+
+  it('refuses to commit when unrelated changes are staged, and keeps a suite name with shell syntax one argument', async () => {
+    const repo = tempDir();
+    git(repo, 'init', '--quiet');
+    git(repo, 'config', 'user.email', 'ci@example.invalid');
+    git(repo, 'config', 'user.name', 'CI');
+    mkdirSync(join(repo, 'eval'));
+    writeFileSync(join(repo, 'eval', 'casebook.yaml'), 'sampling:\n  mode: all\n');
+    writeFileSync(join(repo, 'other.txt'), 'x\n');
+    git(repo, 'add', 'other.txt');
+    const db = join(tempDir(), 'u.db');
+    await run(repo, ['run', SAMPLE, '--since', 'all', '--db', db, '--no-judge']);
+    const r = await run(repo, ['promote', '--db', db, '--commit']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('refusing to commit: unrelated changes are staged (other.txt)');
+    expect(commitArgs('fix; rm -rf /', ['eval/a b.yaml'])).toEqual(['commit', '--quiet', '--message', 'fix; rm -rf /', '--', 'eval/a b.yaml']);
+  });
+
+  it('writes (with a warning) when the eval folder is not in a git repository', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'eval'));
+    writeFileSync(join(dir, 'eval', 'casebook.yaml'), 'sampling:\n  mode: all\n');
+    const db = join(tempDir(), 'n.db');
+    await run(dir, ['run', SAMPLE, '--since', 'all', '--db', db, '--no-judge']);
+    const r = await run(dir, ['promote', '--db', db, '--commit']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: .* is not in a git repository: the files were written but not committed/);
+    expect(r.out).toContain('7 new case(s)');
+  });
+});
