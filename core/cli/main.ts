@@ -115,6 +115,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--seed <n>', 'sampling seed')
     .option('--eval-dir <dir>', 'the eval folder (configuration in, summaries out)', 'eval')
     .option('--no-judge', 'grade with the rules only')
+    .option('--promote', "then promote the run's failures into the eval folder (see `casebook promote`)")
     .addOption(new Option('--format <format>', 'format of the files to import').choices(FormatId.options))
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], o: RunCommandOptions, cmd: Command) => withStore(cmd, (store) => runRun(store, paths, o, io)));

@@ -6,6 +6,7 @@
  * decide the verdict; wall clock is printed beside it.
  * BENCH_CONVERSATIONS overrides the count (default 20,000).
  */
+import { peakRssMb } from '../helpers/peak-rss.js';
 import { conversationTranscript } from '../../core/ingest/transcript.js';
 import { defaultRulesConfig, compileRules, runRules } from '../../core/rules/index.js';
 import { clearLanguageCache } from '../../core/rules/langid.js';
@@ -56,7 +57,7 @@ const rulesWallMs = median(only.map((p) => p.wall));
 const withMergeMs = median(merged.map((p) => p.cpu));
 
 const rate = (ms: number): number => Math.round((n / ms) * 1000);
-const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+const peakMb = Math.round(peakRssMb());
 const line = (k: string, v: string): void => void process.stdout.write(`${k.padEnd(34)} ${v}\n`);
 line('conversations', `${n} (${(messages / n).toFixed(1)} messages each)`);
 line('rules only (CPU time)', `${rate(rulesMs)} conversations/s (${((rulesMs * 1000) / n).toFixed(1)} µs each, median of ${REPS})`);

@@ -2,6 +2,7 @@
  * One measured import in its own process (so peak RSS belongs to this import alone):
  * `node dist/test/bench/import-child.js FILE DB [raw|redacted]` prints a JSON line with timings and counts.
  */
+import { peakRssMb } from '../helpers/peak-rss.js';
 import { Store } from '../../core/store/index.js';
 import { importPaths } from '../../core/pipeline/import.js';
 
@@ -28,6 +29,6 @@ process.stdout.write(
     fragments,
     errors: report.errorCount,
     redacted: report.redaction?.total ?? 0,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
   })}\n`,
 );

@@ -5,7 +5,7 @@
  * Sizes can be overridden: BENCH_SIZES_MB=20,200 npm run bench:import
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,31 +33,17 @@ async function ensureExports(mb: number): Promise<{ otlp: string; chat: string; 
     return { otlp, chat, ...m };
   }
   process.stderr.write(`generating ${mb} MB OTLP export and its OpenAI-chat twin in ${dataDir} ...\n`);
-  const o = createWriteStream(`${otlp}.tmp`);
-  const c = createWriteStream(`${chat}.tmp`);
-  let pendingO: string[] = [];
-  let pendingC: string[] = [];
+  // Synchronous writes: the generator is synchronous, and a stream would buffer the whole file in memory.
+  const o = openSync(`${otlp}.tmp`, 'w');
+  const c = openSync(`${chat}.tmp`, 'w');
   const stats = generateExports(
     mb * 1024 * 1024,
     20261126,
-    (l) => {
-      pendingO.push(l);
-      if (pendingO.length >= 200) {
-        o.write(`${pendingO.join('\n')}\n`);
-        pendingO = [];
-      }
-    },
-    (l) => {
-      pendingC.push(l);
-      if (pendingC.length >= 200) {
-        c.write(`${pendingC.join('\n')}\n`);
-        pendingC = [];
-      }
-    },
+    (l) => writeSync(o, `${l}\n`),
+    (l) => writeSync(c, `${l}\n`),
   );
-  if (pendingO.length) o.write(`${pendingO.join('\n')}\n`);
-  if (pendingC.length) c.write(`${pendingC.join('\n')}\n`);
-  await Promise.all([new Promise<void>((r) => o.end(r)), new Promise<void>((r) => c.end(r))]);
+  closeSync(o);
+  closeSync(c);
   renameSync(`${otlp}.tmp`, otlp);
   renameSync(`${chat}.tmp`, chat);
   await writeLines(meta, [JSON.stringify({ traces: stats.traces, spans: stats.spans })]);

@@ -5,6 +5,7 @@
  *
  * Run: npm run build:core && node dist/test/bench/redact.bench.js [targetMB]
  */
+import { peakRssMb } from '../helpers/peak-rss.js';
 import { createHash } from 'node:crypto';
 import { createRedactor, Pseudonymizer, RedactionReport } from '../../core/redact/index.js';
 import { TraceDraft, type Json, type TraceDraftInput } from '../../core/model/trace.js';
@@ -157,7 +158,7 @@ function main(): void {
       `JSON.parse: ${(mb / parseS).toFixed(1)} MB/s wall, ${(mb / cpuS(c0, c1)).toFixed(1)} MB/s CPU`,
       `redaction (every recognizer on): ${redactMBs.toFixed(1)} MB/s wall (${(redactS * 1000).toFixed(0)} ms), ${(mb / cpuS(c1, c2)).toFixed(1)} MB/s CPU`,
       `masked values: ${report.total} ${JSON.stringify(report.toJSON().byType)}`,
-      `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      `peak RSS: ${peakRssMb().toFixed(0)} MB`,
     ].join('\n') + '\n',
   );
   if (redactMBs < 30) {

@@ -129,6 +129,16 @@ describe('end to end: run, promote into a git-tracked eval folder, run again', (
     expect(commitArgs('fix; rm -rf /', ['eval/a b.yaml'])).toEqual(['commit', '--quiet', '--message', 'fix; rm -rf /', '--', 'eval/a b.yaml']);
   });
 
+  it('runs the whole pipeline in one command with run --promote, into a fresh eval folder', async () => {
+    const dir = tempDir();
+    const r = await run(dir, ['run', SAMPLE, '--since', 'all', '--db', join(tempDir(), 'q.db'), '--promote']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Summary: eval\/runs\/run_\w+\.md/);
+    expect(r.out).toMatch(/Promoted run run_\w+: \d+ new case\(s\)/);
+    expect(r.out).toContain('Wrote eval/cases_from_prod.yaml, eval/failure_modes.yaml');
+    expect((parse(readFileSync(join(dir, 'eval', 'cases_from_prod.yaml'), 'utf8')) as { cases: unknown[] }).cases.length).toBeGreaterThan(0);
+  });
+
   it('writes (with a warning) when the eval folder is not in a git repository', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'eval'));

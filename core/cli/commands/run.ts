@@ -8,6 +8,7 @@ import type { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { formatDuration, parseDuration } from '../format-text.js';
 import { runImport } from './import.js';
+import { runPromote } from './promote.js';
 import { UsageError } from './traces.js';
 
 export interface RunCommandOptions {
@@ -21,6 +22,8 @@ export interface RunCommandOptions {
   judge?: boolean;
   format?: FormatId;
   json?: boolean;
+  /** Promote the run's failures into the eval folder afterwards. */
+  promote?: boolean;
 }
 
 /** The window from the flags, or undefined to use the eval folder's. */
@@ -87,5 +90,7 @@ export async function runRun(store: Store, paths: string[], o: RunCommandOptions
   if (io.isTTY) io.stderr('\r\x1b[2K');
   if (o.json) io.stdout(`${JSON.stringify({ ...result.summary, files: result.files }, null, 2)}\n`);
   else io.stdout(renderRunReport(result.summary, result.files));
-  return result.summary.status === 'cancelled' ? ExitCode.interrupted : ExitCode.ok;
+  if (result.summary.status === 'cancelled') return ExitCode.interrupted;
+  if (o.promote) return runPromote(store, { evalDir: o.evalDir, run: result.runId, json: o.json }, io);
+  return ExitCode.ok;
 }
