@@ -40,7 +40,7 @@ export default tseslint.config(
       'core/failures/**/*.ts', 'core/calibrate/**/*.ts', 'core/report/**/*.ts', 'core/grade/**/*.ts',
       'core/judge/rubric.ts', 'core/judge/prompt.ts', 'core/judge/parse.ts', 'core/judge/host.ts',
       'core/promote/build.ts', 'core/promote/case-id.ts', 'core/promote/case.ts', 'core/promote/export.ts', 'core/promote/leak.ts',
-      'core/promote/merge.ts', 'core/promote/schemas.ts'],
+      'core/promote/merge.ts', 'core/promote/schemas.ts', 'core/promote/review-queue.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, sqlite, ui] }] },
   },
   {

@@ -10,6 +10,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
+  /** Ask the user a question on the terminal; undefined when there is no interactive input. */
+  ask?: (question: string) => Promise<string | undefined>;
 }
 
 /** The real process's IO, with Ctrl-C wired to an AbortSignal (a second Ctrl-C exits at once). */
@@ -20,7 +22,18 @@ export function processIo(): CliIo {
     process.stderr.write('\ninterrupted: finishing the current batch (Ctrl-C again to quit at once)\n');
     controller.abort();
   });
+  const ask = async (question: string): Promise<string | undefined> => {
+    if (!process.stdin.isTTY) return undefined;
+    const { createInterface } = await import('node:readline/promises');
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  };
   return {
+    ask,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),

@@ -19,6 +19,7 @@ import { runRedactPreview, runRedactScore } from './commands/redact.js';
 import { runRun, type RunCommandOptions } from './commands/run.js';
 import { runJudgeCommand } from './commands/judge.js';
 import { runExport, runPromote } from './commands/promote.js';
+import { runReview, type ReviewOptions } from './commands/review.js';
 import { NoRunError } from '../pipeline/promote.js';
 import { GitRefusedError } from '../promote/git.js';
 import { StaleWriteError } from '../promote/merge.js';
@@ -131,6 +132,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (o: { run?: string; evalDir: string; commit?: boolean; failOnRegression?: boolean; json?: boolean }, cmd: Command) =>
       withStore(cmd, (store) => runPromote(store, o, io)),
     );
+
+  program
+    .command('review')
+    .description('walk the borderline cases in eval/review_queue.yaml: accept (into the cases file), reject, edit, skip')
+    .option('--eval-dir <dir>', 'the eval folder', 'eval')
+    .option('--accept <case-id>', 'accept one queued case without prompting')
+    .option('--reject <case-id>', 'reject one queued case without prompting (it is not queued again)')
+    .option('--expected <text>', 'with --accept: the expected behaviour to record instead of the suggested one')
+    .action(async (o: ReviewOptions) => {
+      code = await runReview(o, io);
+    });
 
   program
     .command('export')

@@ -13,9 +13,9 @@ import { readCases, readFailureModes, writeCases, writeFailureModes } from '../p
 import { recordSightings } from '../failures/taxonomy.js';
 import { clusterUnmatched, proposalEntry } from '../failures/cluster.js';
 import { commitFiles, type CommitOutcome } from '../promote/git.js';
+import { enqueue, parseReviewQueue, renderReviewQueue, REVIEW_QUEUE_FILE } from '../promote/review-queue.js';
 import { pinKey, JudgePin } from '../judge/pin.js';
 import type { Store } from '../store/index.js';
-import { parse, stringify } from 'yaml';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -93,19 +93,13 @@ export function promoteRun(store: Store, folder: EvalFolder, options: { runId?: 
   if (writeFailureModes(folder.dir, modesRead, taxonomy, { schemaRef: schema('failure_modes.schema.json') })) written.push(modesRead.path);
 
   if (result.review.length > 0) {
-    // Entries already queued stay as they were (first seen wins), so re-grading the same data leaves the
-    // file byte for byte unchanged; `casebook review` (or a hand edit) removes decided ones.
-    const path = join(folder.dir, 'review_queue.yaml');
+    // Entries already queued (or rejected) stay as they were, so re-grading the same data leaves the file
+    // byte for byte unchanged; `casebook review` takes decided ones out.
+    const path = join(folder.dir, REVIEW_QUEUE_FILE);
     const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    const queued = new Map<string, unknown>();
-    const old = (parse(before) as { queue?: Array<{ case_id?: string }> } | null)?.queue ?? [];
-    for (const e of old) if (typeof e?.case_id === 'string') queued.set(e.case_id, e);
-    for (const r of result.review) {
-      if (!queued.has(r.case.case_id)) queued.set(r.case.case_id, { case_id: r.case.case_id, known: r.known, reasons: r.reasons, case: r.case });
-    }
-    const queue = [...queued.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, e]) => e);
-    const text = `# Borderline failures awaiting a human decision (casebook review).\n${stringify({ queue }, { lineWidth: 0 })}`;
-    if (text !== before) written.push(writeEvalFile(folder.dir, 'review_queue.yaml', text));
+    const entries = result.review.map((r) => ({ case_id: r.case.case_id, known: r.known, reasons: r.reasons, case: r.case }));
+    const text = renderReviewQueue(enqueue(parseReviewQueue(before, path), entries));
+    if (text !== before) written.push(writeEvalFile(folder.dir, REVIEW_QUEUE_FILE, text));
   }
 
   let commit: CommitOutcome | undefined;

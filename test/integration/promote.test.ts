@@ -13,8 +13,8 @@ import { startOllamaTestServer, type OllamaTestServer } from '../helpers/ollama-
 
 const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
 
-async function run(cwd: string, args: string[]) {
-  const io = captureIo({});
+async function run(cwd: string, args: string[], answers?: string[]) {
+  const io = captureIo({}, answers);
   const before = process.cwd();
   process.chdir(cwd);
   try {
@@ -137,6 +137,37 @@ describe('end to end: run, promote into a git-tracked eval folder, run again', (
     expect(r.out).toMatch(/Promoted run run_\w+: \d+ new case\(s\)/);
     expect(r.out).toContain('Wrote eval/cases_from_prod.yaml, eval/failure_modes.yaml');
     expect((parse(readFileSync(join(dir, 'eval', 'cases_from_prod.yaml'), 'utf8')) as { cases: unknown[] }).cases.length).toBeGreaterThan(0);
+  });
+
+  it('walks the review queue: an edited accept lands in the cases file, a rejected case is not queued again', async () => {
+    const dir = tempDir();
+    const db = join(tempDir(), 'rv.db');
+    await run(dir, ['run', SAMPLE, '--since', 'all', '--db', db, '--promote', '--no-judge']);
+    const queueFile = join(dir, 'eval', 'review_queue.yaml');
+    const queued = (parse(readFileSync(queueFile, 'utf8')) as { queue: Array<{ case_id: string }> }).queue;
+    expect(queued).toHaveLength(1);
+    const id = queued[0]?.case_id as string;
+
+    const interactive = await run(dir, ['review'], ['x', 'e', 'Apologise, then look the order up again before answering.']);
+    expect(interactive.code).toBe(0);
+    expect(interactive.out).toContain(`[1/1] ${id}`);
+    expect(interactive.out).toContain('why borderline:');
+    expect(interactive.out).toContain('1 accepted; 0 left in the queue.');
+    const cases = (parse(readFileSync(join(dir, 'eval', 'cases_from_prod.yaml'), 'utf8')) as { cases: Array<{ case_id: string; expected_behavior: string }> }).cases;
+    expect(cases.find((c) => c.case_id === id)?.expected_behavior).toBe('Apologise, then look the order up again before answering.');
+
+    // Queue it again from a fresh run, reject it by flag: it stays out on the next promote.
+    const dir2 = tempDir();
+    await run(dir2, ['run', SAMPLE, '--since', 'all', '--db', join(tempDir(), 'rv2.db'), '--promote', '--no-judge']);
+    const rejected = await run(dir2, ['review', '--reject', id]);
+    expect(rejected.out).toContain(`rejected ${id}; 0 left in the queue.`);
+    const again = await run(dir2, ['run', SAMPLE, '--since', 'all', '--db', join(tempDir(), 'rv3.db'), '--promote', '--no-judge']);
+    expect(again.out).toContain('1 borderline for review');
+    expect(again.code).toBe(0);
+    const q2 = parse(readFileSync(join(dir2, 'eval', 'review_queue.yaml'), 'utf8')) as { queue: unknown[]; rejected: string[] };
+    expect(q2.queue).toEqual([]);
+    expect(q2.rejected).toEqual([id]);
+    expect((await run(dir2, ['review', '--accept', 'c_000000000000'])).err).toContain('c_000000000000 is not in');
   });
 
   it('writes (with a warning) when the eval folder is not in a git repository', async () => {
