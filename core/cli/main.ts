@@ -20,6 +20,7 @@ import { runRun, type RunCommandOptions } from './commands/run.js';
 import { runJudgeCommand } from './commands/judge.js';
 import { runExport, runPromote } from './commands/promote.js';
 import { runReview, type ReviewOptions } from './commands/review.js';
+import { runModes, type ModesOptions } from './commands/modes.js';
 import { NoRunError } from '../pipeline/promote.js';
 import { GitRefusedError } from '../promote/git.js';
 import { StaleWriteError } from '../promote/merge.js';
@@ -142,6 +143,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--expected <text>', 'with --accept: the expected behaviour to record instead of the suggested one')
     .action(async (o: ReviewOptions) => {
       code = await runReview(o, io);
+    });
+
+  program
+    .command('modes')
+    .description('list failure modes and proposed new ones; accept, rename, merge or reject a proposal')
+    .option('--eval-dir <dir>', 'the eval folder', 'eval')
+    .option('--accept <proposal>', 'accept a proposal as a new failure mode')
+    .option('--rename <proposal>', 'accept it under another title (with --title)')
+    .option('--title <title>', 'the title for --rename')
+    .option('--merge <proposal>', 'count it into an existing mode (with --into)')
+    .option('--into <mode>', 'the mode for --merge')
+    .option('--reject <proposal>', 'reject it (never proposed again)')
+    .action((o: ModesOptions) => {
+      code = runModes(o, io);
     });
 
   program

@@ -247,7 +247,7 @@ export function applyProposal(
     {
       id,
       title,
-      description: `Proposed from ${proposal.size} similar failures (terms: ${proposal.terms.join(', ') || 'none'}). Edit to describe it.`,
+      description: `Proposed from ${proposal.size} similar failures (terms: ${proposal.terms.join(', ') || 'none'}). Replace this with a description of the failure.`,
       category: 'other',
       indicators: { rules: [], axes: [], aliases: [] },
       count: proposal.size,
