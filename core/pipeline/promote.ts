@@ -17,7 +17,8 @@ import { enqueue, parseReviewQueue, renderReviewQueue, REVIEW_QUEUE_FILE } from 
 import { pinKey, JudgePin } from '../judge/pin.js';
 import type { Store } from '../store/index.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { resourcesDir } from '../config/resources.js';
 
 /** What promote did. */
 export interface PromoteResult {
@@ -79,7 +80,9 @@ export function promoteRun(store: Store, folder: EvalFolder, options: { runId?: 
     { runId: run.id, date: startedAt, judgePin: pin?.success ? pinKey(pin.data) : undefined },
     { taxonomy: modesRead.value, existing: casesRead.value.cases, rules: folder.config.rules, seenBefore: (h) => earlier.has(h) },
   );
-  const schema = (name: string): string | undefined => (options.schemaDir ? `${options.schemaDir}/${name}` : undefined);
+  // New files get a yaml-language-server modeline, relative to the eval folder, so editors validate them.
+  const schemaDir = options.schemaDir ?? relative(folder.dir, join(resourcesDir(), 'schemas')).split('\\').join('/');
+  const schema = (name: string): string => `${schemaDir}/${name}`;
   const written: string[] = [];
   const merged = writeCases(folder.dir, casesRead, result.cases, { schemaRef: schema('cases_from_prod.schema.json') });
   if (merged.changed) written.push(casesRead.path);

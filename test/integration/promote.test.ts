@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { main } from '../../core/cli/main.js';
@@ -64,6 +64,11 @@ describe('end to end: run, promote into a git-tracked eval folder, run again', (
     expect(promoted.out).toMatch(/^Promoted run run_\d{8}_\d{6}_[0-9a-f]{4}: 7 new case\(s\), 0 recurrence\(s\) of known cases, 1 borderline for review/);
 
     const file = readFileSync(join(repo, 'eval', 'cases_from_prod.yaml'), 'utf8');
+    // Editors validate the file: its modeline points at the shipped JSON Schema.
+    const modeline = /^# yaml-language-server: \$schema=(\S+)$/m.exec(file);
+    expect(modeline).not.toBeNull();
+    expect(existsSync(join(repo, 'eval', modeline?.[1] as string))).toBe(true);
+    expect(modeline?.[1]).toMatch(/resources\/schemas\/cases_from_prod\.schema\.json$/);
     const cases = (parse(file) as { cases: CaseYaml[] }).cases;
     const modes = cases.map((c) => c.failure_mode).sort();
     expect(modes).toEqual(['false_not_found', 'false_not_found', 'false_not_found', 'ignored_tool_error', 'prompt_injection', 'prompt_injection', 'wrong_language']);
