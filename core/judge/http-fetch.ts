@@ -22,6 +22,37 @@ function toHeaders(raw: IncomingHttpHeaders): Headers {
 
 type HeadersLike = NonNullable<Parameters<typeof fetch>[1]>['headers'];
 
+/**
+ * The part of a fetch Response the ollama client reads on a non-streamed call (ok, status, headers,
+ * json, text), over a buffered body. Building a real Response costs undici's stream machinery on every
+ * judged conversation; `body` still gives a real stream, built only if someone asks for it.
+ */
+class BufferedResponse {
+  readonly ok: boolean;
+  private headersObject?: Headers;
+  constructor(
+    private readonly buffer: Buffer | null,
+    readonly status: number,
+    readonly statusText: string,
+    private readonly rawHeaders: IncomingHttpHeaders,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+  get headers(): Headers {
+    this.headersObject ??= toHeaders(this.rawHeaders);
+    return this.headersObject;
+  }
+  get body(): ReadableStream<Uint8Array> | null {
+    return new Response(this.buffer ? Uint8Array.from(this.buffer) : null).body;
+  }
+  async text(): Promise<string> {
+    return this.buffer ? this.buffer.toString('utf8') : '';
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+}
+
 function plainHeaders(init: HeadersLike): Record<string, string> {
   if (!init) return {};
   if (init instanceof Headers) return Object.fromEntries(init.entries());
@@ -68,7 +99,7 @@ export const nodeHttpFetch = ((input: Parameters<typeof fetch>[0], init?: Parame
         settled = true;
         const status = res.statusCode ?? 500;
         const noBody = method === 'HEAD' || status === 204 || status === 304;
-        resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: toHeaders(res.headers) }));
+        resolve(new BufferedResponse(noBody ? null : Buffer.concat(chunks), status, res.statusMessage ?? '', res.headers) as unknown as Response);
       });
     };
     const options = { method, headers, agent: https ? agents.https : agents.http, signal };
