@@ -158,3 +158,40 @@ describe('casebook run', () => {
     expect(typo.err).toMatch(/casebook\.yaml, line 3: key "rubrik": unknown key \(known keys: \$schema, redaction, sampling, rules, rubric, judge\)/);
   });
 });
+
+describe('an interrupted run', () => {
+  it('is recorded as cancelled, and running again pays for no judge call twice', async () => {
+    const { Store } = await import('../../core/store/index.js');
+    const { importPaths } = await import('../../core/pipeline/import.js');
+    const { runGrading } = await import('../../core/pipeline/run.js');
+    const { loadEvalFolder } = await import('../../core/config/eval-folder.js');
+    const server = await startOllamaTestServer({ latencyMs: 40 });
+    try {
+      const store = Store.open(':memory:');
+      await importPaths(store, [SAMPLE], { redaction: { secretKey: Buffer.alloc(32, 9) } });
+      const folder = loadEvalFolder(evalDir(server.url));
+      const controller = new AbortController();
+      const first = await runGrading(store, folder, {
+        window: { from: 0 },
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'judge' && p.done >= 3) controller.abort();
+        },
+      });
+      expect(first.summary.status).toBe('cancelled');
+      const paid = server.chatCount();
+      expect(paid).toBeGreaterThanOrEqual(3);
+      expect(first.summary.verdicts.ungraded).toBeGreaterThan(0);
+
+      const second = await runGrading(store, folder, { window: { from: 0 } });
+      expect(second.summary.status).toBe('done');
+      // Every judgment of the first run came from the cache; only the rest were asked for.
+      expect(second.summary.judge.cacheHits).toBe(first.summary.judge.calls);
+      expect(server.chatCount()).toBe(paid + second.summary.judge.calls);
+      expect(second.summary.judge.calls + second.summary.judge.cacheHits).toBe(paid + second.summary.judge.calls);
+      store.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
