@@ -143,6 +143,54 @@ export const RunStartRequest = z
   .refine((r) => !(r.all === true && r.sampleSize !== undefined), { message: 'sampleSize and all exclude each other', path: ['all'] });
 export type RunStartRequest = z.infer<typeof RunStartRequest>;
 
+/** One message of a queued case's conversation, as text only (the renderer never renders it as HTML). */
+export const ReviewMessage = z.object({
+  role: z.enum(['system', 'user', 'assistant', 'tool']),
+  content: z.string(),
+  /** Names of the tools the message called, in order. */
+  toolCalls: z.array(z.string()),
+});
+export type ReviewMessage = z.infer<typeof ReviewMessage>;
+
+/** One borderline case waiting in eval/review_queue.yaml, as the Review screen shows it. */
+export const ReviewItem = z.object({
+  caseId: z.string(),
+  failureMode: z.string(),
+  intent: z.string(),
+  stakes: z.string(),
+  /** True when the case is already in the cases file (a borderline recurrence). */
+  known: z.boolean(),
+  /** Why it is borderline rather than promoted. */
+  reasons: z.array(z.string()),
+  /** How the conversation ended: its last few messages. */
+  lastMessages: z.array(ReviewMessage),
+  expectedBehavior: z.string(),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+/** A human's decision on one queued case; an edited expected behaviour only goes with an accept. */
+export const ReviewDecideRequest = z
+  .object({
+    caseId: z.string().regex(/^c_[0-9a-f]{12}$/, 'c_ followed by 12 hex digits'),
+    decision: z.enum(['accept', 'reject', 'skip']),
+    expectedBehavior: z.string().trim().min(1).max(20_000).optional(),
+  })
+  .strict()
+  .refine((r) => r.expectedBehavior === undefined || r.decision === 'accept', {
+    message: 'expectedBehavior goes with accept only',
+    path: ['expectedBehavior'],
+  });
+export type ReviewDecideRequest = z.infer<typeof ReviewDecideRequest>;
+
+/** What a decision did: the files it wrote (none for a skip) and how many cases are left in the queue. */
+export const ReviewDecideResult = z.object({
+  caseId: z.string(),
+  decision: z.enum(['accept', 'reject', 'skip']),
+  written: z.array(z.string()),
+  remaining: z.number().int(),
+});
+export type ReviewDecideResult = z.infer<typeof ReviewDecideResult>;
+
 const JobId = z.string().min(1).max(100);
 
 // Paths are bounded so a compromised renderer cannot hand main an unbounded payload.
@@ -176,6 +224,8 @@ export const methods = {
     request: z.object({ jobId: JobId }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
+  'review.list': { channel: 'app:review.list', request: NoInput, response: z.array(ReviewItem) },
+  'review.decide': { channel: 'app:review.decide', request: ReviewDecideRequest, response: ReviewDecideResult },
 } as const;
 
 /** Push events from main to the renderer (`app:<area>.on<Event>`). */
@@ -265,6 +315,7 @@ export interface CasebookApi {
     cancel: Call<'runs.cancel'>;
     onProgress: Subscribe<'runs.onProgress'>;
   };
+  review: { list: Call<'review.list'>; decide: Call<'review.decide'> };
 }
 
 /** Members of CasebookApi that are local to the renderer side and have no channel. */

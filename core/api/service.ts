@@ -34,6 +34,7 @@ import {
 } from './contract.js';
 import type { ImportJobInput, ServiceMessage, WorkerMessage } from './import-worker.js';
 import type { RunJobInput, RunServiceMessage, RunWorkerMessage } from './run-worker.js';
+import { reviewDecide, reviewItems } from './review.js';
 
 // The contract mirrors the pipeline's report types; these lines fail to compile if they drift apart.
 const reportFits = (r: PipelineReport): ImportReport => r;
@@ -262,6 +263,8 @@ export function createService(options: ServiceOptions): CasebookService {
       job.killTimer ??= setTimeout(() => void job.worker.terminate(), cancelGraceMs);
       return { cancelled: true };
     },
+    'review.list': async () => reviewItems(evalDir),
+    'review.decide': async (request) => reviewDecide(evalDir, request),
   };
 
   return {

@@ -62,6 +62,10 @@ const api = {
       };
     },
   },
+  review: {
+    list: () => call('review.list', undefined),
+    decide: (request) => call('review.decide', request),
+  },
 } satisfies CasebookApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,14 +1,15 @@
-/** The first window: a header with the views' tabs, the import view, the trace browser, and the runs view. */
+/** The first window: a header with the views' tabs, the import view, the trace browser, the runs view and the review queue. */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, CasebookApi } from '../../core/api/contract.js';
 import { errorMessage } from './api/index.js';
 import { ImportView } from './components/ImportView.js';
+import { ReviewView } from './components/ReviewView.js';
 import { RunsView } from './components/RunsView.js';
 import { TraceBrowser } from './components/TraceBrowser.js';
 import { useImportJob } from './useImportJob.js';
 import { useRunJob } from './useRunJob.js';
 
-type View = 'traces' | 'import' | 'runs';
+type View = 'traces' | 'import' | 'runs' | 'review';
 
 /** The whole app, given the api it talks through. */
 export function App({ api }: { api: CasebookApi }) {
@@ -93,6 +94,14 @@ export function App({ api }: { api: CasebookApi }) {
           >
             Runs{grading ? <span className="busy-dot" aria-label="run in progress" /> : null}
           </button>
+          <button
+            type="button"
+            className={view === 'review' ? 'tab active' : 'tab'}
+            data-testid="tab-review"
+            onClick={() => setView('review')}
+          >
+            Review
+          </button>
         </nav>
         <div className="db-path" title={info?.dbPath}>
           {infoError ? <span className="error-text">{infoError}</span> : info ? `${info.dbPath} · v${info.version}` : ''}
@@ -101,6 +110,8 @@ export function App({ api }: { api: CasebookApi }) {
       <main className="content">
         {view === 'import' ? (
           <ImportView api={api} job={job} onShowTraces={() => setView('traces')} />
+        ) : view === 'review' ? (
+          <ReviewView api={api} />
         ) : view === 'runs' ? (
           <RunsView api={api} job={runJob} runsVersion={runsVersion} selectedRun={selectedRun} onSelectRun={setSelectedRun} />
         ) : (

@@ -3,11 +3,8 @@
  * skip), or decide one entry from a script with --accept/--reject. Accepted cases are merged into
  * eval/cases_from_prod.yaml like promoted ones (leak-scanned, comments kept).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeEvalFile } from '../../config/eval-folder.js';
-import { decide, parseReviewQueue, renderEntry, renderReviewQueue, REVIEW_QUEUE_FILE, type ReviewDecision, type ReviewQueue } from '../../promote/review-queue.js';
-import { readCases, writeCases } from '../../promote/write.js';
+import { decide, renderEntry, type ReviewDecision } from '../../promote/review-queue.js';
+import { readReviewQueue, saveReview } from '../../promote/review-store.js';
 import type { Case } from '../../promote/case.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { UsageError } from './traces.js';
@@ -20,22 +17,11 @@ export interface ReviewOptions {
   expected?: string;
 }
 
-function save(dir: string, before: string, queue: ReviewQueue, accepted: Case[]): string[] {
-  const written: string[] = [];
-  if (accepted.length > 0) {
-    const read = readCases(dir);
-    if (writeCases(dir, read, accepted).changed) written.push(read.path);
-  }
-  const text = renderReviewQueue(queue);
-  if (text !== before) written.push(writeEvalFile(dir, REVIEW_QUEUE_FILE, text));
-  return written;
-}
-
 /** Run the review command. */
 export async function runReview(o: ReviewOptions, io: CliIo): Promise<number> {
-  const path = join(o.evalDir, REVIEW_QUEUE_FILE);
-  const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  let queue = parseReviewQueue(before, path);
+  const loaded = readReviewQueue(o.evalDir);
+  const { path, text: before } = loaded;
+  let queue = loaded.queue;
   const accepted: Case[] = [];
   if (o.accept || o.reject) {
     const id = (o.accept ?? o.reject) as string;
@@ -44,7 +30,7 @@ export async function runReview(o: ReviewOptions, io: CliIo): Promise<number> {
     const r = decide(queue, id, d);
     queue = r.queue;
     if (r.accepted) accepted.push(r.accepted);
-    const written = save(o.evalDir, before, queue, accepted);
+    const written = saveReview(o.evalDir, before, queue, accepted);
     io.stdout(`${o.accept ? 'accepted' : 'rejected'} ${id}; ${queue.queue.length} left in the queue. Wrote ${written.join(', ')}\n`);
     return ExitCode.ok;
   }
@@ -75,7 +61,7 @@ export async function runReview(o: ReviewOptions, io: CliIo): Promise<number> {
     queue = r.queue;
     if (r.accepted) accepted.push(r.accepted);
   }
-  const written = save(o.evalDir, before, queue, accepted);
+  const written = saveReview(o.evalDir, before, queue, accepted);
   io.stdout(`${accepted.length} accepted; ${queue.queue.length} left in the queue.${written.length ? ` Wrote ${written.join(', ')}` : ''}\n`);
   return ExitCode.ok;
 }

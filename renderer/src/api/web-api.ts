@@ -85,5 +85,9 @@ export function createWebApi(base = ''): CasebookApi {
         return () => runListeners.delete(listener);
       },
     },
+    review: {
+      list: () => call('review.list', undefined),
+      decide: (request) => call('review.decide', request),
+    },
   } satisfies CasebookApi;
 }

@@ -27,6 +27,8 @@ function spyService() {
     }),
     'runs.start': vi.fn(async () => ({ jobId: 'run-job-1' })),
     'runs.cancel': vi.fn(async () => ({ cancelled: true })),
+    'review.list': vi.fn(async () => []),
+    'review.decide': vi.fn(async () => ({ caseId: 'c_000000000000', decision: 'skip' as const, written: [], remaining: 0 })),
   } satisfies Handlers;
   const listeners = new Map<string, (e: unknown) => void>();
   const subscribe = (name: string, l: unknown) => {
@@ -127,6 +129,16 @@ describe('payload validation (checklist 5)', () => {
       { evalDir: '/etc' },
     ],
     'runs.cancel': [undefined, {}, { jobId: 2 }],
+    'review.list': [{}, 'x'],
+    'review.decide': [
+      undefined,
+      { caseId: 'c_0123456789ab' },
+      { caseId: '../cases', decision: 'accept' },
+      { caseId: 'c_0123456789ab', decision: 'promote' },
+      { caseId: 'c_0123456789ab', decision: 'reject', expectedBehavior: 'x' },
+      { caseId: 'c_0123456789ab', decision: 'accept', expectedBehavior: '   ' },
+      { caseId: 'c_0123456789ab', decision: 'skip', evalDir: '/etc' },
+    ],
   };
 
   it('covers every method', () => {
