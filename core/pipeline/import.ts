@@ -241,7 +241,20 @@ export async function importPaths(store: Store, paths: readonly string[], option
     return undefined;
   };
 
+  // Whether the store held fragments of a format when this import began (asked once per format).
+  const stagedAtStartCache = new Map<string, boolean>();
+  const stagedAtStart = (format: string): boolean => {
+    let v = stagedAtStartCache.get(format);
+    if (v === undefined) {
+      v = store.traces.hasAnyFragments(format);
+      stagedAtStartCache.set(format, v);
+    }
+    return v;
+  };
+  // Trace keys this import has assembled (and so staged): a later fragment of one must be assembled from the store.
+  const assembledKeys = new Set<string>();
   const assembleEntry = (e: WindowEntry): void => {
+    assembledKeys.add(`${e.parser.id}\u0000${e.traceKey}`);
     if (!e.parser.assemble) return;
     try {
       const staged: Json[] = e.fromStore
@@ -296,8 +309,13 @@ export async function importPaths(store: Store, paths: readonly string[], option
           for (const f of result.fragments) {
             const frag = transform ? transform.fragment(p.id, f) : f;
             const text = JSON.stringify(frag.payload);
-            // Asked before staging, and only when the key opens a window entry (one lookup per trace).
-            const storedBefore = window.has(p.id, frag.traceKey) ? false : store.traces.hasFragments(p.id, frag.traceKey);
+            // Asked before staging, and only when the key opens a window entry. When the store held no
+            // fragment of this format as the import began, only keys this import already assembled can have any.
+            const storedBefore = window.has(p.id, frag.traceKey)
+              ? false
+              : stagedAtStart(p.id)
+                ? store.traces.hasFragments(p.id, frag.traceKey)
+                : assembledKeys.has(`${p.id}\u0000${frag.traceKey}`);
             if (store.traces.stageFragmentText(p.id, frag.traceKey, frag.fragmentId, text)) fragments++;
             window.add(p, file, frag.traceKey, frag.fragmentId, frag.payload, text.length, records, storedBefore);
           }

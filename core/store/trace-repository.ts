@@ -215,6 +215,11 @@ export class TraceRepository {
     return (this.selectFragments.all(format, traceKey) as string[]).map((p) => JSON.parse(p) as Json);
   }
 
+  /** True when any fragment of this format is staged. */
+  hasAnyFragments(format: string): boolean {
+    return this.db.prepare('SELECT 1 FROM fragments WHERE format = ? LIMIT 1').pluck().get(format) !== undefined;
+  }
+
   /** True when any fragment of this trace key is staged. */
   hasFragments(format: string, traceKey: string): boolean {
     return this.selectAnyFragment.get(format, traceKey) !== undefined;

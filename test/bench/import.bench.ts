@@ -69,13 +69,15 @@ for (const mb of sizes) {
     const fresh = join(dataDir, `ceiling-${mb}.db`);
     for (const f of [db, fresh]) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
     const imp = runChild('import-child.js', [file, db, 'raw']);
-    const ceil = runChild('ceiling-child.js', [db, fresh]);
+    const ceil = runChild('ceiling-child.js', [db, fresh, 'arrival']);
+    for (const sfx of ['', '-wal', '-shm']) rmSync(`${fresh}${sfx}`, { force: true });
+    const sorted = runChild('ceiling-child.js', [db, fresh, 'sorted']);
     const size = statSync(file).size;
     const ms = imp.ms as number;
     rows.push(
       `| ${label} | ${(size / 2 ** 20).toFixed(0)} MB | ${mbps(size, ms)} MB/s | ${Math.round(((imp.traces as number) * 1000) / ms)} | ` +
         `${label.startsWith('OTLP') ? Math.round(((imp.fragments as number) * 1000) / ms) : '-'} | ${(imp.peakRssMb as number).toFixed(0)} MB | ` +
-        `${mbps(size, ceil.ms as number)} MB/s | ${(((ceil.ms as number) / ms) * 100).toFixed(0)}% |`,
+        `${mbps(size, ceil.ms as number)} MB/s | ${(((ceil.ms as number) / ms) * 100).toFixed(0)}% | ${mbps(size, sorted.ms as number)} MB/s |`,
     );
     process.stderr.write(`${rows[rows.length - 1]}\n`);
     if ((imp.errors as number) > 0) process.stderr.write(`  !! ${imp.errors} import errors\n`);
@@ -91,6 +93,6 @@ for (const mb of sizes) {
   }
 }
 process.stdout.write(
-  `\n| input | size | import | traces/s | spans/s | peak RSS | insert-only ceiling | import / ceiling |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n` +
+  `\n| input | size | import | traces/s | spans/s | peak RSS | insert-only ceiling (same order) | import / ceiling | ceiling in key order |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n` +
     `\n| input | size | import, redaction off | import, redaction on | on / off | values masked | peak RSS (on) |\n|---|---|---|---|---|---|---|\n${redactionRows.join('\n')}\n`,
 );
