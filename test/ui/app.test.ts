@@ -3,12 +3,13 @@
  * database, driven as a user would (import through the UI, search, open a trace), plus the CSP and
  * no-Node checks of the security checklist (items 8 and 9).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium, watchPage } from '../helpers/browser.js';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../core/api/csp.js';
@@ -17,13 +18,7 @@ import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
 import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
 import { importWorkerUrl } from '../helpers/import-worker-bundle.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message = `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\``;
-  if (process.env.CI) throw new Error(`UI tests cannot run: ${message}`);
-  process.stderr.write(`\n!!! SKIPPING UI tests: ${message} !!!\n\n`);
-}
+const haveChromium = chromiumAvailable('UI tests');
 
 const FIXTURE = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
 
@@ -67,19 +62,10 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
         'catch (e) { document.body.dataset.evalOutcome = e.name; }\n',
     );
     bridge = await startWebBridge({ service, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      // Chromium's note that frame-ancestors only works as a header: the meta copy is kept identical on purpose.
-      if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored")) consoleErrors.push(m.text());
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
-    });
+    await watchPage(page, { consoleErrors, violations });
     page.on('requestfailed', (r) => blocked.push(`${r.failure()?.errorText ?? ''} ${r.url()}`));
     canary = createServer((req, res) => {
       canaryHits.push(req.url ?? '');
@@ -87,12 +73,10 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
     });
     await new Promise<void>((ok) => canary.listen(0, '127.0.0.1', ok));
     canaryOrigin = `http://127.0.0.1:${(canary.address() as AddressInfo).port}`;
-    await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
     // Runs before the app's own script; CDP-injected, so the CSP does not apply to it.
     await page.addInitScript(() => {
-      const w = window as unknown as { __reportViolation(v: string): void; __seen: string[] };
+      const w = window as unknown as { __seen: string[] };
       w.__seen = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
       new MutationObserver(() => {
         if (document.querySelector('[data-testid="import-progress"]') && !w.__seen.includes('import-progress')) {
           w.__seen.push('import-progress');

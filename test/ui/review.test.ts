@@ -4,10 +4,11 @@
  * and last turns, the expected behaviour edited and accepted into cases_from_prod.yaml, the queue then
  * empty, and no CSP violation or console error on the way.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium, watchPage } from '../helpers/browser.js';
 import { build } from 'vite';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +17,7 @@ import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
 import { repoDir } from '../helpers/fixtures.js';
 import { promotedEvalFolder } from '../helpers/review-eval.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message = `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\``;
-  if (process.env.CI) throw new Error(`UI tests cannot run: ${message}`);
-  process.stderr.write(`\n!!! SKIPPING UI review tests: ${message} !!!\n\n`);
-}
+const haveChromium = chromiumAvailable('UI review tests');
 
 const EDITED = 'Check the order once, tell the user it shipped with USPS and give the tracking number, without repeating a canned reply.';
 
@@ -47,23 +42,9 @@ describe.skipIf(!haveChromium)('the Review tab in headless Chromium', () => {
     evalDir = await promotedEvalFolder();
     service = createService({ dbPath: join(dir, 'casebook.db'), evalDir, pickFiles: async () => [] });
     bridge = await startWebBridge({ service, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored")) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
-    });
-    await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
-    await page.addInitScript(() => {
-      const w = window as unknown as { __reportViolation(v: string): void };
-      document.addEventListener('securitypolicyviolation', (e) => w.__reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await watchPage(page, { consoleErrors, violations });
     await page.goto(`${bridge.origin}/`);
   }, 120_000);
 

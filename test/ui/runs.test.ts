@@ -3,10 +3,11 @@
  * the form with the judge off, the run page's figures, a failed conversation opened in the trace detail
  * view, and no CSP violation or console error on the way.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium, watchPage } from '../helpers/browser.js';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEvent } from '../../core/api/contract.js';
@@ -15,13 +16,7 @@ import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
 import { repoDir } from '../helpers/fixtures.js';
 import { importWorkerUrl, runWorkerUrl } from '../helpers/import-worker-bundle.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message = `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\``;
-  if (process.env.CI) throw new Error(`UI tests cannot run: ${message}`);
-  process.stderr.write(`\n!!! SKIPPING UI run tests: ${message} !!!\n\n`);
-}
+const haveChromium = chromiumAvailable('UI run tests');
 
 const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
 
@@ -67,23 +62,12 @@ describe.skipIf(!haveChromium)('the Runs tab in headless Chromium', () => {
     if (done.kind !== 'done') throw new Error(`import failed: ${JSON.stringify(done)}`);
 
     bridge = await startWebBridge({ service, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored")) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
-    });
-    await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
+    await watchPage(page, { consoleErrors, violations });
     await page.addInitScript(() => {
-      const w = window as unknown as { __reportViolation(v: string): void; __phases: string[] };
+      const w = window as unknown as { __phases: string[] };
       w.__phases = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
       // Progress can be brief: remember every phase text the progress view showed.
       new MutationObserver(() => {
         const text = document.querySelector('[data-testid="run-phase"]')?.textContent;
