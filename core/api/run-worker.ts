@@ -9,6 +9,7 @@ import { loadEvalFolder } from '../config/eval-folder.js';
 import type { RunSummary } from '../model/run.js';
 import { runGrading, type RunProgress } from '../pipeline/run.js';
 import { Store } from '../store/index.js';
+import { windowFromSince } from '../sample/config.js';
 
 /** What the service hands the worker. */
 export const RunJobInput = z.object({
@@ -47,13 +48,7 @@ async function run(): Promise<void> {
     const input = RunJobInput.parse(workerData);
     const folder = loadEvalFolder(input.evalDir);
     store = Store.open(input.dbPath);
-    // The same reading of --since as the CLI's (core/cli/commands/run.ts), which this thread must not import.
-    const window =
-      input.since === undefined
-        ? undefined
-        : input.since === 'all'
-          ? { window: { from: 0 }, label: 'all time' }
-          : { window: { trailing: input.since }, label: `trailing ${input.since}` };
+    const window = input.since === undefined ? undefined : windowFromSince(input.since);
     const result = await runGrading(store, folder, {
       window: window?.window,
       windowLabel: window?.label,

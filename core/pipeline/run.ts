@@ -10,12 +10,11 @@ import type { JudgeResult, RuleVerdict, SampledConversation } from '../model/gra
 import { JudgeResult as JudgeResultSchema } from '../model/grade.js';
 import type { RunSummary } from '../model/run.js';
 import { conversationTranscript } from '../ingest/transcript.js';
-import { classifyIntent, classifyStakes, sampleConversations, type ConversationInfo, type SamplingWindow } from '../sample/index.js';
+import { classifyIntent, classifyStakes, resolveWindow, sampleConversations, type ConversationInfo, type SamplingWindow } from '../sample/index.js';
 import { compileRules, runRules } from '../rules/index.js';
 import { createOllamaJudge } from '../judge/ollama-judge.js';
 import { conversationContentHash, type JudgePin } from '../judge/pin.js';
 import { runJudge, type JudgeCounters, type JudgeModel, type JudgmentCache } from '../judge/judge-runner.js';
-import { ungradedCode } from '../judge/parse.js';
 import { decideVerdict, type JudgeDisposition } from '../grade/verdict.js';
 import { summarizeRun, type GradedItem } from '../report/summarize.js';
 import { renderSummaryMarkdown } from '../report/summary-markdown.js';
@@ -149,8 +148,19 @@ export async function runGrading(store: Store, folder: EvalFolder, options: RunO
 
   // Sample.
   progress({ phase: 'sampling', done: 0, total: 1 });
-  const roughFrom = 'trailing' in sampling.window ? 0 : 0;
-  const all = conversationsOf(store.traces.inWindow(roughFrom, Number.MAX_SAFE_INTEGER, true), sampling.intentAttribute, sampling.stakesAttribute);
+  // Only the window's traces are read, plus the other turns of their conversations: a conversation is
+  // sampled whole and placed by its first turn (sampleConversations drops those that start earlier).
+  const bounds = resolveWindow(sampling.window, now);
+  const traces = new Map<string, Trace>();
+  for (const t of store.traces.inWindow(bounds.from, bounds.to, sampling.includeUndated)) traces.set(t.id, t);
+  const conversationIds = new Set([...traces.values()].flatMap((t) => (t.conversationId ? [t.conversationId] : [])));
+  for (const id of conversationIds) {
+    for (const s of store.traces.conversation(id)) {
+      const t = traces.has(s.id) ? undefined : store.traces.get(s.id);
+      if (t) traces.set(t.id, t);
+    }
+  }
+  const all = conversationsOf(traces.values(), sampling.intentAttribute, sampling.stakesAttribute);
   const result = sampleConversations([...all.values()].map((c) => c.info), sampling, now);
   const windowIntents = result.windowDistribution.byIntent;
   const inWindow = [...all.values()].filter((c) => {
@@ -307,6 +317,3 @@ export async function runGrading(store: Store, folder: EvalFolder, options: RunO
   progress({ phase: 'summary', done: 1, total: 1 });
   return { runId, summary, files: { markdown, html } };
 }
-
-/** Exposed for tests: the reason code of an ungraded judge result. */
-export const judgeReasonCode = ungradedCode;

@@ -115,3 +115,10 @@ export function resolveWindow(window: SamplingWindow, now: number): { from: numb
   if ('trailing' in window) return { from: now - durationMs(window.trailing), to: now };
   return { from: instantMs(window.from), to: window.to === undefined ? now : instantMs(window.to) };
 }
+
+/** A `--since` value (`all`, or a duration like `7d`) as a window and its label; undefined when not one. */
+export function windowFromSince(since: string): { window: SamplingWindow; label: string } | undefined {
+  if (since === 'all') return { window: { from: 0 }, label: 'all time' };
+  if (!/^\s*\d+(\.\d+)?\s*(m|h|d|w)\s*$/i.test(since)) return undefined;
+  return { window: { trailing: since }, label: `trailing ${since}` };
+}

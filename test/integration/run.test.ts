@@ -195,3 +195,33 @@ describe('an interrupted run', () => {
     }
   });
 });
+
+describe('the window of a run', () => {
+  it('grades the conversations that start in the window, whole, and leaves out those that started earlier', async () => {
+    const { Store } = await import('../../core/store/index.js');
+    const { importPaths } = await import('../../core/pipeline/import.js');
+    const { runGrading } = await import('../../core/pipeline/run.js');
+    const { loadEvalFolder } = await import('../../core/config/eval-folder.js');
+    const day = 86_400_000;
+    const now = Date.UTC(2026, 10, 26);
+    const line = (id: string, conv: string, at: number) =>
+      JSON.stringify({ id, conversation_id: conv, created_at: new Date(at).toISOString(), messages: [{ role: 'user', content: `question ${id}` }, { role: 'assistant', content: 'answer' }] });
+    const file = join(tempDir(), 'w.jsonl');
+    writeFileSync(
+      file,
+      [
+        line('old-1', 'c-old', now - 10 * day), // started before the 7-day window...
+        line('old-2', 'c-old', now - 2 * day), // ...so its later turn does not bring it in
+        line('new-1', 'c-new', now - 3 * day),
+        line('new-2', 'c-new', now - 1 * day),
+        line('ancient', 'c-ancient', now - 30 * day),
+      ].join('\n'),
+    );
+    const store = Store.open(':memory:');
+    await importPaths(store, [file], { redaction: 'off' });
+    const r = await runGrading(store, loadEvalFolder(evalDir(undefined)), { window: { trailing: '7d' }, now, judge: 'off' });
+    expect(r.summary.population).toEqual({ traces: 2, conversations: 1 });
+    expect(r.summary.sample).toEqual({ traces: 2, conversations: 1 });
+    store.close();
+  });
+});

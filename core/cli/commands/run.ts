@@ -1,12 +1,12 @@
 /** `casebook run [PATH...]`: (import, then) sample, grade with rules and the judge, write the summary. */
 import type { FormatId } from '../../model/trace.js';
 import type { RunSummary } from '../../model/run.js';
-import type { SamplingWindow } from '../../sample/index.js';
+import { windowFromSince, type SamplingWindow } from '../../sample/index.js';
 import { loadEvalFolder } from '../../config/eval-folder.js';
 import { runGrading, type RunProgress } from '../../pipeline/run.js';
 import type { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
-import { formatDuration, parseDuration } from '../format-text.js';
+import { formatDuration } from '../format-text.js';
 import { runImport } from './import.js';
 import { runPromote } from './promote.js';
 import { UsageError } from './traces.js';
@@ -29,9 +29,9 @@ export interface RunCommandOptions {
 /** The window from the flags, or undefined to use the eval folder's. */
 export function windowFromFlags(o: Pick<RunCommandOptions, 'since' | 'from' | 'to'>): { window: SamplingWindow; label: string } | undefined {
   if (o.since !== undefined) {
-    if (o.since === 'all') return { window: { from: 0 }, label: 'all time' };
-    if (parseDuration(o.since) === undefined) throw new UsageError(`--since: "${o.since}" is not a duration (use e.g. 24h, 7d, or all)`);
-    return { window: { trailing: o.since }, label: `trailing ${o.since}` };
+    const w = windowFromSince(o.since);
+    if (!w) throw new UsageError(`--since: "${o.since}" is not a duration (use e.g. 24h, 7d, or all)`);
+    return w;
   }
   if (o.from !== undefined) {
     for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
