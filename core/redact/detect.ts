@@ -17,6 +17,7 @@ import {
   findSsns,
   findUrls,
 } from './recognizers/structured.js';
+import { indexText, type TextIndex } from './recognizers/text-index.js';
 import type { BuiltinEntityType, Finding, Recognizer } from './types.js';
 
 /** Which type wins when two findings overlap: lower rank first, then higher score, then longer. */
@@ -90,21 +91,21 @@ export function createDetector(config: RedactionConfig): Detector {
   const on = (t: BuiltinEntityType): boolean => config.recognizers[t] !== false;
   // Each recognizer runs only when the text has the characters its entities need (cheap gates keep short
   // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans).
-  const recognizers: Array<{ run: Recognizer; gate: (s: Shape, text: string) => boolean }> = [];
-  const add = (t: BuiltinEntityType, run: Recognizer, gate: (s: Shape, text: string) => boolean): void => {
+  const recognizers: Array<{ run: Recognizer; gate: (s: TextIndex) => boolean }> = [];
+  const add = (t: BuiltinEntityType, run: Recognizer, gate: (s: TextIndex) => boolean): void => {
     if (on(t)) recognizers.push({ run, gate });
   };
-  add('SECRET', findSecrets, (s, t) => s.len >= 8 && (s.maxRun >= 16 || SECRET_WORDS.test(t)));
+  add('SECRET', findSecrets, (s) => s.text.length >= 8);
   add('EMAIL', findEmails, (s) => s.at);
-  add('URL', (t, o) => findUrls(t, o, config.urls), (s) => s.dot || s.colon);
-  add('IP_ADDRESS', findIps, (s) => s.digits > 0 && (s.dot || s.colon));
-  add('IBAN', findIbans, (s, t) => s.digits >= 8 && (s.upper >= 2 || /iban/i.test(t)));
+  add('URL', (t, o, ix) => findUrls(t, o, config.urls, ix), (s) => s.dot || s.colons > 0);
+  add('IP_ADDRESS', findIps, (s) => s.digits > 0 && (s.dot || s.colons > 0));
+  add('IBAN', findIbans, (s) => s.digits >= 8 && (s.upper >= 2 || s.has('iban')));
   add('CREDIT_CARD', findCards, (s) => s.digits >= 12);
   add('SSN', findSsns, (s) => s.digits >= 9);
   add('PHONE', findPhones, (s) => s.digits >= 7);
   add('ACCOUNT_NUMBER', findAccounts, (s) => s.digits >= 6);
   add('DATE_OF_BIRTH', findDatesOfBirth, (s) => s.digits >= 2);
-  add('ADDRESS', findAddresses, (s, t) => s.digits > 0 || t.indexOf('orner of') >= 0);
+  add('ADDRESS', findAddresses, (s) => s.digits > 0 || s.text.indexOf('orner of') >= 0);
   add('PERSON', findPersons, (s) => s.upper > 0 || s.space);
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;
@@ -118,11 +119,11 @@ export function createDetector(config: RedactionConfig): Detector {
   const deny = buildDeny(config.denyList);
   const allow = new Set(config.allowList.map((a) => a.trim().toLowerCase()));
 
-  // Traces repeat long strings verbatim (every LLM span carries the prompt history again), so findings are
-  // cached per string; the cache lives in memory only and is bounded by total characters.
+  // Traces repeat strings verbatim (every LLM span carries the prompt history again; a tool result sits in
+  // the call and in the tool message; JSON leaves such as statuses and product names recur), so findings
+  // are cached per string; the cache lives in memory only and is bounded by total characters.
   const cache = new Map<string, Finding[]>();
   let cachedChars = 0;
-  const CACHE_MIN = 48;
   const CACHE_MAX_CHARS = 16_000_000;
 
   return {
@@ -134,19 +135,18 @@ export function createDetector(config: RedactionConfig): Detector {
 
   function detectShared(text: string): readonly Finding[] {
     if (text.length === 0) return NONE;
-    if (text.length >= CACHE_MIN) {
-      const hit = cache.get(text);
-      if (hit !== undefined) return hit;
-      const res = detectUncached(text);
-      if (cachedChars + text.length > CACHE_MAX_CHARS) {
-        cache.clear();
-        cachedChars = 0;
-      }
-      cache.set(text, res);
-      cachedChars += text.length;
-      return res;
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const res = detectUncached(text);
+    // Short strings are charged a minimum size so that many tiny entries also bound the map.
+    const cost = text.length + 32;
+    if (cachedChars + cost > CACHE_MAX_CHARS) {
+      cache.clear();
+      cachedChars = 0;
     }
-    return detectUncached(text);
+    cache.set(text, res);
+    cachedChars += cost;
+    return res;
   }
 
   function detectUncached(text: string): Finding[] {
@@ -164,60 +164,14 @@ export function createDetector(config: RedactionConfig): Detector {
           found.push({ start: m.index, end: m.index + m[0].length, type: c.type, score: 1.5 });
         }
       }
-      const shape = shapeOf(text);
-      for (const r of recognizers) if (r.gate(shape, text)) r.run(text, found);
+      const ix = indexText(text);
+      for (const r of recognizers) if (r.gate(ix)) r.run(text, found, ix);
       if (found.length === 0) return found;
       return resolve(text, found, allow);
     }
   }
 }
 
-/** Words that announce a secret in a text whose tokens are all short (e.g. "password: hunter2"). */
-const SECRET_WORDS = /pass|pwd|secret|token|key|auth|cookie|bearer|basic|digest|credential|session|private/i;
-
-interface Shape {
-  /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
-  maxRun: number;
-  len: number;
-  digits: number;
-  upper: number;
-  at: boolean;
-  dot: boolean;
-  colon: boolean;
-  space: boolean;
-  /** Count of = _ - characters (secret-looking tokens). */
-  punct: number;
-}
-
-/** One pass over the text counting the character classes the gates need. */
-function shapeOf(text: string): Shape {
-  let digits = 0;
-  let upper = 0;
-  let punct = 0;
-  let at = false;
-  let dot = false;
-  let colon = false;
-  let space = false;
-  let run = 0;
-  let maxRun = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const tokenChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 43 || c === 47 || c === 61;
-    if (tokenChar) {
-      if (++run > maxRun) maxRun = run;
-    } else run = 0;
-    if (c >= 48 && c <= 57) digits++;
-    else if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) continue;
-    else if (c === 32 || c === 10 || c === 9) space = true;
-    else if (c === 46) dot = true;
-    else if (c === 58) colon = true;
-    else if (c === 64) at = true;
-    else if (c === 61 || c === 95 || c === 45) punct++;
-    else if (c >= 0xc0 && text[i] !== (text[i] as string).toLowerCase()) upper++;
-  }
-  return { len: text.length, digits, upper, at, dot, colon, space, punct, maxRun };
-}
 
 function rankOf(f: Finding): number {
   if (f.score >= 2) return RANK.DENY as number;
@@ -228,6 +182,9 @@ function rankOf(f: Finding): number {
 
 /** Drops allow-listed findings and those overlapping a stronger one or an existing placeholder. */
 function resolve(text: string, found: Finding[], allow: Set<string>): Finding[] {
+  // Most texts yield a few findings that do not touch: they are kept as they are, in order.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (allow.size === 0 && text.indexOf('<') < 0 && disjoint(found)) return found;
   const taken = new Uint8Array(text.length);
   if (text.indexOf('<') >= 0) {
     PLACEHOLDER_RE.lastIndex = 0;
@@ -271,4 +228,14 @@ function resolve(text: string, found: Finding[], allow: Set<string>): Finding[] 
   }
   kept.sort((a, b) => a.start - b.start);
   return kept;
+}
+
+/** True when the findings (sorted by start) are non-empty ranges that do not overlap. */
+function disjoint(sorted: readonly Finding[]): boolean {
+  let end = 0;
+  for (const f of sorted) {
+    if (f.end <= f.start || f.start < end) return false;
+    end = f.end;
+  }
+  return true;
 }

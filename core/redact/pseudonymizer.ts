@@ -85,22 +85,26 @@ export class Pseudonymizer {
 
   /** The placeholder for `value` of `type`, allocating `<TYPE_n>` on first sight. */
   placeholder(type: string, value: string): string {
+    // The in-memory memo (raw values, never persisted) saves normalising and hashing a value seen again in
+    // this conversation; it is keyed by the raw spelling and by the normalised one.
+    const raw = `${type}\u0000\u0001${value}`;
+    const seen = this.memo.get(raw);
+    if (seen !== undefined) return seen;
     const norm = `${type}\u0000${normalizeValue(type, value)}`;
-    // The in-memory memo (raw values, never persisted) saves hashing a value seen again in this conversation.
-    const memo = this.memo.get(norm);
-    if (memo !== undefined) return memo;
-    const key = cachedHash(this.hash, norm);
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.memo.set(norm, hit);
-      return hit;
+    let ph = this.memo.get(norm);
+    if (ph === undefined) {
+      const key = cachedHash(this.hash, norm);
+      ph = this.entries.get(key);
+      if (ph === undefined) {
+        const n = (this.counters.get(type) ?? 0) + 1;
+        this.counters.set(type, n);
+        ph = `<${type}_${n}>`;
+        this.entries.set(key, ph);
+        this.changed = true;
+      }
+      this.memo.set(norm, ph);
     }
-    const n = (this.counters.get(type) ?? 0) + 1;
-    this.counters.set(type, n);
-    const ph = `<${type}_${n}>`;
-    this.entries.set(key, ph);
-    this.memo.set(norm, ph);
-    this.changed = true;
+    this.memo.set(raw, ph);
     return ph;
   }
 

@@ -63,6 +63,9 @@ interface Frame {
   at: string | number;
 }
 
+/** Compact JSON text of a tool call's raw result → its redacted text and the counts masking it took. */
+type ResultMemo = Map<string, { text: string; report: RedactionReport }>;
+
 function isContainer(v: Json): v is Json[] | { [key: string]: Json } {
   return typeof v === 'object' && v !== null;
 }
@@ -204,8 +207,13 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
    * JSON: sensitive keys masked whole, the same placeholders as in toolCalls[].result. Only text that
    * round-trips exactly through JSON.stringify takes this path, so the message's bytes never change shape.
    */
-  function redactMessageText(s: string, p: Pseudonymizer, opts: RedactOptions & { report: RedactionReport }): string {
+  function redactMessageText(s: string, p: Pseudonymizer, opts: RedactOptions & { report: RedactionReport }, results: ResultMemo | undefined): string {
     const c = s.charCodeAt(0);
+    const known = results?.get(s);
+    if (known !== undefined) {
+      opts.report.mergeAs(known.report, opts.field ?? 'message.text');
+      return known.text;
+    }
     const z = s.charCodeAt(s.length - 1);
     if (s.length >= 2 && ((c === 123 && z === 125) || (c === 91 && z === 93))) {
       let parsed: Json | undefined;
@@ -226,6 +234,19 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
   function redactTrace(draft: TraceDraft, p: Pseudonymizer, report: RedactionReport = new RedactionReport()): TraceDraft {
     const text = (s: string | undefined, field: FieldClass): string | undefined => (s === undefined ? undefined : redactText(s, p, { report, field }));
     const json = (v: Json, field: FieldClass): Json => redactJson(v, p, { report, field });
+    // A tool message usually carries its call's result again as compact JSON: when the trace has such
+    // messages, each result is redacted once and its redacted JSON text reused for the message.
+    const results: ResultMemo | undefined = draft.messages.some((m) => m.role === 'tool' && (m.text.charCodeAt(0) === 123 || m.text.charCodeAt(0) === 91))
+      ? new Map()
+      : undefined;
+    const result = (v: Json): Json => {
+      if (results === undefined || !isContainer(v)) return json(v, 'toolCall.result');
+      const own = new RedactionReport();
+      const red = redactJson(v, p, { report: own, field: 'toolCall.result' });
+      report.merge(own);
+      results.set(JSON.stringify(v), { text: own.total === 0 ? JSON.stringify(v) : JSON.stringify(red), report: own });
+      return red;
+    };
     const doc = (d: TraceDraft['messages'][number]['documents'][number]): typeof d => ({
       ...d,
       ...(d.uri !== undefined ? { uri: text(d.uri, 'document') } : {}),
@@ -236,12 +257,12 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       ...draft,
       messages: draft.messages.map((m) => ({
         ...m,
-        text: redactMessageText(m.text, p, { report, field: 'message.text' }),
+        text: redactMessageText(m.text, p, { report, field: 'message.text' }, results),
         ...(m.name !== undefined && m.role === 'user' ? { name: maskWhole('PERSON', m.name, p, report, 'message.name') as string } : {}),
         toolCalls: m.toolCalls.map((c) => ({
           ...c,
           arguments: json(c.arguments, 'toolCall.arguments'),
-          ...(c.result !== undefined ? { result: json(c.result, 'toolCall.result') } : {}),
+          ...(c.result !== undefined ? { result: result(c.result) } : {}),
           ...(c.error !== undefined ? { error: text(c.error, 'toolCall.error') } : {}),
         })),
         documents: m.documents.map(doc),

@@ -50,6 +50,15 @@ export class RedactionReport {
     for (const [k, v] of other.byField) this.byField.set(k, (this.byField.get(k) ?? 0) + v);
   }
 
+  /** Adds another report's counts into this one as if they had all been found in `field`. */
+  mergeAs(other: RedactionReport, field: FieldClass): void {
+    if (other.total === 0) return;
+    this.total += other.total;
+    this.bySensitiveKey += other.bySensitiveKey;
+    for (const [k, v] of other.byType) this.byType.set(k, (this.byType.get(k) ?? 0) + v);
+    this.byField.set(field, (this.byField.get(field) ?? 0) + other.total);
+  }
+
   /** Plain JSON with keys sorted, for the CLI and the run summary. */
   toJSON(): RedactionReportJson {
     const sorted = (m: Map<string, number>): Record<string, number> =>

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../types.js';
 import { after, before, eachMatch } from './context.js';
+import type { TextIndex } from './text-index.js';
 import { isStreetWord, lexicon, normWord } from './lexicon.js';
 
 const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
@@ -14,24 +15,21 @@ const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:[A-Za-z
  * Same matches as a global scan of HOUSE_NUMBER_AT: a match starts only on the first digit of a digit run
  * (a digit before it fails the look-behind), so the sticky pattern runs once per run instead of at every index.
  */
-function eachHouseNumber(text: string, fn: (m: RegExpExecArray) => void): void {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) continue;
-    HOUSE_NUMBER_AT.lastIndex = i;
+function eachHouseNumber(text: string, runs: readonly number[], fn: (m: RegExpExecArray) => void): void {
+  for (let r = 0; r < runs.length; r += 2) {
+    HOUSE_NUMBER_AT.lastIndex = runs[r] as number;
     const m = HOUSE_NUMBER_AT.exec(text);
-    if (m !== null) {
-      fn(m);
-      i += m[0].length - 1;
-      continue;
-    }
-    while (i + 1 < n && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
+    if (m !== null) fn(m);
   }
 }
-const UNIT =
-  /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apto\.?|Piso|Wohnung)\s?#?\s?\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/giu;
-const MILITARY = /(?<![\p{L}\p{N}])(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?!\d)/giu;
+/** A unit designator ending right before a number ("Apt 4B", "Suite #210", "P.O. Box 12"). */
+const UNIT_BEFORE =
+  /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apto\.?|Piso|Wohnung)\s?#?\s?$/iu;
+const UNIT_NUMBER_AT = /\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/uy;
+/** Longer than any UNIT_BEFORE match, so its look-behind always sees the real character before it. */
+const UNIT_LOOKBACK = 20;
+/** "APO AE " right before a five-digit run. */
+const MILITARY_BEFORE = /(?<![\p{L}\p{N}])(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s$/iu;
 const MILITARY_LINE = /(?:PSC|CMR|Unit|USNS|USNV|USS|USCGC)\s[^\n]{1,40}\n?[ \t]*$/i;
 const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal\s?code|post\s?code|postcode|plz|cep)\b\s*(?:is|:|=|#)?\s*:?\s*((?:\d{3,6}(?:[ -]\d{2,4})?)|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/giu;
 const ADDRESS_CUE =
@@ -39,13 +37,41 @@ const ADDRESS_CUE =
 const CORNER =
   /\b(?:the\s+)?corner of\s+[^\n,.?!;{}<>]{2,60}?\s+(?:and|&)\s+[^\n,.?!;{}<>]{2,50}?(?=\s*(?:[,.?!;\]\n]|$|\s(?:in|for|after|last|on|at|is|was|please|then)\b))/gi;
 /** "in Acquapendente 1021": a postal code written after a city name in running text (years excluded). */
-const CITY_ZIP = /\bin ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){1,3})(\d{4,5}(?:[ -]\d{2,3})?)(?![\p{L}\p{N}]|[.,]\d)/gu;
+const CITY_BEFORE = /\bin ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){1,3})$/u;
+const CITY_ZIP_AT = /\d{4,5}(?:[ -]\d{2,3})?(?![\p{L}\p{N}]|[.,]\d)/uy;
+const CITY_LOOKBACK = 100;
 const MAX_BLOCK = 160;
 
 interface Span {
   start: number;
   end: number;
   strong: boolean;
+}
+
+const WORD_CHAR_U = /[\p{L}\p{M}'’.-]/u;
+
+/** True for a character of an address word: a letter, a mark, an apostrophe, a full stop or a hyphen. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 46 || c === 45;
+  return WORD_CHAR_U.test(text[i] as string);
+}
+
+/** Last words an ADDRESS_CUE match can end with: any other lead skips the (end-anchored, slow) regex. */
+const CUE_LAST_WORDS = new Set(['at', 'on', 'in', 'to', 'is', 'are', 'of', 'address', 'addresses']);
+
+/** True when `lead` ends with an address cue ("ship it to", "lives at", "address:"). */
+function endsWithAddressCue(lead: string): boolean {
+  let e = lead.length;
+  for (let c = lead.charCodeAt(e - 1); e > 0 && (c === 32 || (c >= 9 && c <= 13)); c = lead.charCodeAt(--e - 1));
+  if (e === 0) return false;
+  const last = lead.charCodeAt(e - 1);
+  if (last !== 58 && last < 128) {
+    let s = e;
+    for (let c = lead.charCodeAt(s - 1); s > 0 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)); c = lead.charCodeAt(--s - 1));
+    if (e - s < 2 || e - s > 9 || !CUE_LAST_WORDS.has(lead.slice(s, e).toLowerCase())) return false;
+  }
+  return ADDRESS_CUE.test(lead);
 }
 
 /** Words (same line) right before `index`, nearest last, with their start offsets. */
@@ -57,7 +83,7 @@ function wordsBefore(text: string, index: number, max: number): Array<{ w: strin
     while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
     if (e === i && res.length > 0) break;
     let s = e;
-    while (s > 0 && /[\p{L}\p{M}'’.-]/u.test(text[s - 1] as string) && e - s < 40) s--;
+    while (s > 0 && isWordChar(text, s - 1) && e - s < 40) s--;
     if (s === e) break;
     res.push({ w: text.slice(s, e), s });
     i = s;
@@ -74,7 +100,7 @@ function wordsAfter(text: string, index: number, max: number): Array<{ w: string
     while (s < text.length && (text[s] === ' ' || text[s] === '\t')) s++;
     if (s === i) break;
     let e = s;
-    while (e < text.length && /[\p{L}\p{M}'’.-]/u.test(text[e] as string) && e - s < 40) e++;
+    while (e < text.length && isWordChar(text, e) && e - s < 40) e++;
     if (e === s) break;
     res.push({ w: text.slice(s, e), e });
     i = e;
@@ -90,8 +116,8 @@ const BACKWARD_AMBIGUOUS = new Set(['dr', 'st', 'pt', 'mt', 'pl', 'ct', 'ln', 't
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'di', 'da', 'del', 'dei', 'della', 'degli', 'delle', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'e', 'y', 'i', 'et', 'nad', 'pod', 'am', 'an', 'bei', 'sur', 'sous', 'les']);
 
 /** Anchors around a house number: "12 Baker Street", "Populierenstraat 374", "Via Roma 131", "Edeby 55". */
-function numberAnchors(text: string, anchors: Span[]): void {
-  eachHouseNumber(text, (m) => {
+function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): void {
+  eachHouseNumber(text, runs, (m) => {
     const ns = m.index;
     const ne = m.index + m[0].length;
     // Street name before the number (European order).
@@ -138,7 +164,7 @@ function numberAnchors(text: string, anchors: Span[]): void {
       if (k >= 3) break;
     }
     // Generic "55 Name Words" right after an address cue ("The restaurant is at 214 Pavlou Drandaki").
-    if (next.length > 0 && ADDRESS_CUE.test(text.slice(Math.max(0, ns - 48), ns).replace(/\d{3,6}[ \t]+$/, ''))) {
+    if (next.length > 0 && endsWithAddressCue(text.slice(Math.max(0, ns - 48), ns).replace(/\d{3,6}[ \t]+$/, ''))) {
       let end = -1;
       for (let q = 0; q < next.length && q < 3; q++) {
         const nw = (next[q] as { w: string }).w;
@@ -162,7 +188,7 @@ function numberAnchors(text: string, anchors: Span[]): void {
       }
       const lead = text.slice(Math.max(0, s - 48), s);
       const postalBefore = /(?:^|[\s>,])\d{3,6}(?: \d{2})?[ \t]+$/.test(lead);
-      const cue = ADDRESS_CUE.test(lead.replace(/\d{3,6}(?: \d{2})?[ \t]+$/, ''));
+      const cue = endsWithAddressCue(lead.replace(/\d{3,6}(?: \d{2})?[ \t]+$/, ''));
       const follow = after(text, ne, 30);
       const unitAfter = /^[ \t,]*\n?[ \t>]*(?:apt|apartment|suite|ste|unit|box)\b/.test(follow);
       const streetAfter = /^[ \t]+(?:street|st\.?|road|rd\.?|avenue|ave\.?)\b/.test(follow);
@@ -224,31 +250,54 @@ function extendForward(text: string, end: number, limit: number): number {
   return pos;
 }
 
+/** A military address ending in the five-digit run at `i` ("PSC 1234, Box 5678\nAPO AE 09012"). */
+function military(text: string, i: number, anchors: Span[]): void {
+  const m = MILITARY_BEFORE.exec(text.slice(Math.max(0, i - 12), i));
+  if (m === null || (i + 5 < text.length && /\d/.test(text[i + 5] as string))) return;
+  const at = i - m[0].length;
+  const ml = MILITARY_LINE.exec(text.slice(Math.max(0, at - 60), at));
+  anchors.push({ start: ml !== null ? at - ml[0].length : at, end: i + 5, strong: true });
+}
+
+/** A postal code written after a city name in running text ("in Acquapendente 1021"), years excluded. */
+function cityZip(text: string, i: number, anchors: Span[]): void {
+  const from = Math.max(0, i - CITY_LOOKBACK);
+  const m = CITY_BEFORE.exec(text.slice(from, i));
+  // A match at the cut's first character cannot see the word boundary before it: skip it.
+  if (m === null || (m.index === 0 && from > 0)) return;
+  CITY_ZIP_AT.lastIndex = i;
+  const z = CITY_ZIP_AT.exec(text);
+  if (z === null) return;
+  const code = z[0];
+  if (/^(?:19|20)\d\d$/.test(code)) return;
+  anchors.push({ start: i, end: i + code.length, strong: true });
+}
+
 /** Finds postal addresses. */
-export function findAddresses(text: string, out: Finding[]): void {
+export function findAddresses(text: string, out: Finding[], ix: TextIndex): void {
   const anchors: Span[] = [];
-  numberAnchors(text, anchors);
-  eachMatch(UNIT, text, (m) => {
-    const w = m[0].toLowerCase();
+  const runs = ix.digitRuns;
+  numberAnchors(text, runs, anchors);
+  // Units ("Apt 4B"), military addresses ("APO AE 09012") and "in City 12345" are looked for before each
+  // digit run instead of scanning the whole text for their words.
+  for (let r = 0; r < runs.length; r += 2) {
+    const i = runs[r] as number;
+    const len = (runs[r + 1] as number) - i;
+    if (i === 0) continue;
+    if (len === 5) military(text, i, anchors);
+    if (len === 4 || len === 5) cityZip(text, i, anchors);
+    const lead = UNIT_BEFORE.exec(text.slice(Math.max(0, i - UNIT_LOOKBACK), i));
+    if (lead === null) continue;
+    UNIT_NUMBER_AT.lastIndex = i;
+    const num = UNIT_NUMBER_AT.exec(text);
+    if (num === null) continue;
+    const w = lead[0].toLowerCase();
     // "Room 5" or "Floor 2" alone are too common in ordinary text; they only join an existing block.
     const weak = w.startsWith('room') || w.startsWith('floor') || w.startsWith('flat') || w.startsWith('box');
-    anchors.push({ start: m.index, end: m.index + m[0].length, strong: !weak });
-  });
-  if (/[ADF]PO\s/i.test(text))
-    eachMatch(MILITARY, text, (m) => {
-      const lead = text.slice(Math.max(0, m.index - 60), m.index);
-      const ml = MILITARY_LINE.exec(lead);
-      const start = ml !== null ? m.index - ml[0].length : m.index;
-      anchors.push({ start, end: m.index + m[0].length, strong: true });
-    });
-  if (/zip|post|plz|cep/i.test(text)) eachMatch(ZIP_CUE, text, (m) => {
+    anchors.push({ start: i - lead[0].length, end: i + num[0].length, strong: !weak });
+  }
+  if (runs.length > 0 && ix.has('zip')) eachMatch(ZIP_CUE, text, (m) => {
     const code = m[1] as string;
-    const s = m.index + m[0].length - code.length;
-    anchors.push({ start: s, end: s + code.length, strong: true });
-  });
-  eachMatch(CITY_ZIP, text, (m) => {
-    const code = m[2] as string;
-    if (/^(?:19|20)\d\d$/.test(code)) return;
     const s = m.index + m[0].length - code.length;
     anchors.push({ start: s, end: s + code.length, strong: true });
   });
@@ -285,7 +334,7 @@ export function findAddresses(text: string, out: Finding[]): void {
     if (/the corner of\s*$/.test(lead)) start -= (/the corner of\s*$/.exec(lead) as RegExpExecArray)[0].length;
     // Capitalised words between an address cue and the block belong to it ("send it to Aqqusinersuaq 176 Pinto Hill").
     const capLead = /((?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]){1,2})$/u.exec(text.slice(Math.max(0, start - 40), start));
-    if (capLead !== null && ADDRESS_CUE.test(text.slice(Math.max(0, start - capLead[0].length - 48), start - capLead[0].length))) start -= capLead[0].length;
+    if (capLead !== null && endsWithAddressCue(text.slice(Math.max(0, start - capLead[0].length - 48), start - capLead[0].length))) start -= capLead[0].length;
     let end = extendForward(text, b.end, Math.min(text.length, b.end + MAX_BLOCK));
     // "X Street and Y Route" at a corner: the second street has no number.
     const corner = /^\s+and\s+((?:[\p{Lu}][\p{L}\p{M}'’.-]*\s?){1,3})/u.exec(text.slice(end, end + 60));

@@ -44,6 +44,19 @@ export function normWord(w: string): string {
 
 /** True when the word is a street-type word or ends with a glued street suffix (e.g. "Populierenstraat"). */
 export function isStreetWord(w: string): boolean {
+  let hit = streetWordCache.get(w);
+  if (hit === undefined) {
+    hit = computeStreetWord(w);
+    if (streetWordCache.size > 50_000) streetWordCache.clear();
+    streetWordCache.set(w, hit);
+  }
+  return hit;
+}
+
+/** isStreetWord per spelling: the same words recur across a trace, and the suffix test is a loop. */
+const streetWordCache = new Map<string, boolean>();
+
+function computeStreetWord(w: string): boolean {
   const lx = lexicon();
   const n = normWord(w);
   if (lx.street.has(n)) return true;

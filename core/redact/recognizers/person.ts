@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../types.js';
 import { lexicon, normWord } from './lexicon.js';
+import type { TextIndex } from './text-index.js';
 
 const CAP_TOKEN_AT = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?/uy;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', 'af']);
@@ -104,20 +105,19 @@ function joins(text: string, prev: Tok, next: Tok): boolean {
 }
 
 /** Finds person names; `known` are extra lower-cased names (e.g. from a deny-list) to treat as gazetteer entries. */
-export function findPersons(text: string, out: Finding[]): void {
+export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
   const toks: Tok[] = [];
-  // Same tokens as a global scan of CAP_TOKEN, but the (Unicode, look-behind) pattern only runs where a
-  // capital can start: ASCII A-Z or any non-ASCII character; lower case, digits and spaces are skipped by code.
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || (c > 90 && c < 0xc0)) continue;
+  // Same tokens as a global scan of CAP_TOKEN, but the (Unicode, look-behind) pattern only runs where the
+  // shared first pass saw a capital that can start a word.
+  let done = 0;
+  for (const i of ix.capStarts) {
+    if (i < done) continue;
     CAP_TOKEN_AT.lastIndex = i;
     const m = CAP_TOKEN_AT.exec(text);
     if (m === null) continue;
     const w = m[0];
     toks.push({ start: i, end: i + w.length, word: w, norm: normCached(w) });
-    i += w.length - 1;
+    done = i + w.length;
   }
   const found: Found[] = [];
   // Capitalised names are found from the tokens; lower-case ones only matter where the text has no capitals.

@@ -6,6 +6,7 @@
 import { looksRandom } from '../checks.js';
 import type { Finding } from '../types.js';
 import { eachMatch, isAlnum } from './context.js';
+import type { TextIndex } from './text-index.js';
 
 /** Provider key formats (documented prefixes and lengths). */
 const KNOWN_PREFIX = new RegExp(
@@ -90,7 +91,6 @@ function hasKeyRun(text: string): boolean {
   return false;
 }
 /** Any of the lower-case words the gates below look for (one scan instead of a dozen indexOf calls). */
-const ANY_GATE_WORD = /bearer|basic|digest|auth|cookie|api-key|token|pass|pwd|secret|key|credential|session/;
 const KEY_WORD_GATE = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'session'];
 /** SendGrid keys are often glued to surrounding text, so they get no left boundary. */
 const SENDGRID = /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g;
@@ -145,11 +145,13 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
 }
 
 /** All secret recognizers over one text. */
-export function findSecrets(text: string, out: Finding[]): void {
-  // One lower-cased copy serves the indexOf gates that skip scans whose keywords are absent.
-  const lc = text.toLowerCase();
-  const words = ANY_GATE_WORD.test(lc);
-  if (hasKeyRun(text)) eachKnownPrefix(text, (m) => {
+export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
+  // Most texts have no keyword, no 16-character token run and no URL: they leave after a few substring searches.
+  const words = ix.has('secret');
+  const keyRun = ix.maxRun >= 16 && hasKeyRun(text);
+  if (!words && !keyRun && text.indexOf('://') < 0) return;
+  const lc = ix.lower();
+  if (keyRun) eachKnownPrefix(text, (m) => {
     const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
     if (isAlnum(prev) && !m[0].startsWith('tskey-')) return;
     if (m[0].startsWith('tskey-') && /[A-Za-z]/.test(text[m.index - 1] ?? ' ')) return;

@@ -7,6 +7,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } from '../checks.js';
 import type { Finding } from '../types.js';
 import { before, eachMatch, isAlnum } from './context.js';
+import { eachMatchAt, runStarts, type TextIndex } from './text-index.js';
 
 // ---------------------------------------------------------------- EMAIL
 
@@ -75,7 +76,7 @@ function trimUrlEnd(text: string, start: number, end: number): number {
 }
 
 /** URLs. `mode` 'all' masks every URL and bare domain; 'credentials' only those carrying tokens. */
-export function findUrls(text: string, out: Finding[], mode: 'all' | 'credentials'): void {
+export function findUrls(text: string, out: Finding[], mode: 'all' | 'credentials', ix: TextIndex): void {
   const push = (start: number, rawEnd: number, score: number): void => {
     const end = trimUrlEnd(text, start, rawEnd);
     if (end - start < 4) return;
@@ -87,7 +88,7 @@ export function findUrls(text: string, out: Finding[], mode: 'all' | 'credential
   };
   if (text.indexOf('://') >= 0) eachMatch(URL_SCHEME, text, (m) => push(m.index, m.index + m[0].length, 0.8));
   if (mode === 'credentials') return;
-  if (/www\./i.test(text)) eachMatch(URL_WWW, text, (m) => push(m.index, m.index + m[0].length, 0.75));
+  if (ix.has('www')) eachMatch(URL_WWW, text, (m) => push(m.index, m.index + m[0].length, 0.75));
   // Bare domains: look at each '.' followed by a known top-level domain, then run the pattern locally.
   let dot = text.indexOf('.');
   let done = 0;
@@ -115,19 +116,19 @@ export function findUrls(text: string, out: Finding[], mode: 'all' | 'credential
 
 // ---------------------------------------------------------------- IP
 
-const IPV4 = /(?<![\w.]|\d\.)(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
+const IPV4 = /(?<![\w.]|\d\.)(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/y;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/g;
 
 /** IPv4 and IPv6 addresses (syntax-checked; 0.0.0.0 and version-like strings are not addresses). */
-export function findIps(text: string, out: Finding[]): void {
+export function findIps(text: string, out: Finding[], ix: TextIndex): void {
   if (digitDots(text) >= 3)
-    eachMatch(IPV4, text, (m) => {
+    eachMatchAt(IPV4, text, runStarts(ix), (m) => {
       if (!ipv4Valid(m[0]) || m[0] === '0.0.0.0') return;
       const prev = before(text, m.index, 12);
       if (/(?:\bv|version|build|ver\.?)\s*$/.test(prev)) return;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'IP_ADDRESS', score: 0.85 });
     });
-  if (text.indexOf('::') >= 0 || (countChar(text, 58) >= 7 && hexColons(text) >= 3 && /[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(text)))
+  if (text.indexOf('::') >= 0 || (ix.colons >= 7 && hexColons(text) >= 3 && /[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(text)))
     eachMatch(IPV6, text, (m) => {
       const s = m[0];
       if (s === '::' || !(s.includes('::') || s.split(':').length === 8)) return;
@@ -158,12 +159,6 @@ function digitDots(text: string): number {
   return n;
 }
 
-function countChar(text: string, code: number): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
-  return n;
-}
-
 // ---------------------------------------------------------------- numbers: shared context
 
 /** Words right before a number that say it is not personal (orders, tracking, versions...). */
@@ -174,7 +169,7 @@ const CARD_CONTEXT = /\b(?:card|cards|cc|credit|debit|visa|mastercard|master car
 
 // ---------------------------------------------------------------- CREDIT_CARD
 
-const CARD = /(?<![\w.,+/-]|\d[ -])\d(?:[ -]?\d){11,80}(?![\w]|[ -]?\d|[.,]\d)/g;
+const CARD = /(?<![\w.,+/-]|\d[ -])\d(?:[ -]?\d){11,80}(?![\w]|[ -]?\d|[.,]\d)/y;
 const IBAN_BEFORE = /[A-Z]{2}\d{2}[ -]?[A-Z0-9]{4}[ -]?$/;
 
 /** A single card candidate: 12-19 digits in consistent groups that pass Luhn. */
@@ -193,8 +188,8 @@ function cardAt(text: string, start: number, raw: string, out: Finding[]): boole
 }
 
 /** Payment card numbers; a run of several space-separated cards is split into its cards. */
-export function findCards(text: string, out: Finding[]): void {
-  eachMatch(CARD, text, (m) => {
+export function findCards(text: string, out: Finding[], ix: TextIndex): void {
+  eachMatchAt(CARD, text, runStarts(ix), (m) => {
     const raw = m[0];
     if (cardAt(text, m.index, raw, out)) return;
     // Several numbers in a row ("4012888888881881 4012-8888-8888-1881"): try the longest card at each token.
@@ -219,11 +214,12 @@ export function findCards(text: string, out: Finding[]): void {
 
 // ---------------------------------------------------------------- IBAN
 
-const IBAN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,32}/g;
+const IBAN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,32}/y;
 
 /** IBANs: a country prefix, the country's length and a valid mod-97 checksum (lower case only after "iban"). */
-export function findIbans(text: string, out: Finding[]): void {
-  eachMatch(IBAN, text, (m) => {
+export function findIbans(text: string, out: Finding[], ix: TextIndex): void {
+  // Two letters, then the digit run the check digits start.
+  eachMatchAt(IBAN, text, runStarts(ix, -2, 2), (m) => {
     const raw = m[0];
     const upper = raw.toUpperCase();
     const expected = IBAN_LENGTHS[upper.slice(0, 2)];
@@ -244,12 +240,12 @@ export function findIbans(text: string, out: Finding[]): void {
 
 // ---------------------------------------------------------------- SSN
 
-const SSN = /(?<![\w.-]|\d[ .-])(\d{3})([ .-]?)(\d{2})\2(\d{4})(?![\w]|[ .-]?\d)/g;
+const SSN = /(?<![\w.-]|\d[ .-])(\d{3})([ .-]?)(\d{2})\2(\d{4})(?![\w]|[ .-]?\d)/y;
 const SSN_CONTEXT = /\b(?:ssn|ssns|social security|social sec|ss#|ss #|tax id|tin|itin)\b/;
 
 /** US social security numbers (validity rules; without separators only next to SSN context words). */
-export function findSsns(text: string, out: Finding[]): void {
-  eachMatch(SSN, text, (m) => {
+export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
+  eachMatchAt(SSN, text, runStarts(ix, 0, 3), (m) => {
     const digits = `${m[1]}${m[3]}${m[4]}`;
     if (!ssnValid(digits)) return;
     const ctx = before(text, m.index, 40);
@@ -262,7 +258,7 @@ export function findSsns(text: string, out: Finding[]): void {
 
 // ---------------------------------------------------------------- PHONE
 
-const PHONE = /(?<![\w+@#$€£¥/.:=-]|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?![\w:]|[ .-]?\d)/g;
+const PHONE = /(?<![\w+@#$€£¥/.:=-]|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?![\w:]|[ .-]?\d)/y;
 const PHONE_CONTEXT =
   /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback)\b/;
 const PHONE_WEAK_CONTEXT = /\b(?:number|no|num|nr)\b/;
@@ -308,8 +304,8 @@ function intlVerdict(raw: string, positive: boolean): boolean {
 }
 
 /** Phone numbers in international and national formats, confirmed by libphonenumber or phone context. */
-export function findPhones(text: string, out: Finding[]): void {
-  eachMatch(PHONE, text, (m) => {
+export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
+  eachMatchAt(PHONE, text, phoneStarts(text, ix), (m) => {
     let raw = m[0];
     let start = m.index;
     // A '(' at the end of the previous word is not part of the number; unbalanced parens are trimmed.
@@ -353,13 +349,33 @@ export function findPhones(text: string, out: Finding[]): void {
   });
 }
 
+/**
+ * Where a phone number can start: at a digit run, or on the "+", "(", "+ " or "+ (" right before it
+ * (its look-behind rules out a digit before the first digit), in ascending order.
+ */
+function phoneStarts(text: string, ix: TextIndex): number[] {
+  const out: number[] = [];
+  const r = ix.digitRuns;
+  for (let k = 0; k < r.length; k += 2) {
+    const i = r[k] as number;
+    const p1 = text.charCodeAt(i - 1);
+    const p2 = text.charCodeAt(i - 2);
+    if (p1 === 40 && p2 === 32 && text.charCodeAt(i - 3) === 43) out.push(i - 3);
+    if (p2 === 43 && (p1 === 40 || p1 === 32)) out.push(i - 2);
+    if (p1 === 40 || p1 === 43) out.push(i - 1);
+    out.push(i);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- ACCOUNT_NUMBER
 
 const ACCOUNT =
   /\b(?:account|acct|a\/c|bank account|checking|savings|routing|aba|sort code|bsb|bank number|kontonummer|konto)(?:\s*(?:number|no\.?|num|#|nr\.?))?\s*(?:is|:|=|#)?\s*[:#]?\s*(\d(?:[ -]?\d){4,19})(?![\w]|[ -]?\d)/gi;
 
 /** Bank account and routing numbers, only next to account context words. */
-export function findAccounts(text: string, out: Finding[]): void {
+export function findAccounts(text: string, out: Finding[], ix: TextIndex): void {
+  if (!ix.has('account')) return;
   eachMatch(ACCOUNT, text, (m) => {
     const num = m[1] as string;
     const digits = num.replace(/\D/g, '');
@@ -379,13 +395,11 @@ const DATE = new RegExp(
 );
 /** Substrings one of which every birth-date context contains (cheap indexOf gate before the date scan). */
 const DOB_GATE = ['orn', 'ORN', 'irth', 'IRTH', 'dob', 'DOB', 'Dob', 'D.O.B', 'd.o.b', 'eboren', 'née', 'né ', 'nacimiento', 'naissance', 'nascita', 'bday', 'b-day'];
-/** Every DOB_CONTEXT word contains one of these (any case): "morning" passes DOB_GATE but not this. */
-const DOB_WORD = /born|birth|dob|d\.o\.b|bday|geboren|né|nacimiento|naissance|nascita/i;
 const DOB_CONTEXT = /\b(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|née|né|fecha de nacimiento|date de naissance|data di nascita)\b/;
 
 /** Dates next to birth context words. */
-export function findDatesOfBirth(text: string, out: Finding[]): void {
-  if (!DOB_WORD.test(text) || !DOB_GATE.some((w) => text.indexOf(w) >= 0)) return;
+export function findDatesOfBirth(text: string, out: Finding[], ix: TextIndex): void {
+  if (!ix.has('birth') || !DOB_GATE.some((w) => text.indexOf(w) >= 0)) return;
   eachMatch(DATE, text, (m) => {
     if (!DOB_CONTEXT.test(before(text, m.index, 60))) return;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE_OF_BIRTH', score: 0.9 });

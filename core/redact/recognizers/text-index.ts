@@ -1,0 +1,183 @@
+/**
+ * The shared first pass of detection: one loop over a text records what the recognizers' candidate
+ * searches need (runs of digits, where capitalised words can start, character-class counts), so that
+ * each recognizer looks only at its candidates instead of scanning the whole text again.
+ */
+
+/** What one pass over a text found; built by indexText, read by every recognizer. */
+export interface TextIndex {
+  readonly text: string;
+  /** Start and end offsets of each run of ASCII digits, flattened: [s0, e0, s1, e1, ...]. */
+  readonly digitRuns: number[];
+  /**
+   * Offsets where a capitalised word can start: A-Z, or any character from U+00C0 up, unless right after
+   * an ASCII letter or digit (the person recognizer's look-behind decides the rest).
+   */
+  readonly capStarts: number[];
+  readonly digits: number;
+  /** Upper-case letters (ASCII, and Latin-1 and beyond when their lower case differs). */
+  readonly upper: number;
+  readonly colons: number;
+  readonly at: boolean;
+  readonly dot: boolean;
+  readonly space: boolean;
+  /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
+  readonly maxRun: number;
+  /** The text lower-cased, made once on first use. */
+  lower(): string;
+  /** True when the lower-cased text contains one of the keywords of `group` (one scan for all groups, on first use). */
+  has(group: KeywordGroup): boolean;
+}
+
+/**
+ * Words some recognizer needs before it looks any further, by group: every context word of that
+ * recognizer contains one of its group's words.
+ */
+const KEYWORDS = {
+  secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private'],
+  birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'né', 'nacimiento', 'naissance', 'nascita'],
+  account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto'],
+  zip: ['zip', 'post', 'plz', 'cep'],
+  www: ['www.'],
+  iban: ['iban'],
+} as const;
+/** A group of KEYWORDS. */
+export type KeywordGroup = keyof typeof KEYWORDS;
+
+const GROUP_BIT = new Map<string, number>();
+const WORD_BITS = new Map<string, number>();
+(Object.keys(KEYWORDS) as KeywordGroup[]).forEach((g, n) => {
+  GROUP_BIT.set(g, 1 << n);
+  for (const w of KEYWORDS[g]) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | (1 << n));
+});
+/** Every keyword in one alternation (longest first); no two groups' words can match at the same offset. */
+const KEYWORD_RE = new RegExp(
+  [...WORD_BITS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+class Index implements TextIndex {
+  digitRuns: number[] = [];
+  capStarts: number[] = [];
+  digits = 0;
+  upper = 0;
+  colons = 0;
+  at = false;
+  dot = false;
+  space = false;
+  maxRun = 0;
+  private lc: string | undefined;
+
+  constructor(readonly text: string) {}
+
+  lower(): string {
+    return (this.lc ??= this.text.toLowerCase());
+  }
+
+  private groups = -1;
+
+  has(group: KeywordGroup): boolean {
+    if (this.groups < 0) {
+      let bits = 0;
+      const lc = this.lower();
+      KEYWORD_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = KEYWORD_RE.exec(lc)) !== null) {
+        bits |= WORD_BITS.get(m[0]) ?? 0;
+        // Step one character, not past the match, so a keyword overlapping this one is seen too.
+        KEYWORD_RE.lastIndex = m.index + 1;
+      }
+      this.groups = bits;
+    }
+    return (this.groups & (GROUP_BIT.get(group) ?? 0)) !== 0;
+  }
+}
+
+/** One pass over `text` (see TextIndex). */
+export function indexText(text: string): TextIndex {
+  const ix = new Index(text);
+  const runs = ix.digitRuns;
+  const caps = ix.capStarts;
+  const n = text.length;
+  let digits = 0;
+  let upper = 0;
+  let colons = 0;
+  let run = 0;
+  let maxRun = 0;
+  // Whether the previous character was an ASCII letter or digit (a capital right after one starts no word).
+  let prevAlnum = false;
+  let runStart = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (runStart < 0) runStart = i;
+      if (++run > maxRun) maxRun = run;
+      prevAlnum = true;
+      continue;
+    }
+    if (runStart >= 0) {
+      runs.push(runStart, i);
+      runStart = -1;
+    }
+    if (c >= 97 && c <= 122) {
+      if (++run > maxRun) maxRun = run;
+      prevAlnum = true;
+      continue;
+    }
+    if (c >= 65 && c <= 90) {
+      upper++;
+      if (!prevAlnum) caps.push(i);
+      if (++run > maxRun) maxRun = run;
+      prevAlnum = true;
+      continue;
+    }
+    prevAlnum = false;
+    if (c === 95 || c === 45 || c === 46 || c === 43 || c === 47 || c === 61) {
+      if (++run > maxRun) maxRun = run;
+    } else run = 0;
+    if (c === 32 || c === 10 || c === 9) ix.space = true;
+    else if (c === 46) ix.dot = true;
+    else if (c === 58) colons++;
+    else if (c === 64) ix.at = true;
+    else if (c >= 0xc0) {
+      caps.push(i);
+      const ch = text[i] as string;
+      if (ch !== ch.toLowerCase()) upper++;
+    }
+  }
+  if (runStart >= 0) runs.push(runStart, n);
+  ix.digits = digits;
+  ix.upper = upper;
+  ix.colons = colons;
+  ix.maxRun = maxRun;
+  return ix;
+}
+
+/**
+ * Runs sticky `re` at each offset (ascending) and calls `fn` for each match, skipping offsets inside the
+ * previous match: the same matches as a global scan of the pattern when its matches can only start at
+ * those offsets.
+ */
+export function eachMatchAt(re: RegExp, text: string, offsets: readonly number[], fn: (m: RegExpExecArray) => void): void {
+  let done = 0;
+  for (const at of offsets) {
+    if (at < done || at < 0) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    fn(m);
+    done = at + m[0].length;
+  }
+}
+
+/** The start offset of each digit run, shifted by `shift` (e.g. -2 for a pattern with two letters before its digits). */
+export function runStarts(ix: TextIndex, shift = 0, minLength = 1): number[] {
+  const r = ix.digitRuns;
+  const out: number[] = [];
+  for (let k = 0; k < r.length; k += 2) if ((r[k + 1] as number) - (r[k] as number) >= minLength) out.push((r[k] as number) + shift);
+  return out;
+}
