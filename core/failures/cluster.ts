@@ -25,6 +25,10 @@ export interface Proposal {
   /** Stable: a hash of the member keys, so the same cluster gets the same id on every run. */
   id: string;
   title: string;
+  /** Where the title came from: the judge naming the cluster, the judge's suggested mode, or the terms. */
+  titleSource: 'judge' | 'suggestion' | 'terms';
+  /** The judge's description, when it named the cluster. */
+  description?: string;
   /** The id the mode gets when accepted as is. */
   suggestedId: string;
   size: number;
@@ -193,15 +197,43 @@ export function clusterUnmatched(items: readonly UnmatchedFailure[], options: Cl
     const words = terms.filter((t) => !t.startsWith('ph_') && !t.startsWith('tool:')).slice(0, 3);
     const pos = (t: string): number => (firstExample.indexOf(t) < 0 ? Number.MAX_SAFE_INTEGER : firstExample.indexOf(t));
     words.sort((a, b) => pos(a) - pos(b) || (a < b ? -1 : 1));
-    const title = topVote && topVote[1] * 2 > c.length ? humanize(topVote[0]) : humanize(words.join(' ')) || 'Unnamed failure';
-    proposals.push({ id, title, suggestedId: slugId(title), size: c.length, terms, examples, members });
+    const suggested = topVote !== undefined && topVote[1] * 2 > c.length;
+    const title = suggested ? humanize(topVote[0]) : humanize(words.join(' ')) || 'Unnamed failure';
+    proposals.push({ id, title, titleSource: suggested ? 'suggestion' : 'terms', suggestedId: slugId(title), size: c.length, terms, examples, members });
   }
   return proposals.sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
 }
 
+/** A proposal retitled by the judge: its suggested id follows the new title, its id (the members) stays. */
+export function nameProposal(p: Proposal, title: string, description: string): Proposal {
+  return { ...p, title, titleSource: 'judge', description, suggestedId: slugId(title) };
+}
+
+/** What the judge is shown to name a proposal: its representative examples' requests, tools and failed rules. */
+export function proposalExamples(p: Proposal, items: readonly UnmatchedFailure[]): Array<{ request: string; tools: string[]; failedRules: string[] }> {
+  const byKey = new Map(items.map((f) => [f.key, f]));
+  return p.examples.flatMap((key) => {
+    const f = byKey.get(key);
+    if (!f) return [];
+    const tools: string[] = [];
+    for (const m of f.transcript) for (const c of m.toolCalls) if (tools[tools.length - 1] !== c.name) tools.push(c.name);
+    const failedRules = [...new Set(f.rules.filter((r) => r.outcome === 'fail').map((r) => r.ruleId))];
+    return [{ request: firstUserText(f.transcript), tools, failedRules }];
+  });
+}
+
 /** A proposal as stored in eval/failure_modes.yaml (members are not written: they are conversation keys). */
 export function proposalEntry(p: Proposal): ProposalEntry {
-  return { id: p.id, title: p.title, suggested_id: p.suggestedId, size: p.size, terms: p.terms, examples: p.examples };
+  return {
+    id: p.id,
+    title: p.title,
+    title_source: p.titleSource,
+    ...(p.description ? { description: p.description } : {}),
+    suggested_id: p.suggestedId,
+    size: p.size,
+    terms: p.terms,
+    examples: p.examples,
+  };
 }
 
 /** A human's decision on a proposal. */
@@ -224,7 +256,7 @@ function freeId(base: string, taken: ReadonlySet<string>): string {
  */
 export function applyProposal(
   taxonomy: FailureModeTaxonomy,
-  proposal: Pick<Proposal, 'id' | 'title' | 'suggestedId' | 'size' | 'terms'>,
+  proposal: Pick<Proposal, 'id' | 'title' | 'suggestedId' | 'size' | 'terms'> & { description?: string },
   decision: ProposalDecision,
   date?: string,
 ): { taxonomy: FailureModeTaxonomy; modeId?: string } {
@@ -247,7 +279,10 @@ export function applyProposal(
     {
       id,
       title,
-      description: `Proposed from ${proposal.size} similar failures (terms: ${proposal.terms.join(', ') || 'none'}). Replace this with a description of the failure.`,
+      description:
+        proposal.description !== undefined
+          ? `${proposal.description} (Proposed from ${proposal.size} similar failures; description written by the judge: check it.)`
+          : `Proposed from ${proposal.size} similar failures (terms: ${proposal.terms.join(', ') || 'none'}). Replace this with a description of the failure.`,
       category: 'other',
       indicators: { rules: [], axes: [], aliases: [] },
       count: proposal.size,

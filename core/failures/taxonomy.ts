@@ -47,6 +47,10 @@ export const ProposalEntry = z
   .object({
     id: z.string().min(1),
     title: z.string().min(1),
+    /** Who named it: `judge` (asked to name the cluster), `suggestion` (the judge's suggested mode while grading) or `terms`. */
+    title_source: z.enum(['judge', 'suggestion', 'terms']).optional(),
+    /** The judge's description of the cluster, when it named it. */
+    description: z.string().min(1).optional(),
     suggested_id: FailureModeId,
     size: z.number().int().positive(),
     terms: z.array(z.string()).default([]),

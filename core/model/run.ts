@@ -8,6 +8,42 @@ const Count = z.number().int().nonnegative();
 export const VerdictCounts = z.object({ pass: Count, fail: Count, borderline: Count, ungraded: Count });
 export type VerdictCounts = z.infer<typeof VerdictCounts>;
 
+/** A known case seen failing again in this run. */
+export const RunRegression = z.object({
+  caseId: z.string(),
+  failureMode: z.string(),
+  /** The conversation that failed again, by run-item key and by content hash (never its text). */
+  conversationKey: z.string().optional(),
+  conversation: z.string().optional(),
+  /** When the case was last seen before this run (YYYY-MM-DD). */
+  previousDate: z.string().optional(),
+});
+export type RunRegression = z.infer<typeof RunRegression>;
+
+/** A failure mode proposed from this run's unmatched failures. */
+export const RunProposal = z.object({
+  id: z.string(),
+  title: z.string(),
+  size: Count,
+  /** Who named it: the judge from its examples, the judge's per-conversation suggestion, or the cluster's terms. */
+  titleSource: z.enum(['judge', 'suggestion', 'terms']),
+});
+export type RunProposal = z.infer<typeof RunProposal>;
+
+/**
+ * What `casebook promote` did with a run. Repeated promotes of one run accumulate (a case new in the
+ * first stays new), so the summary reads the same after a rerun with nothing new.
+ */
+export const RunPromotion = z.object({
+  /** The run's date (YYYY-MM-DD), not the time of promoting: summaries must not churn. */
+  date: z.string(),
+  newCaseIds: z.array(z.string()),
+  regressions: z.array(RunRegression),
+  reviewCount: Count,
+  proposals: z.array(RunProposal),
+});
+export type RunPromotion = z.infer<typeof RunPromotion>;
+
 export const RunSummary = z.object({
   runId: z.string(),
   startedAt: z.number(),
@@ -54,5 +90,7 @@ export const RunSummary = z.object({
       reasons: z.array(z.string()),
     }),
   ),
+  /** Absent until the run is promoted. */
+  promotion: RunPromotion.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;

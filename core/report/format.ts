@@ -14,3 +14,14 @@ export function isoMinute(ms: number | null): string {
 export function duration(ms: number): string {
   return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
+
+/** "1 regression" / "2 regressions": counts in the summaries read as sentences. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** How a proposal got its title, for the summaries. */
+export const TITLE_SOURCE_TEXT = { judge: 'named by the judge', suggestion: "the judge's suggested mode", terms: 'named from its terms' } as const;
+
+/** New case ids listed in a summary; the rest are counted. */
+export const MAX_LISTED_CASES = 20;

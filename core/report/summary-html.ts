@@ -3,7 +3,7 @@
  * script, no external resource, every text escaped.
  */
 import type { RunSummary } from '../model/run.js';
-import { duration, isoMinute, pct } from './format.js';
+import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT } from './format.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -34,6 +34,38 @@ function table(head: string[], rows: string[][]): string {
     .join('')}</tbody></table>`;
 }
 
+/** The Promotion section: what `casebook promote` made of the run, regressions first and marked. */
+function promotionHtml(s: RunSummary): string {
+  const p = s.promotion;
+  if (!p) return `<h2>Promotion</h2><p>Not promoted yet: <code>casebook promote --run ${escapeHtml(s.runId)}</code> turns the failures into eval cases.</p>`;
+  const parts = [
+    `<h2>Promotion</h2><p>Promoted into the eval folder: ${escapeHtml(
+      `${plural(p.newCaseIds.length, 'new case')}, ${plural(p.regressions.length, 'regression')}, ${p.reviewCount} queued for review, ${plural(p.proposals.length, 'proposed failure mode')}`,
+    )}.</p>`,
+  ];
+  if (p.regressions.length > 0) {
+    parts.push(
+      `<p class="regression"><strong>Regressions</strong>: known cases that failed again.</p>${table(
+        ['regression', 'failure mode', 'conversation', 'last seen before'],
+        p.regressions.map((r) => [`REGRESSION ${r.caseId}`, r.failureMode, r.conversationKey ?? '-', r.previousDate ?? '-']),
+      )}`,
+    );
+  }
+  if (p.newCaseIds.length > 0) {
+    const more = p.newCaseIds.length - MAX_LISTED_CASES;
+    parts.push(`<p>New cases: ${p.newCaseIds.slice(0, MAX_LISTED_CASES).map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}${more > 0 ? ` and ${more} more` : ''}.</p>`);
+  }
+  if (p.proposals.length > 0) {
+    parts.push(
+      `<p>Proposed failure modes (decide with <code>casebook modes</code>):</p>${table(
+        ['proposal', 'title', 'failures', 'title from'],
+        p.proposals.map((m) => [m.id, m.title, String(m.size), TITLE_SOURCE_TEXT[m.titleSource]]),
+      )}`,
+    );
+  }
+  return parts.join('');
+}
+
 /** Render a run summary as one self-contained HTML page. */
 export function renderSummaryHtml(s: RunSummary): string {
   const verdictRows = (['fail', 'borderline', 'ungraded', 'pass'] as const).map((v) => ({
@@ -54,6 +86,7 @@ export function renderSummaryHtml(s: RunSummary): string {
     `<div class="cards"><div><b>${s.population.traces}</b>traces in window</div><div><b>${s.sample.conversations}</b>conversations graded</div><div><b>${s.verdicts.fail}</b>failures</div><div><b>${s.verdicts.ungraded}</b>ungraded</div><div><b>${j.calls}</b>judge calls (${j.cacheHits} cached)</div></div>`,
   );
   parts.push(`<h2>Verdicts, projected to the window</h2>${bars(verdictRows)}`);
+  parts.push(promotionHtml(s));
   parts.push(`<h2>Failures by rule</h2>${ruleRows.length ? bars(ruleRows) : '<p>No rule fired.</p>'}`);
   parts.push(
     `<h2>Failures by rubric axis</h2>${axisRows.length ? bars(axisRows) : `<p>The judge did not grade this run (${escapeHtml(j.status)}${j.message ? `: ${escapeHtml(j.message)}` : ''}).</p>`}`,
@@ -88,6 +121,7 @@ export function renderSummaryHtml(s: RunSummary): string {
     'h1{font-size:22px}h2{font-size:16px;margin-top:28px}.meta{color:#5b6477}' +
     '.cards{display:flex;gap:12px;flex-wrap:wrap}.cards div{border:1px solid #dde2ec;border-radius:8px;padding:10px 14px;min-width:120px;color:#5b6477}' +
     '.cards b{display:block;font-size:22px;color:#1d2330}table{border-collapse:collapse;width:100%}' +
-    'th,td{border-bottom:1px solid #e6e9f0;padding:5px 8px;text-align:left;vertical-align:top}svg text{font-size:12px}svg .l{fill:#1d2330}svg .v{fill:#5b6477}';
+    'th,td{border-bottom:1px solid #e6e9f0;padding:5px 8px;text-align:left;vertical-align:top}svg text{font-size:12px}svg .l{fill:#1d2330}svg .v{fill:#5b6477}' +
+    '.regression{color:#c62828}';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>Casebook run ${escapeHtml(s.runId)}</title><style>${css}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }

@@ -1,9 +1,47 @@
 /** The one-page run summary as Markdown (pure). */
 import type { RunSummary } from '../model/run.js';
-import { duration, isoMinute, pct } from './format.js';
+import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT } from './format.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The Promotion section: what `casebook promote` made of the run, regressions first. */
+export function promotionMarkdown(s: RunSummary): string[] {
+  const out = ['## Promotion', ''];
+  const p = s.promotion;
+  if (!p) {
+    out.push(`Not promoted yet: \`casebook promote --run ${s.runId}\` turns the failures into eval cases.`, '');
+    return out;
+  }
+  out.push(
+    `Promoted into the eval folder: ${plural(p.newCaseIds.length, 'new case')}, ${plural(p.regressions.length, 'regression')}, ` +
+      `${p.reviewCount} queued for review, ${plural(p.proposals.length, 'proposed failure mode')}.`,
+  );
+  out.push('');
+  if (p.regressions.length > 0) {
+    out.push('**Regressions**: known cases that failed again.');
+    out.push('');
+    out.push('| regression | failure mode | conversation | last seen before |');
+    out.push('|---|---|---|---|');
+    for (const r of p.regressions) {
+      out.push(`| REGRESSION \`${r.caseId}\` | ${escapeCell(r.failureMode)} | ${r.conversationKey ? `\`${escapeCell(r.conversationKey)}\`` : '-'} | ${r.previousDate ?? '-'} |`);
+    }
+    out.push('');
+  }
+  if (p.newCaseIds.length > 0) {
+    const listed = p.newCaseIds.slice(0, MAX_LISTED_CASES).map((id) => `\`${id}\``);
+    const more = p.newCaseIds.length - listed.length;
+    out.push(`New cases: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`);
+    out.push('');
+  }
+  if (p.proposals.length > 0) {
+    out.push('Proposed failure modes (decide with `casebook modes`):');
+    out.push('');
+    for (const m of p.proposals) out.push(`- \`${m.id}\` ${escapeCell(m.title)}: ${plural(m.size, 'failure')}, ${TITLE_SOURCE_TEXT[m.titleSource]}`);
+    out.push('');
+  }
+  return out;
 }
 
 /** Render a run summary as Markdown. Deterministic: the same summary gives the same bytes. */
@@ -27,6 +65,7 @@ export function renderSummaryMarkdown(s: RunSummary): string {
   out.push('|---|---:|---:|');
   for (const v of ['fail', 'borderline', 'ungraded', 'pass'] as const) out.push(`| ${v} | ${s.verdicts[v]} | ${pct(s.projected[v])} |`);
   out.push('');
+  out.push(...promotionMarkdown(s));
   out.push('## Failures by rule');
   out.push('');
   if (s.rules.length === 0) out.push('No rule fired.');

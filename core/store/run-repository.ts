@@ -1,5 +1,6 @@
 /** Grading runs and their per-conversation results. JSON columns are opaque to the store. */
 import type { Db } from './database.js';
+import type { RunPromotion } from '../model/run.js';
 
 /** A run as recorded when it starts. */
 export interface RunRecord {
@@ -32,7 +33,45 @@ export interface RunRow {
   startedAt: number;
   finishedAt: number | null;
   status: 'running' | 'done' | 'cancelled' | 'failed';
+  /** The summary recorded when the run ended, with its promotion (if any) under `promotion`. */
   summary: unknown;
+}
+
+type RunRowSql = {
+  id: string;
+  started_at: number;
+  finished_at: number | null;
+  status: RunRow['status'];
+  summary: string | null;
+  run_date: string | null;
+  new_case_ids: string | null;
+  regressions: string | null;
+  review_count: number | null;
+  proposals: string | null;
+};
+
+const RUN_COLUMNS = `r.id, r.started_at, r.finished_at, r.status, r.summary,
+  p.run_date, p.new_case_ids, p.regressions, p.review_count, p.proposals
+  FROM runs r LEFT JOIN run_promotions p ON p.run_id = r.id`;
+
+function promotionOf(r: Pick<RunRowSql, 'run_date' | 'new_case_ids' | 'regressions' | 'review_count' | 'proposals'>): RunPromotion | undefined {
+  if (r.run_date === null || r.new_case_ids === null || r.regressions === null || r.proposals === null) return undefined;
+  return {
+    date: r.run_date,
+    newCaseIds: JSON.parse(r.new_case_ids) as string[],
+    regressions: JSON.parse(r.regressions) as RunPromotion['regressions'],
+    reviewCount: r.review_count ?? 0,
+    proposals: JSON.parse(r.proposals) as RunPromotion['proposals'],
+  };
+}
+
+function rowOf(r: RunRowSql): RunRow {
+  const summary = r.summary === null ? null : (JSON.parse(r.summary) as unknown);
+  const promotion = promotionOf(r);
+  // One summary object for every reader (CLI, app, the rewritten eval/runs files): the promotion is
+  // kept in its own table, so a re-promote never rewrites the summary the run recorded.
+  const merged = promotion && summary !== null && typeof summary === 'object' && !Array.isArray(summary) ? { ...summary, promotion } : summary;
+  return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, summary: merged };
 }
 
 /** Repository over runs and run_items. */
@@ -81,31 +120,33 @@ export class RunRepository {
 
   /** The most recent runs, newest first. */
   list(limit = 20): RunRow[] {
-    const rows = this.db
-      .prepare('SELECT id, started_at, finished_at, status, summary FROM runs ORDER BY started_at DESC, id DESC LIMIT ?')
-      .all(limit) as Array<{ id: string; started_at: number; finished_at: number | null; status: RunRow['status']; summary: string | null }>;
-    return rows.map((r) => ({
-      id: r.id,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      status: r.status,
-      summary: r.summary === null ? null : (JSON.parse(r.summary) as unknown),
-    }));
+    const rows = this.db.prepare(`SELECT ${RUN_COLUMNS} ORDER BY r.started_at DESC, r.id DESC LIMIT ?`).all(limit) as RunRowSql[];
+    return rows.map(rowOf);
   }
 
   /** One run by id, or undefined. */
   get(runId: string): RunRow | undefined {
-    const r = this.db.prepare('SELECT id, started_at, finished_at, status, summary FROM runs WHERE id = ?').get(runId) as
-      | { id: string; started_at: number; finished_at: number | null; status: RunRow['status']; summary: string | null }
+    const r = this.db.prepare(`SELECT ${RUN_COLUMNS} WHERE r.id = ?`).get(runId) as RunRowSql | undefined;
+    return r ? rowOf(r) : undefined;
+  }
+
+  /** What the last promote of this run recorded, or undefined when it was never promoted. */
+  promotion(runId: string): RunPromotion | undefined {
+    const r = this.db.prepare('SELECT run_date, new_case_ids, regressions, review_count, proposals FROM run_promotions WHERE run_id = ?').get(runId) as
+      | Pick<RunRowSql, 'run_date' | 'new_case_ids' | 'regressions' | 'review_count' | 'proposals'>
       | undefined;
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      status: r.status,
-      summary: r.summary === null ? null : (JSON.parse(r.summary) as unknown),
-    };
+    return r ? promotionOf(r) : undefined;
+  }
+
+  /** Record (or replace) what promote did with a run. */
+  savePromotion(runId: string, p: RunPromotion, promotedAt = Date.now()): void {
+    this.db
+      .prepare(`INSERT INTO run_promotions (run_id, promoted_at, run_date, new_case_ids, regressions, review_count, proposals)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (run_id) DO UPDATE SET promoted_at = excluded.promoted_at, run_date = excluded.run_date,
+          new_case_ids = excluded.new_case_ids, regressions = excluded.regressions, review_count = excluded.review_count,
+          proposals = excluded.proposals`)
+      .run(runId, promotedAt, p.date, JSON.stringify(p.newCaseIds), JSON.stringify(p.regressions), p.reviewCount, JSON.stringify(p.proposals));
   }
 
   /** Content hashes of the conversations graded by runs that started before this one. */

@@ -102,7 +102,20 @@ describe('end to end: run, promote into a git-tracked eval folder, run again', (
     const again = await run(repo, ['promote', '--db', db, '--commit', '--fail-on-regression']);
     expect(again.code).toBe(0);
     expect(again.out).toContain('0 new case(s), 0 recurrence(s)');
-    expect(again.out).toContain('Nothing changed in the eval folder.');
+    // Only the second run's own summary gains its Promotion section; no case, mode or queue file changed.
+    expect(again.out).toContain('No case, failure mode or review entry changed.');
+    const secondRun = /Promoted run (run_\w+):/.exec(again.out)?.[1] as string;
+    const secondSummary = readFileSync(join(repo, 'eval', 'runs', `${secondRun}.md`), 'utf8');
+    expect(secondSummary).toContain('Promoted into the eval folder: 0 new cases, 0 regressions, 1 queued for review, 0 proposed failure modes.');
+    // The first run's committed summary says what its promote did.
+    const firstRun = /^casebook: promote (run_\w+)/.exec(git(repo, 'log', '--format=%s'))?.[1] as string;
+    const firstSummary = readFileSync(join(repo, 'eval', 'runs', `${firstRun}.md`), 'utf8');
+    expect(firstSummary).toContain('Promoted into the eval folder: 7 new cases, 0 regressions, 1 queued for review, 0 proposed failure modes.');
+    for (const c of cases) expect(firstSummary).toContain(`\`${c.case_id}\``);
+    // Promoting the first run again changes no byte in the eval folder, its summary included.
+    const rerun = await run(repo, ['promote', '--db', db, '--run', firstRun]);
+    expect(rerun.out).toContain('Nothing changed in the eval folder.');
+    expect(readFileSync(join(repo, 'eval', 'runs', `${firstRun}.md`), 'utf8')).toBe(firstSummary);
     expect(readFileSync(join(repo, 'eval', 'cases_from_prod.yaml'), 'utf8')).toBe(file);
     // Only the second run's own summary is new; no case, mode or queue file changed.
     const status = git(repo, 'status', '--porcelain', '--untracked-files=all').split('\n');
@@ -185,5 +198,148 @@ describe('end to end: run, promote into a git-tracked eval folder, run again', (
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/warning: .* is not in a git repository: the files were written but not committed/);
     expect(r.out).toContain('7 new case(s)');
+  });
+});
+
+describe('promote: regressions in the run summary', () => {
+  it('marks a known case failing again in a new conversation as a regression in the summary files, the store and the exit code', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'eval'));
+    writeFileSync(join(dir, 'eval', 'casebook.yaml'), 'sampling:\n  mode: all\n');
+    await run(dir, ['run', SAMPLE, '--since', 'all', '--db', join(tempDir(), 'r1.db'), '--promote', '--no-judge']);
+    // The injection case was made from an earlier production conversation: a new one with the same
+    // shape (fresh database, so nothing was graded before) is that case failing again.
+    const casesPath = join(dir, 'eval', 'cases_from_prod.yaml');
+    const cases = (parse(readFileSync(casesPath, 'utf8')) as { cases: CaseYaml[] }).cases;
+    const injection = cases.find((c) => c.failure_mode === 'prompt_injection') as CaseYaml;
+    const conversation = injection.source.conversation as string;
+    writeFileSync(casesPath, readFileSync(casesPath, 'utf8').replace(`conversation: ${conversation}`, `conversation: ${'f'.repeat(64)}`));
+
+    const db = join(tempDir(), 'r2.db');
+    expect((await run(dir, ['run', SAMPLE, '--since', 'all', '--db', db, '--no-judge'])).code).toBe(0);
+    const second = await run(dir, ['promote', '--db', db, '--fail-on-regression']);
+    expect(second.err).toBe('');
+    expect(second.code).toBe(3);
+    expect(second.out).toContain(`regression: ${injection.case_id} (prompt_injection) failed again`);
+    const runId = /Promoted run (run_\w+):/.exec(second.out)?.[1] as string;
+    const md = readFileSync(join(dir, 'eval', 'runs', `${runId}.md`), 'utf8');
+    // Two: the edited injection case, and a second false_not_found conversation of a known case's shape
+    // that the first run folded into that case and this database never graded.
+    expect(md).toContain('Promoted into the eval folder: 0 new cases, 2 regressions, 1 queued for review, 0 proposed failure modes.');
+    const rows = md.split('\n').filter((l) => l.startsWith('| REGRESSION '));
+    expect(rows).toHaveLength(2);
+    const row = rows.find((l) => l.includes(injection.case_id));
+    expect(row).toMatch(/^\| REGRESSION `c_[0-9a-f]{12}` \| prompt_injection \| `conv-\d+-[0-9a-f]+` \| \d{4}-\d{2}-\d{2} \|$/);
+    const html = readFileSync(join(dir, 'eval', 'runs', `${runId}.html`), 'utf8');
+    expect(html).toContain(`<td>REGRESSION ${injection.case_id}</td><td>prompt_injection</td>`);
+
+    // The app reads the same summary data from the store.
+    const { Store } = await import('../../core/store/index.js');
+    const store = Store.open(db);
+    try {
+      const summary = store.runs.get(runId)?.summary as { promotion?: { regressions: Array<{ caseId: string; failureMode: string; conversation?: string; conversationKey?: string }> } };
+      const regression = summary.promotion?.regressions.find((r) => r.caseId === injection.case_id);
+      expect(regression).toMatchObject({ failureMode: 'prompt_injection', conversation });
+      expect(row).toContain(`\`${regression?.conversationKey}\``);
+    } finally {
+      store.close();
+    }
+
+    // Promoting the same run again reports nothing new and changes no byte of its summary.
+    const again = await run(dir, ['promote', '--db', db, '--run', runId]);
+    expect(again.out).toContain('Nothing changed in the eval folder.');
+    expect(readFileSync(join(dir, 'eval', 'runs', `${runId}.md`), 'utf8')).toBe(md);
+  });
+});
+
+describe('promote: judge-written titles for proposed failure modes', () => {
+  let server: OllamaTestServer;
+  beforeAll(async () => {
+    server = await startOllamaTestServer({});
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** An eval folder whose failures match no known mode (so they are clustered), graded with rules only. */
+  async function folderWithUnmatched(host: string): Promise<{ dir: string; db: string }> {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'eval'));
+    // Rules without a failure mode, over an empty taxonomy: their failures match no known mode.
+    const rules =
+      'rules:\n  - id: lookup-came-back-empty\n    type: empty_result_denied\n    severity: high\n    params:\n      ignoreTools: [think]\n' +
+      '  - id: obeyed-injection\n    type: prompt_injection\n    severity: high\n';
+    writeFileSync(join(dir, 'eval', 'casebook.yaml'), `sampling:\n  mode: all\n${rules}judge:\n  model: llama3.2\n  host: ${host}\n  retries: 0\n`);
+    writeFileSync(join(dir, 'eval', 'failure_modes.yaml'), 'version: 1\nmodes: []\n');
+    const db = join(tempDir(), 'j.db');
+    expect((await run(dir, ['run', SAMPLE, '--since', 'all', '--db', db, '--no-judge'])).code).toBe(0);
+    return { dir, db };
+  }
+  const proposalsOf = (dir: string) =>
+    (parse(readFileSync(join(dir, 'eval', 'failure_modes.yaml'), 'utf8')) as { proposals: Array<{ id: string; title: string; title_source?: string; suggested_id: string; description?: string; size: number }> }).proposals;
+
+  it('uses the title the judge gives, asked greedily with the title schema and only redacted examples', async () => {
+    server.configure({
+      respond: (call) => {
+        const props = (call.format as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+        return 'title' in props ? { json: { title: 'Order reported missing', description: 'The assistant said an order does not exist after a lookup found nothing.' } } : {};
+      },
+    });
+    server.reset();
+    const { dir, db } = await folderWithUnmatched(server.url);
+    const r = await run(dir, ['promote', '--db', db]);
+    expect(r.code).toBe(0);
+    const proposals = proposalsOf(dir);
+    expect(proposals.length).toBeGreaterThan(0);
+    const first = proposals[0];
+    expect(first).toMatchObject({ title: 'Order reported missing', title_source: 'judge', suggested_id: 'order_reported_missing', description: 'The assistant said an order does not exist after a lookup found nothing.' });
+    expect(r.out).toContain(`proposed failure mode ${first?.id}: "Order reported missing" (${first?.size} failures, named by the judge)`);
+    const chats = server.requests.filter((q) => q.path === '/api/chat');
+    expect(chats).toHaveLength(proposals.length);
+    const body = chats[0]?.body as { model: string; options: { temperature: number }; format: { required: string[] }; messages: Array<{ content: string }> };
+    expect(body.model).toBe('llama3.2');
+    expect(body.options.temperature).toBe(0);
+    expect(body.format.required).toEqual(['title', 'description']);
+    const prompt = body.messages.map((m) => m.content).join('\n');
+    expect(prompt).toContain('<<<EXAMPLES');
+    expect(leakScan(prompt)).toEqual([]);
+    const runId = /Promoted run (run_\w+):/.exec(r.out)?.[1] as string;
+    expect(readFileSync(join(dir, 'eval', 'runs', `${runId}.md`), 'utf8')).toContain(`- \`${first?.id}\` Order reported missing: ${first?.size} failures, named by the judge`);
+
+    // A rerun asks the judge nothing: known proposals keep the title they have in the file.
+    const before = server.chatCount();
+    expect((await run(dir, ['promote', '--db', db])).out).toContain('Nothing changed in the eval folder.');
+    expect(server.chatCount()).toBe(before);
+  });
+
+  it('keeps the terms title, and says why, when the judge answers junk', async () => {
+    server.configure({ respond: () => ({ content: 'Sure! Here is a title: Missing orders' }) });
+    const { dir, db } = await folderWithUnmatched(server.url);
+    const r = await run(dir, ['promote', '--db', db]);
+    expect(r.code).toBe(0);
+    const proposals = proposalsOf(dir);
+    expect(proposals.length).toBeGreaterThan(0);
+    for (const p of proposals) {
+      expect(p.title_source).toBe('terms');
+      expect(p.description).toBeUndefined();
+      expect(r.err).toContain(`proposal ${p.id}: the judge's title was not used (invalid_json: the reply is not valid JSON`);
+      expect(r.err).toContain(`titled from its terms "${p.title}"`);
+    }
+  });
+
+  it('keeps the terms titles and still promotes when the judge is unreachable', async () => {
+    const gone = await startOllamaTestServer({});
+    const url = gone.url;
+    await gone.close();
+    const { dir, db } = await folderWithUnmatched(url);
+    const r = await run(dir, ['promote', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: the judge could not name \d+ proposed failure mode\(s\), so they are titled from their terms: Ollama is not running at/);
+    const proposals = proposalsOf(dir);
+    expect(proposals.length).toBeGreaterThan(0);
+    expect(proposals.every((p) => p.title_source === 'terms')).toBe(true);
+    const cases = (parse(readFileSync(join(dir, 'eval', 'cases_from_prod.yaml'), 'utf8')) as { cases: CaseYaml[] }).cases;
+    expect(r.out).toContain(`${cases.length} new case(s)`);
+    expect(cases.map((c) => c.failure_mode)).toEqual(['unclassified', 'unclassified', 'unclassified', 'unclassified']);
   });
 });

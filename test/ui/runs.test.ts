@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEvent } from '../../core/api/contract.js';
 import { createService, type CasebookService } from '../../core/api/service.js';
 import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
+import { loadEvalFolder } from '../../core/config/eval-folder.js';
+import { promoteRun } from '../../core/pipeline/promote.js';
+import { Store } from '../../core/store/index.js';
 import { repoDir } from '../helpers/fixtures.js';
 import { importWorkerUrl, runWorkerUrl } from '../helpers/import-worker-bundle.js';
 
@@ -159,6 +162,26 @@ describe.skipIf(!haveChromium)('the Runs tab in headless Chromium', () => {
 
     await page.getByTestId('back-to-run').click();
     await page.getByTestId('run-page').waitFor();
+  });
+
+  it('says the run is not promoted yet, and after `casebook promote` shows what it made of the run', async () => {
+    const runId = (await page.getByTestId('run-page').getAttribute('data-run-id')) as string;
+    expect(await page.getByTestId('not-promoted').textContent()).toBe(`Not promoted yet: casebook promote --run ${runId} turns the failures into eval cases.`);
+    // Promote as the CLI does, over the same database.
+    const store = Store.open(join(dir, 'casebook.db'));
+    try {
+      const r = await promoteRun(store, loadEvalFolder(join(dir, 'eval')), { runId, judge: 'off' });
+      expect(r.newCaseIds).toHaveLength(7);
+    } finally {
+      store.close();
+    }
+    await page.reload();
+    await page.getByTestId('tab-runs').click();
+    await page.locator(`[data-testid="run-list-item"][data-run-id="${runId}"]`).click();
+    await page.getByTestId('run-page').waitFor();
+    expect(await page.getByTestId('promotion-counts').textContent()).toBe('7 new cases, 0 regressions, 1 queued for review, 0 proposed failure modes.');
+    expect(await page.getByTestId('not-promoted').count()).toBe(0);
+    expect(await page.getByTestId('regression-row').count()).toBe(0);
   });
 
   it('ran the whole flow without a CSP violation or a console error', () => {

@@ -91,6 +91,6 @@ export async function runRun(store: Store, paths: string[], o: RunCommandOptions
   if (o.json) io.stdout(`${JSON.stringify({ ...result.summary, files: result.files }, null, 2)}\n`);
   else io.stdout(renderRunReport(result.summary, result.files));
   if (result.summary.status === 'cancelled') return ExitCode.interrupted;
-  if (o.promote) return runPromote(store, { evalDir: o.evalDir, run: result.runId, json: o.json }, io);
+  if (o.promote) return await runPromote(store, { evalDir: o.evalDir, run: result.runId, json: o.json, judge: o.judge }, io);
   return ExitCode.ok;
 }

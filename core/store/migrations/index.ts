@@ -2,6 +2,7 @@
 import m0001 from './0001_traces.js';
 import m0002 from './0002_redaction.js';
 import m0003 from './0003_runs.js';
+import m0004 from './0004_promotions.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'traces', sql: m0001 },
   { version: 2, name: 'redaction', sql: m0002 },
   { version: 3, name: 'runs', sql: m0003 },
+  { version: 4, name: 'promotions', sql: m0004 },
 ];

@@ -120,6 +120,8 @@ export function RunPage({ api, runId, onOpenTrace }: Props) {
         ))}
       </ul>
 
+      <Promotion runId={s.runId} promotion={s.promotion} />
+
       <h3>Failures by rule</h3>
       {s.rules.length === 0 ? (
         <p data-testid="no-rules">No rule fired.</p>
@@ -241,6 +243,68 @@ export function RunPage({ api, runId, onOpenTrace }: Props) {
         </ul>
       )}
     </section>
+  );
+}
+
+const TITLE_SOURCE = { judge: 'named by the judge', suggestion: "the judge's suggested mode", terms: 'named from its terms' } as const;
+const plural = (n: number, one: string): string => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/** What `casebook promote` made of the run: regressions first, marked as such; or that it was not promoted. */
+function Promotion({ runId, promotion: p }: { runId: string; promotion: RunSummary['promotion'] }) {
+  if (!p) {
+    return (
+      <>
+        <h3>Promotion</h3>
+        <p data-testid="not-promoted">
+          Not promoted yet: <code>casebook promote --run {runId}</code> turns the failures into eval cases.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h3>Promotion</h3>
+      <p data-testid="promotion-counts">
+        {plural(p.newCaseIds.length, 'new case')}, {plural(p.regressions.length, 'regression')}, {p.reviewCount} queued for review,{' '}
+        {plural(p.proposals.length, 'proposed failure mode')}.
+      </p>
+      {p.regressions.length > 0 ? (
+        <table className="run-table" data-testid="run-regressions">
+          <caption>Regressions: known cases that failed again</caption>
+          <thead>
+            <tr>
+              <th />
+              <th>case</th>
+              <th>failure mode</th>
+              <th>conversation</th>
+              <th>last seen before</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.regressions.map((r) => (
+              <tr key={r.caseId} data-testid="regression-row" data-case-id={r.caseId}>
+                <td>
+                  <span className="verdict-label verdict-fail">regression</span>
+                </td>
+                <td className="mono">{r.caseId}</td>
+                <td>{r.failureMode}</td>
+                <td className="mono">{r.conversationKey ?? '–'}</td>
+                <td>{r.previousDate ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {p.proposals.length > 0 ? (
+        <ul data-testid="run-proposals">
+          {p.proposals.map((m) => (
+            <li key={m.id} data-testid="proposal-row" data-proposal-id={m.id}>
+              <span className="mono">{m.id}</span> {m.title}: {plural(m.size, 'failure')}, {TITLE_SOURCE[m.titleSource]}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { conversationTranscript } from '../../../core/ingest/transcript.js';
-import { applyProposal, clusterUnmatched, slugId, tokenize, type UnmatchedFailure } from '../../../core/failures/cluster.js';
+import { applyProposal, clusterUnmatched, nameProposal, proposalEntry, proposalExamples, slugId, tokenize, type UnmatchedFailure } from '../../../core/failures/cluster.js';
+import { FailureModeTaxonomy } from '../../../core/failures/taxonomy.js';
+import { failedRule } from '../promote/crafted.js';
 import { starterTaxonomy } from '../../../core/failures/taxonomy.js';
 import type { JudgeDisposition } from '../../../core/grade/verdict.js';
 import { answer, call, hashedTrace, judged, user } from '../promote/crafted.js';
@@ -50,6 +52,31 @@ describe('clusterUnmatched', () => {
     const [p] = clusterUnmatched(withJudge, {}, starterTaxonomy);
     expect(p?.title).toBe('Stale balance');
     expect(p?.suggestedId).toBe('stale_balance');
+    expect(p?.titleSource).toBe('suggestion');
+  });
+
+  it('records where a title came from: terms, or the judge naming the cluster (its id stays, its suggested id follows)', () => {
+    const [gift] = clusterUnmatched(giftCards);
+    if (!gift) throw new Error('no proposal');
+    expect(gift.titleSource).toBe('terms');
+    expect(proposalEntry(gift)).toMatchObject({ title: 'Balance gift card', title_source: 'terms', suggested_id: 'balance_gift_card' });
+    expect(proposalEntry(gift)).not.toHaveProperty('description');
+    const named = nameProposal(gift, 'Stale gift card balance', 'The assistant quoted a balance the lookup did not return.');
+    expect(named).toMatchObject({ id: gift.id, title: 'Stale gift card balance', titleSource: 'judge', suggestedId: 'stale_gift_card_balance', members: gift.members });
+    const entry = proposalEntry(named);
+    expect(entry).toMatchObject({ title_source: 'judge', description: 'The assistant quoted a balance the lookup did not return.' });
+    // The entry is valid in eval/failure_modes.yaml.
+    expect(FailureModeTaxonomy.parse({ proposals: [entry] }).proposals[0]).toEqual(entry);
+  });
+
+  it("proposalExamples gives the judge each example's request, tool sequence and failed rules", () => {
+    const withRule = giftCards.map((f) => (f.key === 'g2' ? { ...f, rules: [failedRule('balance-mismatch', undefined, 'balance differs', 2, '$15 left')] } : f));
+    const [gift] = clusterUnmatched(withRule);
+    if (!gift) throw new Error('no proposal');
+    const examples = proposalExamples(gift, withRule);
+    expect(examples).toHaveLength(3);
+    expect(examples).toContainEqual({ request: 'How much balance is left on gift card <GIFT_CARD_2>', tools: ['get_gift_card'], failedRules: ['balance-mismatch'] });
+    expect(examples).toContainEqual({ request: 'What is the balance on my gift card <GIFT_CARD_1>?', tools: ['get_gift_card'], failedRules: [] });
   });
 
   it('a higher threshold keeps dissimilar failures apart', () => {
@@ -71,6 +98,15 @@ describe('applyProposal', () => {
     expect(modeId).toBe(proposal.suggestedId);
     expect(taxonomy.proposals).toEqual([]);
     expect(taxonomy.modes.at(-1)).toMatchObject({ id: proposal.suggestedId, title: proposal.title, count: 3, first_seen: '2026-11-26', last_seen: '2026-11-26' });
+  });
+
+  it("accept keeps the judge's description of a named proposal, marked for a human to check", () => {
+    const named = nameProposal(proposal, 'Stale gift card balance', 'The assistant quoted a balance the lookup did not return.');
+    const { taxonomy } = applyProposal(withProposal, named, { action: 'accept' });
+    expect(taxonomy.modes.at(-1)).toMatchObject({
+      id: 'stale_gift_card_balance',
+      description: 'The assistant quoted a balance the lookup did not return. (Proposed from 3 similar failures; description written by the judge: check it.)',
+    });
   });
 
   it('rename uses the new title for the id, and a taken id gets a suffix', () => {

@@ -54,4 +54,45 @@ describe('run summary', () => {
     const md = renderSummaryMarkdown({ ...summary, axes: [], judge: { ...summary.judge, status: 'unavailable', message: 'Ollama is not running' } });
     expect(md).toContain('The judge did not grade this run (unavailable: Ollama is not running).');
   });
+
+  it('says a run was not promoted yet, with the command that promotes it', () => {
+    expect(renderSummaryMarkdown(summary)).toContain('## Promotion\n\nNot promoted yet: `casebook promote --run run_20261126_1200_ab12` turns the failures into eval cases.');
+    expect(renderSummaryHtml(summary)).toContain('<h2>Promotion</h2><p>Not promoted yet: <code>casebook promote --run run_20261126_1200_ab12</code>');
+  });
+
+  it('shows the promotion: regressions marked with their case and mode, new cases, review and proposals', () => {
+    const promoted: RunSummary = {
+      ...summary,
+      promotion: {
+        date: '2026-11-26',
+        newCaseIds: ['c_0a1b2c3d4e5f', 'c_9f8e7d6c5b4a'],
+        regressions: [{ caseId: 'c_77aa88bb99cc', failureMode: 'ignored_tool_error', conversationKey: 'conv-1', conversation: 'e'.repeat(64), previousDate: '2026-11-19' }],
+        reviewCount: 3,
+        proposals: [{ id: 'p_12ab34cd56', title: 'Stale <b>balance</b> | quoted', size: 4, titleSource: 'judge' }],
+      },
+    };
+    const md = renderSummaryMarkdown(promoted);
+    expect(md).toContain('Promoted into the eval folder: 2 new cases, 1 regression, 3 queued for review, 1 proposed failure mode.');
+    expect(md).toContain('| REGRESSION `c_77aa88bb99cc` | ignored_tool_error | `conv-1` | 2026-11-19 |');
+    expect(md).toContain('New cases: `c_0a1b2c3d4e5f`, `c_9f8e7d6c5b4a`.');
+    expect(md).toContain('- `p_12ab34cd56` Stale <b>balance</b> \\| quoted: 4 failures, named by the judge');
+    // The section sits after the verdicts, before the rule table.
+    expect(md.indexOf('## Verdicts')).toBeLessThan(md.indexOf('## Promotion'));
+    expect(md.indexOf('## Promotion')).toBeLessThan(md.indexOf('## Failures by rule'));
+    expect(renderSummaryMarkdown(promoted)).toBe(md);
+
+    const html = renderSummaryHtml(promoted);
+    expect(html).toContain('<td>REGRESSION c_77aa88bb99cc</td><td>ignored_tool_error</td><td>conv-1</td><td>2026-11-19</td>');
+    expect(html).toContain('<p class="regression"><strong>Regressions</strong>');
+    expect(html).toContain('<td>Stale &lt;b&gt;balance&lt;/b&gt; | quoted</td><td>4</td><td>named by the judge</td>');
+    expect(html).not.toContain('<b>balance');
+  });
+
+  it('lists the first 20 new cases and counts the rest', () => {
+    const ids = Array.from({ length: 23 }, (_, i) => `c_${String(i).padStart(12, '0')}`);
+    const md = renderSummaryMarkdown({ ...summary, promotion: { date: '2026-11-26', newCaseIds: ids, regressions: [], reviewCount: 0, proposals: [] } });
+    expect(md).toContain('`c_000000000019` and 3 more.');
+    expect(md).not.toContain('c_000000000020');
+    expect(md).not.toContain('REGRESSION');
+  });
 });

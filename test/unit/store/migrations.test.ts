@@ -75,6 +75,46 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 4 adds run promotions (one per run, deleted with their run) and keeps the runs of version 3', () => {
+    const db = openDatabase(':memory:', { upTo: 3 });
+    db.prepare("INSERT INTO runs (id, started_at, status, config, config_hash) VALUES ('run_1', 1, 'done', '{}', 'c')").run();
+    migrate(db, migrations, 4);
+    expect(schemaVersion(db)).toBe(4);
+    const insert = db.prepare(`INSERT INTO run_promotions (run_id, promoted_at, run_date, new_case_ids, regressions, review_count, proposals)
+      VALUES (?, 5, '2026-11-26', '[]', '[]', ?, '[]')`);
+    insert.run('run_1', 0);
+    expect(() => insert.run('run_1', 0)).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => insert.run('run_missing', 0)).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM runs WHERE id = 'run_1'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM run_promotions').pluck().get()).toBe(0);
+    expect(() => db.prepare("INSERT INTO runs (id, started_at, status, config, config_hash) VALUES ('run_2', 1, 'done', '{}', 'c')").run()).not.toThrow();
+    expect(() => insert.run('run_2', -1)).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it("a run's promotion is saved, replaced on a re-promote, and read back inside its summary", () => {
+    const store = Store.open(':memory:');
+    store.runs.create({ id: 'run_a', startedAt: 10, config: {}, configHash: 'h', judgePin: undefined, windowFrom: null, windowTo: null });
+    store.runs.finish('run_a', 'done', { runId: 'run_a', verdicts: { fail: 2 } }, 20);
+    expect(store.runs.promotion('run_a')).toBeUndefined();
+    expect(store.runs.get('run_a')?.summary).toEqual({ runId: 'run_a', verdicts: { fail: 2 } });
+    const promotion = {
+      date: '1970-01-01',
+      newCaseIds: ['c_0a1b2c3d4e5f'],
+      regressions: [{ caseId: 'c_77aa88bb99cc', failureMode: 'false_not_found', conversationKey: 'conv-9', conversation: 'e'.repeat(64), previousDate: '1969-12-30' }],
+      reviewCount: 1,
+      proposals: [{ id: 'p_1', title: 'Stale balance', size: 2, titleSource: 'judge' as const }],
+    };
+    store.runs.savePromotion('run_a', promotion, 30);
+    expect(store.runs.promotion('run_a')).toEqual(promotion);
+    expect(store.runs.get('run_a')?.summary).toEqual({ runId: 'run_a', verdicts: { fail: 2 }, promotion });
+    expect(store.runs.list(5)[0]?.summary).toEqual({ runId: 'run_a', verdicts: { fail: 2 }, promotion });
+    store.runs.savePromotion('run_a', { ...promotion, reviewCount: 0 }, 40);
+    expect(store.runs.promotion('run_a')?.reviewCount).toBe(0);
+    expect(store.db.prepare('SELECT promoted_at FROM run_promotions').pluck().all()).toEqual([40]);
+    store.close();
+  });
+
   it('refuses to open a database whose applied migration was edited afterwards', () => {
     const file = join(tempDir(), 'b.db');
     openDatabase(file).close();
