@@ -191,6 +191,70 @@ export const ReviewDecideResult = z.object({
 });
 export type ReviewDecideResult = z.infer<typeof ReviewDecideResult>;
 
+/** One failure mode of eval/failure_modes.yaml, as the Failure modes screen lists it. */
+export const ModeItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  description: z.string(),
+  count: z.number().int(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  aliases: z.array(z.string()),
+});
+export type ModeItem = z.infer<typeof ModeItem>;
+
+/** A proposed new mode waiting for a decision: a cluster of failures that matched no known mode. */
+export const ProposalItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Who named it: the judge asked to name the cluster, the judge's suggested mode while grading, or the terms; null when unrecorded. */
+  titleSource: z.enum(['judge', 'suggestion', 'terms']).nullable(),
+  /** The judge's description of the cluster, when it named it. */
+  description: z.string().nullable(),
+  /** The id the mode gets when the proposal is accepted as is (a taken id gets a `_2` suffix). */
+  acceptId: z.string(),
+  size: z.number().int(),
+  /** Distinctive terms, most distinctive first. */
+  terms: z.array(z.string()),
+  /** Representative conversation keys, closest to the cluster's centre first. */
+  examples: z.array(z.string()),
+});
+export type ProposalItem = z.infer<typeof ProposalItem>;
+
+/** The taxonomy file as the Failure modes screen shows it. */
+export const ModesList = z.object({ path: z.string(), modes: z.array(ModeItem), proposals: z.array(ProposalItem) });
+export type ModesList = z.infer<typeof ModesList>;
+
+const ModeDecision = z.enum(['accept', 'rename', 'merge', 'reject']);
+
+/**
+ * A human's decision on one proposal: `title` goes with rename only, `into` (an existing mode id or alias)
+ * with merge only. `dryRun` writes nothing and answers which mode id the decision would give.
+ */
+export const ModesDecideRequest = z
+  .object({
+    proposalId: z.string().regex(/^p_[a-z0-9_]{1,64}$/, 'p_ followed by lowercase letters, digits or _'),
+    decision: ModeDecision,
+    title: z.string().trim().min(1).max(200).optional(),
+    into: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, 'a failure-mode id').optional(),
+    dryRun: z.boolean().optional(),
+  })
+  .strict()
+  .refine((r) => (r.title !== undefined) === (r.decision === 'rename'), { message: 'rename needs a title, and only rename takes one', path: ['title'] })
+  .refine((r) => (r.into !== undefined) === (r.decision === 'merge'), { message: 'merge needs the mode to merge into, and only merge takes one', path: ['into'] });
+export type ModesDecideRequest = z.infer<typeof ModesDecideRequest>;
+
+/** What a decision did: the mode the proposal's failures now belong to (null on reject) and the files written. */
+export const ModesDecideResult = z.object({
+  proposalId: z.string(),
+  decision: ModeDecision,
+  modeId: z.string().nullable(),
+  written: z.array(z.string()),
+  dryRun: z.boolean(),
+});
+export type ModesDecideResult = z.infer<typeof ModesDecideResult>;
+
 const JobId = z.string().min(1).max(100);
 
 // Paths are bounded so a compromised renderer cannot hand main an unbounded payload.
@@ -226,6 +290,8 @@ export const methods = {
   },
   'review.list': { channel: 'app:review.list', request: NoInput, response: z.array(ReviewItem) },
   'review.decide': { channel: 'app:review.decide', request: ReviewDecideRequest, response: ReviewDecideResult },
+  'modes.list': { channel: 'app:modes.list', request: NoInput, response: ModesList },
+  'modes.decide': { channel: 'app:modes.decide', request: ModesDecideRequest, response: ModesDecideResult },
 } as const;
 
 /** Push events from main to the renderer (`app:<area>.on<Event>`). */
@@ -316,6 +382,7 @@ export interface CasebookApi {
     onProgress: Subscribe<'runs.onProgress'>;
   };
   review: { list: Call<'review.list'>; decide: Call<'review.decide'> };
+  modes: { list: Call<'modes.list'>; decide: Call<'modes.decide'> };
 }
 
 /** Members of CasebookApi that are local to the renderer side and have no channel. */

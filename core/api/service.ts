@@ -34,6 +34,7 @@ import {
 } from './contract.js';
 import type { ImportJobInput, ServiceMessage, WorkerMessage } from './import-worker.js';
 import type { RunJobInput, RunServiceMessage, RunWorkerMessage } from './run-worker.js';
+import { modesDecide, modesList } from './modes.js';
 import { reviewDecide, reviewItems } from './review.js';
 
 // The contract mirrors the pipeline's report types; these lines fail to compile if they drift apart.
@@ -265,6 +266,9 @@ export function createService(options: ServiceOptions): CasebookService {
     },
     'review.list': async () => reviewItems(evalDir),
     'review.decide': async (request) => reviewDecide(evalDir, request),
+    'modes.list': async () => modesList(evalDir),
+    // The eval folder records calendar dates only (UTC, as `casebook modes` does).
+    'modes.decide': async (request) => modesDecide(evalDir, request, new Date().toISOString().slice(0, 10)),
   };
 
   return {

@@ -66,6 +66,10 @@ const api = {
     list: () => call('review.list', undefined),
     decide: (request) => call('review.decide', request),
   },
+  modes: {
+    list: () => call('modes.list', undefined),
+    decide: (request) => call('modes.decide', request),
+  },
 } satisfies CasebookApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,15 +1,16 @@
-/** The first window: a header with the views' tabs, the import view, the trace browser, the runs view and the review queue. */
+/** The first window: a header with the views' tabs, the import view, the trace browser, the runs view, the review queue and the failure modes. */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, CasebookApi } from '../../core/api/contract.js';
 import { errorMessage } from './api/index.js';
 import { ImportView } from './components/ImportView.js';
+import { ModesView } from './components/ModesView.js';
 import { ReviewView } from './components/ReviewView.js';
 import { RunsView } from './components/RunsView.js';
 import { TraceBrowser } from './components/TraceBrowser.js';
 import { useImportJob } from './useImportJob.js';
 import { useRunJob } from './useRunJob.js';
 
-type View = 'traces' | 'import' | 'runs' | 'review';
+type View = 'traces' | 'import' | 'runs' | 'review' | 'modes';
 
 /** The whole app, given the api it talks through. */
 export function App({ api }: { api: CasebookApi }) {
@@ -102,6 +103,14 @@ export function App({ api }: { api: CasebookApi }) {
           >
             Review
           </button>
+          <button
+            type="button"
+            className={view === 'modes' ? 'tab active' : 'tab'}
+            data-testid="tab-modes"
+            onClick={() => setView('modes')}
+          >
+            Failure modes
+          </button>
         </nav>
         <div className="db-path" title={info?.dbPath}>
           {infoError ? <span className="error-text">{infoError}</span> : info ? `${info.dbPath} · v${info.version}` : ''}
@@ -112,6 +121,8 @@ export function App({ api }: { api: CasebookApi }) {
           <ImportView api={api} job={job} onShowTraces={() => setView('traces')} />
         ) : view === 'review' ? (
           <ReviewView api={api} />
+        ) : view === 'modes' ? (
+          <ModesView api={api} />
         ) : view === 'runs' ? (
           <RunsView api={api} job={runJob} runsVersion={runsVersion} selectedRun={selectedRun} onSelectRun={setSelectedRun} />
         ) : (

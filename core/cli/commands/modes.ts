@@ -2,8 +2,8 @@
  * `casebook modes`: list the failure-mode taxonomy and its proposals, and decide on a proposal
  * (accept, rename, merge into a mode, reject). Decisions are written back into eval/failure_modes.yaml.
  */
-import { applyProposal, type ProposalDecision } from '../../failures/cluster.js';
-import { readFailureModes, writeFailureModes } from '../../promote/write.js';
+import type { ProposalDecision } from '../../failures/cluster.js';
+import { decideProposal, listModes, ProposalNotFoundError } from '../../promote/modes-store.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { UsageError } from './traces.js';
 
@@ -20,10 +20,9 @@ export interface ModesOptions {
 
 /** Run the modes command. */
 export function runModes(o: ModesOptions, io: CliIo): number {
-  const read = readFailureModes(o.evalDir);
-  const t = read.value;
   const target = o.accept ?? o.reject ?? o.rename ?? o.merge;
   if (!target) {
+    const t = listModes(o.evalDir);
     const lines = ['Failure modes:'];
     for (const m of t.modes) lines.push(`  ${m.id.padEnd(26)} ${String(m.count).padStart(5)}  ${m.title}${m.last_seen ? `  (last seen ${m.last_seen})` : ''}`);
     lines.push(t.proposals.length ? 'Proposed (decide with --accept, --rename ID --title T, --merge ID --into MODE, --reject):' : 'No proposals.');
@@ -31,8 +30,6 @@ export function runModes(o: ModesOptions, io: CliIo): number {
     io.stdout(`${lines.join('\n')}\n`);
     return ExitCode.ok;
   }
-  const proposal = t.proposals.find((p) => p.id === target);
-  if (!proposal) throw new UsageError(`no proposal ${target} in ${read.path} (see \`casebook modes\`)`);
   let decision: ProposalDecision;
   if (o.accept) decision = { action: 'accept' };
   else if (o.reject) decision = { action: 'reject' };
@@ -44,8 +41,13 @@ export function runModes(o: ModesOptions, io: CliIo): number {
     decision = { action: 'merge', into: o.into };
   }
   const today = new Date().toISOString().slice(0, 10);
-  const r = applyProposal(t, { id: proposal.id, title: proposal.title, suggestedId: proposal.suggested_id, size: proposal.size, terms: proposal.terms }, decision, today);
-  writeFailureModes(o.evalDir, read, r.taxonomy);
-  io.stdout(r.modeId ? `${proposal.id} → failure mode ${r.modeId}\n` : `${proposal.id} rejected; it will not be proposed again\n`);
+  let modeId: string | undefined;
+  try {
+    modeId = decideProposal(o.evalDir, target, decision, today).modeId;
+  } catch (err) {
+    if (err instanceof ProposalNotFoundError) throw new UsageError(`${err.message} (see \`casebook modes\`)`);
+    throw err;
+  }
+  io.stdout(modeId ? `${target} → failure mode ${modeId}\n` : `${target} rejected; it will not be proposed again\n`);
   return ExitCode.ok;
 }

@@ -89,5 +89,9 @@ export function createWebApi(base = ''): CasebookApi {
       list: () => call('review.list', undefined),
       decide: (request) => call('review.decide', request),
     },
+    modes: {
+      list: () => call('modes.list', undefined),
+      decide: (request) => call('modes.decide', request),
+    },
   } satisfies CasebookApi;
 }

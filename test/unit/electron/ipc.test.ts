@@ -29,6 +29,8 @@ function spyService() {
     'runs.cancel': vi.fn(async () => ({ cancelled: true })),
     'review.list': vi.fn(async () => []),
     'review.decide': vi.fn(async () => ({ caseId: 'c_000000000000', decision: 'skip' as const, written: [], remaining: 0 })),
+    'modes.list': vi.fn(async () => ({ path: '/eval/failure_modes.yaml', modes: [], proposals: [] })),
+    'modes.decide': vi.fn(async () => ({ proposalId: 'p_0123456789', decision: 'reject' as const, modeId: null, written: [], dryRun: false })),
   } satisfies Handlers;
   const listeners = new Map<string, (e: unknown) => void>();
   const subscribe = (name: string, l: unknown) => {
@@ -138,6 +140,19 @@ describe('payload validation (checklist 5)', () => {
       { caseId: 'c_0123456789ab', decision: 'reject', expectedBehavior: 'x' },
       { caseId: 'c_0123456789ab', decision: 'accept', expectedBehavior: '   ' },
       { caseId: 'c_0123456789ab', decision: 'skip', evalDir: '/etc' },
+    ],
+    'modes.list': [{}, 'x'],
+    'modes.decide': [
+      undefined,
+      { proposalId: 'p_0123456789' },
+      { proposalId: '../failure_modes', decision: 'accept' },
+      { proposalId: 'p_0123456789', decision: 'promote' },
+      { proposalId: 'p_0123456789', decision: 'rename' },
+      { proposalId: 'p_0123456789', decision: 'rename', title: '   ' },
+      { proposalId: 'p_0123456789', decision: 'accept', title: 'x' },
+      { proposalId: 'p_0123456789', decision: 'merge' },
+      { proposalId: 'p_0123456789', decision: 'merge', into: 'Wrong Tool!' },
+      { proposalId: 'p_0123456789', decision: 'reject', evalDir: '/etc' },
     ],
   };
 
