@@ -34,7 +34,8 @@ function sensitiveValues(value: unknown, keys: SensitiveKeys, out = new Map<stri
     if (Array.isArray(v)) for (const x of v) stack.push(x);
     else if (v !== null && typeof v === 'object') {
       const obj = v as Record<string, unknown>;
-      for (const [k, x] of Object.entries(obj)) {
+      for (const k of Object.keys(obj)) {
+        const x = obj[k];
         if (typeof x === 'string') {
           const type = keys.typeOf(k, obj);
           if (type !== undefined && x.trim().length >= MIN_PROPAGATED_LENGTH && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(x)) out.set(x.trim(), type);
@@ -53,26 +54,51 @@ function sensitiveValues(value: unknown, keys: SensitiveKeys, out = new Map<stri
 function propagate<T>(original: unknown, redacted: T, keys: SensitiveKeys, p: Pseudonymizer): T {
   const found = sensitiveValues(original, keys);
   if (found.size === 0) return redacted;
-  const entries = [...found.entries()].sort(([a], [b]) => b.length - a.length);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${entries.map(([v]) => escapeRegExp(v)).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
-  const typeOf = new Map(entries);
-  const replace = (s: string): string =>
-    s.replace(re, (m: string) => {
-      const type = typeOf.get(m);
+  const values = [...found.keys()];
+  // The recognizers have usually masked these values already: only strings that still contain one (a
+  // native substring search) pay for the pattern, which is compiled only when some string needs it.
+  let re: RegExp | undefined;
+  const replace = (s: string): string => {
+    if (!values.some((v) => s.indexOf(v) >= 0)) return s;
+    re ??= new RegExp(
+      `(?<![\\p{L}\\p{N}_])(?:${values
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')})(?![\\p{L}\\p{N}_])`,
+      'gu',
+    );
+    return s.replace(re, (m: string) => {
+      const type = found.get(m);
       return type === undefined ? m : p.placeholder(type, m);
     });
+  };
   return mapStrings(redacted as unknown as Json, replace) as unknown as T;
 }
 const MAX_OPEN_SCOPES = 2000;
 
-/** Apply `fn` to every string in a JSON value (keys kept), returning a new value. */
+/**
+ * Apply `fn` to every string in a JSON value (keys kept). Copy-on-write: a container comes back as the
+ * same object when nothing inside it changed, so a pass that changes nothing allocates nothing.
+ */
 function mapStrings(value: Json, fn: (s: string) => string): Json {
   if (typeof value === 'string') return fn(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (Array.isArray(value)) {
+    let out: Json[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i] as Json;
+      const m = mapStrings(v, fn);
+      if (m !== v) (out ??= value.slice())[i] = m;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn);
-    return out;
+    let out: Record<string, Json> | undefined;
+    for (const k of Object.keys(value)) {
+      const v = value[k] as Json;
+      const m = mapStrings(v, fn);
+      if (m !== v) (out ??= { ...value })[k] = m;
+    }
+    return out ?? value;
   }
   return value;
 }

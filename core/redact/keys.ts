@@ -46,6 +46,15 @@ function words(key: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** A bare `name` key: a person's name unless its object is a tool call, a schema or a non-user speaker. */
+function bareName(siblings: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (siblings === undefined) return 'PERSON';
+  if (TOOLISH_SIBLINGS.some((k) => k in siblings)) return undefined;
+  // Message speakers: only a user's name is personal (tool and agent names are not).
+  if (typeof siblings.role === 'string' && siblings.role !== 'user') return undefined;
+  return 'PERSON';
+}
+
 /** Decides which keys are sensitive; built once per redactor. */
 export class SensitiveKeys {
   private readonly extra = new Map<string, string>();
@@ -64,7 +73,7 @@ export class SensitiveKeys {
   /** The placeholder type for values under `key`, or undefined when the key is not sensitive. */
   typeOf(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
     // Keys repeat across records: cache the verdict (a bare "name" depends on its siblings, so it is not cached).
-    if (key === 'name' || key === 'Name' || key === 'NAME') return this.compute(key, siblings);
+    if (key === 'name' || key === 'Name' || key === 'NAME') return this.extra.get('name') ?? bareName(siblings);
     let hit = this.cache.get(key);
     if (hit === undefined) {
       hit = this.compute(key, siblings) ?? null;
@@ -82,12 +91,7 @@ export class SensitiveKeys {
     if (extra !== undefined) return extra;
     const last = ws[ws.length - 1] as string;
     if (last === 'name' || last === 'names') {
-      if (ws.length === 1) {
-        if (siblings !== undefined && TOOLISH_SIBLINGS.some((k) => k in siblings)) return undefined;
-        // Message speakers: only a user's name is personal (tool and agent names are not).
-        if (siblings !== undefined && typeof siblings.role === 'string' && siblings.role !== 'user') return undefined;
-        return 'PERSON';
-      }
+      if (ws.length === 1) return bareName(siblings);
       return PERSON_NAME_PREFIX.has(ws[ws.length - 2] as string) || EXACT[joined] === 'PERSON' ? 'PERSON' : undefined;
     }
     const exact = EXACT[joined];

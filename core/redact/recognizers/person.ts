@@ -104,6 +104,48 @@ function joins(text: string, prev: Tok, next: Tok): boolean {
   return isParticleGap(text.slice(prev.end, next.start));
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * CAP_TOKEN_AT for the common all-ASCII case, by hand: the end of the token starting at `i`, 0 when no
+ * token starts there, -1 when a non-ASCII character is involved (the caller runs the Unicode pattern).
+ */
+function asciiCapToken(text: string, i: number): number {
+  const c0 = text.charCodeAt(i);
+  if (c0 < 65 || c0 > 90) return -1;
+  if (i > 0) {
+    const p = text.charCodeAt(i - 1);
+    if (p >= 128) return -1;
+    // The look-behind: no letter, digit, _ @ # / \ or - right before.
+    if (isAsciiLetter(p) || (p >= 48 && p <= 57) || p === 95 || p === 64 || p === 35 || p === 47 || p === 92 || p === 45) return 0;
+  }
+  const n = text.length;
+  let e = i + 1;
+  for (;;) {
+    while (e < n) {
+      const c = text.charCodeAt(e);
+      if (isAsciiLetter(c) || c === 39) e++;
+      else if (c === 0x2019) e++;
+      else if (c >= 128) return -1;
+      else break;
+    }
+    // "-Letter" continues the token (double-barrelled names).
+    if (e + 1 < n && text.charCodeAt(e) === 45) {
+      const c = text.charCodeAt(e + 1);
+      if (c >= 128) return -1;
+      if (isAsciiLetter(c)) {
+        e += 2;
+        continue;
+      }
+    }
+    break;
+  }
+  if (e < n && text.charCodeAt(e) === 46) e++;
+  return e;
+}
+
 /** Finds person names; `known` are extra lower-cased names (e.g. from a deny-list) to treat as gazetteer entries. */
 export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
   const toks: Tok[] = [];
@@ -112,12 +154,17 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
   let done = 0;
   for (const i of ix.capStarts) {
     if (i < done) continue;
-    CAP_TOKEN_AT.lastIndex = i;
-    const m = CAP_TOKEN_AT.exec(text);
-    if (m === null) continue;
-    const w = m[0];
-    toks.push({ start: i, end: i + w.length, word: w, norm: normCached(w) });
-    done = i + w.length;
+    let end = asciiCapToken(text, i);
+    if (end === 0) continue;
+    if (end < 0) {
+      CAP_TOKEN_AT.lastIndex = i;
+      const m = CAP_TOKEN_AT.exec(text);
+      if (m === null) continue;
+      end = i + m[0].length;
+    }
+    const w = text.slice(i, end);
+    toks.push({ start: i, end, word: w, norm: normCached(w) });
+    done = end;
   }
   const found: Found[] = [];
   // Capitalised names are found from the tokens; lower-case ones only matter where the text has no capitals.
