@@ -63,6 +63,17 @@ interface Frame {
   at: string | number;
 }
 
+/** `xs` mapped with `fn`, or `xs` itself when `fn` returned every element unchanged. */
+function sameOrCopy<T>(xs: T[], fn: (x: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as T;
+    const y = fn(x);
+    if (y !== x) (out ??= xs.slice())[i] = y;
+  }
+  return out ?? xs;
+}
+
 /** Compact JSON text of a tool call's raw result → its redacted text and the counts masking it took. */
 type ResultMemo = Map<string, { text: string; report: RedactionReport }>;
 
@@ -247,27 +258,31 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       results.set(JSON.stringify(v), { text: own.total === 0 ? JSON.stringify(v) : JSON.stringify(red), report: own });
       return red;
     };
-    const doc = (d: TraceDraft['messages'][number]['documents'][number]): typeof d => ({
-      ...d,
-      ...(d.uri !== undefined ? { uri: text(d.uri, 'document') } : {}),
-      ...(d.title !== undefined ? { title: text(d.title, 'document') } : {}),
-      ...(d.text !== undefined ? { text: text(d.text, 'document') } : {}),
-    });
+    const doc = (d: TraceDraft['messages'][number]['documents'][number]): typeof d => {
+      const uri = text(d.uri, 'document');
+      const title = text(d.title, 'document');
+      const body = text(d.text, 'document');
+      if (uri === d.uri && title === d.title && body === d.text) return d;
+      return { ...d, ...(d.uri !== undefined ? { uri } : {}), ...(d.title !== undefined ? { title } : {}), ...(d.text !== undefined ? { text: body } : {}) };
+    };
     const out: TraceDraft = {
       ...draft,
-      messages: draft.messages.map((m) => ({
-        ...m,
-        text: redactMessageText(m.text, p, { report, field: 'message.text' }, results),
-        ...(m.name !== undefined && m.role === 'user' ? { name: maskWhole('PERSON', m.name, p, report, 'message.name') as string } : {}),
-        toolCalls: m.toolCalls.map((c) => ({
-          ...c,
-          arguments: json(c.arguments, 'toolCall.arguments'),
-          ...(c.result !== undefined ? { result: result(c.result) } : {}),
-          ...(c.error !== undefined ? { error: text(c.error, 'toolCall.error') } : {}),
-        })),
-        documents: m.documents.map(doc),
-        citations: m.citations.map(doc),
-      })),
+      // Copy-on-write: a message, call or document comes back as the same object when nothing in it changed.
+      messages: draft.messages.map((m) => {
+        const t = redactMessageText(m.text, p, { report, field: 'message.text' }, results);
+        const name = m.name !== undefined && m.role === 'user' ? (maskWhole('PERSON', m.name, p, report, 'message.name') as string) : m.name;
+        const toolCalls = sameOrCopy(m.toolCalls, (c) => {
+          const args = json(c.arguments, 'toolCall.arguments');
+          const res = c.result !== undefined ? result(c.result) : undefined;
+          const error = c.error !== undefined ? text(c.error, 'toolCall.error') : undefined;
+          if (args === c.arguments && res === c.result && error === c.error) return c;
+          return { ...c, arguments: args, ...(c.result !== undefined ? { result: res as Json } : {}), ...(c.error !== undefined ? { error } : {}) };
+        });
+        const documents = sameOrCopy(m.documents, doc);
+        const citations = sameOrCopy(m.citations, doc);
+        if (t === m.text && name === m.name && toolCalls === m.toolCalls && documents === m.documents && citations === m.citations) return m;
+        return { ...m, text: t, ...(name !== undefined ? { name } : {}), toolCalls, documents, citations };
+      }),
       spans: draft.spans.map((s) => ({
         ...s,
         attributes: json(s.attributes, 'span.attributes') as Record<string, Json>,
