@@ -129,8 +129,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--eval-dir <dir>', 'the eval folder', 'eval')
     .option('--commit', 'commit exactly the files it changed, with a message that summarizes the run (no push)')
     .option('--fail-on-regression', 'exit 3 when a known case failed again (for CI)')
+    .option('--no-judge', 'do not ask the judge to title proposed failure modes (they are titled from their terms)')
     .option('--json', 'print the result as JSON')
-    .action(async (o: { run?: string; evalDir: string; commit?: boolean; failOnRegression?: boolean; json?: boolean }, cmd: Command) =>
+    .action(async (o: { run?: string; evalDir: string; commit?: boolean; failOnRegression?: boolean; json?: boolean; judge?: boolean }, cmd: Command) =>
       withStore(cmd, (store) => runPromote(store, o, io)),
     );
 

@@ -130,6 +130,7 @@ function humanize(id: string): string {
 /**
  * Cluster failures with no known mode into proposals, largest first (ties by id). A cluster's title is
  * the judge's suggested mode when most of its members got one the taxonomy lacks, else its top terms.
+ * Clusters whose id the taxonomy already decided on (rejected, or in a mode's indicators.proposals) are left out.
  */
 export function clusterUnmatched(items: readonly UnmatchedFailure[], options: ClusterOptions = {}, taxonomy?: FailureModeTaxonomy): Proposal[] {
   const threshold = options.threshold ?? 0.3;
@@ -165,14 +166,15 @@ export function clusterUnmatched(items: readonly UnmatchedFailure[], options: Cl
     clusters.push(merged);
     clusters.sort((x, y) => (x[0] as number) - (y[0] as number));
   }
-  const rejected = new Set(taxonomy?.rejected ?? []);
+  // A cluster a human already decided on (rejected, accepted or merged) is not proposed again.
+  const decided = new Set([...(taxonomy?.rejected ?? []), ...(taxonomy?.modes.flatMap((m) => m.indicators.proposals) ?? [])]);
   const known = new Set(taxonomy?.modes.flatMap((m) => [m.id, ...m.indicators.aliases]) ?? []);
   const proposals: Proposal[] = [];
   for (const c of clusters) {
     if (c.length < minSize) continue;
     const members = c.map((i) => (sorted[i] as UnmatchedFailure).key);
     const id = `p_${sha256Hex(members.join('\n')).slice(0, 10)}`;
-    if (rejected.has(id)) continue;
+    if (decided.has(id)) continue;
     const centroid: Vec = new Map();
     for (const i of c) for (const [t, w] of vecs[i] as Vec) centroid.set(t, (centroid.get(t) ?? 0) + w / c.length);
     const terms = [...centroid.entries()]
@@ -250,8 +252,9 @@ function freeId(base: string, taken: ReadonlySet<string>): string {
 
 /**
  * Apply a decision. Accept/rename add a mode whose id is the slug of its title (suffixed `_2`, `_3`
- * when taken) and never changes afterwards; merge counts the proposal into an existing mode; reject
- * remembers the proposal id so the same cluster is not proposed again. Returns the new taxonomy and
+ * when taken) and never changes afterwards; merge counts the proposal into an existing mode; the mode
+ * records the proposal id (indicators.proposals) and reject remembers it (rejected), so the same cluster
+ * is not proposed again whatever the decision was. Returns the new taxonomy and
  * the id of the mode the proposal's failures now belong to (undefined on reject).
  */
 export function applyProposal(
@@ -268,7 +271,8 @@ export function applyProposal(
   if (decision.action === 'merge') {
     const target = taxonomy.modes.find((m) => m.id === decision.into || m.indicators.aliases.includes(decision.into));
     if (!target) throw new Error(`cannot merge proposal ${proposal.id}: no failure mode "${decision.into}"`);
-    const modes = taxonomy.modes.map((m) => (m === target ? sighted({ ...m, count: m.count + proposal.size }, date) : m));
+    const merged = { ...target, count: target.count + proposal.size, indicators: { ...target.indicators, proposals: [...new Set([...target.indicators.proposals, proposal.id])].sort() } };
+    const modes = taxonomy.modes.map((m) => (m === target ? sighted(merged, date) : m));
     return { taxonomy: { ...taxonomy, modes, proposals }, modeId: target.id };
   }
   const title = decision.action === 'rename' ? decision.title : proposal.title;
@@ -284,7 +288,7 @@ export function applyProposal(
           ? `${proposal.description} (Proposed from ${proposal.size} similar failures; description written by the judge: check it.)`
           : `Proposed from ${proposal.size} similar failures (terms: ${proposal.terms.join(', ') || 'none'}). Replace this with a description of the failure.`,
       category: 'other',
-      indicators: { rules: [], axes: [], aliases: [] },
+      indicators: { rules: [], axes: [], aliases: [], proposals: [proposal.id] },
       count: proposal.size,
     },
     date,

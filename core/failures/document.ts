@@ -1,9 +1,10 @@
 /**
  * Reading and rewriting eval/failure_modes.yaml with the `yaml` document API: a team's edits (titles,
- * descriptions, comments, key order) survive; Casebook only updates counts and dates, adds accepted
- * modes and rewrites the proposal lists. Unchanged content returns the input text byte for byte. Pure.
+ * descriptions, comments, key order) survive; Casebook only updates counts, dates and the proposal ids
+ * a mode came from, adds accepted modes and rewrites the proposal lists. Unchanged content returns the
+ * input text byte for byte. Pure.
  */
-import { Document, isMap, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseYamlConfig } from '../config/yaml-config.js';
 import { FailureModeTaxonomy, starterTaxonomy, type FailureMode } from './taxonomy.js';
 
@@ -29,6 +30,7 @@ function plainMode(m: FailureMode): Record<string, unknown> {
   if (m.indicators.rules.length) ind.rules = m.indicators.rules;
   if (m.indicators.axes.length) ind.axes = m.indicators.axes;
   if (m.indicators.aliases.length) ind.aliases = m.indicators.aliases;
+  if (m.indicators.proposals.length) ind.proposals = m.indicators.proposals;
   if (Object.keys(ind).length) out.indicators = ind;
   if (m.first_seen) out.first_seen = m.first_seen;
   if (m.last_seen) out.last_seen = m.last_seen;
@@ -37,8 +39,31 @@ function plainMode(m: FailureMode): Record<string, unknown> {
 }
 
 /**
+ * Keep a mode's indicators.proposals (a proposal merged into it) in step. An empty list is never
+ * written, so files that never decided a proposal keep their bytes.
+ */
+function setDecided(doc: Document, node: YAMLMap, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const cur = node.getIn(['indicators', 'proposals'], true) as Node | undefined;
+  if (cur !== undefined && JSON.stringify(cur.toJSON()) === JSON.stringify(ids)) return;
+  const seq = doc.createNode([...ids]) as YAMLSeq;
+  // A list the team wrote inline stays inline.
+  if (isSeq(cur)) seq.flow = cur.flow;
+  let indicators: unknown = node.get('indicators', true);
+  if (!isMap(indicators)) {
+    // Placed where a new mode has it (before the dates and count), so the file reads the same either way.
+    const made = doc.createPair('indicators', {});
+    indicators = made.value;
+    const at = node.items.findIndex((p) => ['first_seen', 'last_seen', 'count'].includes(String(isScalar(p.key) ? p.key.value : p.key)));
+    node.items.splice(at < 0 ? node.items.length : at, 0, made);
+  }
+  (indicators as YAMLMap).set('proposals', seq);
+}
+
+/**
  * Write `taxonomy` into the document text. Modes already in the file keep everything but count,
- * first_seen and last_seen; new modes are appended; `proposals` and `rejected` are replaced.
+ * first_seen, last_seen and indicators.proposals; new modes are appended; `proposals` and `rejected`
+ * are replaced.
  */
 export function mergeFailureModesDocument(existingYamlText: string, taxonomy: FailureModeTaxonomy, schemaRef?: string): { text: string; changed: boolean } {
   parseFailureModes(existingYamlText);
@@ -70,6 +95,7 @@ export function mergeFailureModesDocument(existingYamlText: string, taxonomy: Fa
     }
     if (node.get('count') !== m.count) node.set('count', m.count);
     for (const key of ['first_seen', 'last_seen'] as const) if (m[key] !== undefined && node.get(key) !== m[key]) node.set(key, m[key]);
+    setDecided(doc, node, m.indicators.proposals);
   }
   const setList = (key: 'proposals' | 'rejected', value: unknown[]): void => {
     const cur = doc.get(key, true);

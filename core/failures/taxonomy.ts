@@ -31,6 +31,8 @@ export const FailureMode = z
         axes: z.array(z.string().min(1)).default([]),
         /** Other names for this mode, e.g. the judge's suggested failure-mode ids. */
         aliases: z.array(FailureModeId).default([]),
+        /** Proposal ids accepted as or merged into this mode: the same cluster is not proposed again. */
+        proposals: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .prefault({}),

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { main } from '../../core/cli/main.js';
 import { captureIo } from '../helpers/cli-io.js';
+import { repoDir } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+
+const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
 
 const proposal = (id: string, title: string, size: number) =>
   `  - id: ${id}\n    title: ${title}\n    suggested_id: ${title.replace(/ /g, '_')}\n    size: ${size}\n    terms: [gift, card]\n    examples: [conv-1]\n`;
@@ -27,8 +30,8 @@ async function run(args: string[]) {
 }
 
 interface Taxonomy {
-  modes: Array<{ id: string; title: string; count: number }>;
-  proposals?: Array<{ id: string }>;
+  modes: Array<{ id: string; title: string; count: number; indicators?: { proposals?: string[] } }>;
+  proposals?: Array<{ id: string; size: number }>;
   rejected?: string[];
 }
 
@@ -60,5 +63,71 @@ describe('casebook modes', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('no proposal p_nope');
     expect((await run(['modes', '--eval-dir', dir, '--merge', 'p_1a'])).code).toBe(2);
+  });
+});
+
+describe('casebook modes, then promote again', () => {
+  /** An eval folder whose failures match no known mode (rules without a failure mode, empty taxonomy), graded with rules only. */
+  async function promotedFolder(): Promise<{ dir: string; db: string; runId: string }> {
+    const dir = join(tempDir(), 'eval');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'casebook.yaml'),
+      'sampling:\n  mode: all\nrules:\n  - id: lookup-came-back-empty\n    type: empty_result_denied\n    severity: high\n    params:\n      ignoreTools: [think]\n' +
+        '  - id: obeyed-injection\n    type: prompt_injection\n    severity: high\n',
+    );
+    writeFileSync(join(dir, 'failure_modes.yaml'), '# ours\nversion: 1\nmodes: []\n');
+    const db = join(tempDir(), 'modes.db');
+    expect((await run(['run', SAMPLE, '--since', 'all', '--db', db, '--eval-dir', dir, '--no-judge'])).code).toBe(0);
+    const promoted = await run(['promote', '--db', db, '--eval-dir', dir]);
+    expect(promoted.code).toBe(0);
+    const runId = /Promoted run (run_\w+):/.exec(promoted.out)?.[1] as string;
+    return { dir, db, runId };
+  }
+  const read = (dir: string) => readFileSync(join(dir, 'failure_modes.yaml'), 'utf8');
+
+  it('an accepted proposal is not proposed again by the next promote of the same run, or of a new run of the same failures', async () => {
+    const { dir, db, runId } = await promotedFolder();
+    const proposed = (parse(read(dir)) as Taxonomy).proposals ?? [];
+    expect(proposed.length).toBeGreaterThan(0);
+    const id = proposed[0]?.id as string;
+    const accepted = await run(['modes', '--eval-dir', dir, '--accept', id]);
+    expect(accepted.code).toBe(0);
+    const modeId = /→ failure mode (\S+)/.exec(accepted.out)?.[1] as string;
+    const after = read(dir);
+    const t = parse(after) as Taxonomy;
+    expect(t.modes.find((m) => m.id === modeId)?.indicators?.proposals).toEqual([id]);
+    expect((t.proposals ?? []).map((p) => p.id)).not.toContain(id);
+    expect(t.rejected).toBeUndefined();
+
+    // The same run again: the decided cluster stays decided, and failure_modes.yaml keeps every byte.
+    const again = await run(['promote', '--db', db, '--eval-dir', dir, '--run', runId]);
+    expect(again.code).toBe(0);
+    expect(again.out).not.toContain(id);
+    expect(read(dir)).toBe(after);
+
+    // A new run over the same conversations clusters the same failures into the same id: still not back.
+    expect((await run(['run', SAMPLE, '--since', 'all', '--db', db, '--eval-dir', dir, '--no-judge'])).code).toBe(0);
+    const next = await run(['promote', '--db', db, '--eval-dir', dir]);
+    expect(next.code).toBe(0);
+    expect(/Promoted run (run_\w+):/.exec(next.out)?.[1]).not.toBe(runId);
+    expect(read(dir)).toBe(after);
+  });
+
+  it('a proposal merged into a mode is not proposed again either', async () => {
+    const { dir, db, runId } = await promotedFolder();
+    const proposed = (parse(read(dir)) as Taxonomy).proposals ?? [];
+    const id = proposed[0]?.id as string;
+    // A mode of the team's to merge into, written by hand.
+    writeFileSync(join(dir, 'failure_modes.yaml'), read(dir).replace('modes: []\n', 'modes:\n  - id: missing_order # ours\n    title: Missing order\n    description: said an order does not exist\n    count: 1\n'));
+    expect((await run(['modes', '--eval-dir', dir, '--merge', id, '--into', 'missing_order'])).out).toBe(`${id} → failure mode missing_order\n`);
+    const after = read(dir);
+    expect(after).toContain('  - id: missing_order # ours\n');
+    const mode = (parse(after) as Taxonomy).modes.find((m) => m.id === 'missing_order');
+    expect(mode?.indicators?.proposals).toEqual([id]);
+    expect(mode?.count).toBe(1 + (proposed[0]?.size ?? 0));
+
+    expect((await run(['promote', '--db', db, '--eval-dir', dir, '--run', runId])).code).toBe(0);
+    expect(read(dir)).toBe(after);
   });
 });

@@ -312,6 +312,34 @@ describe('promote: judge-written titles for proposed failure modes', () => {
     expect(server.chatCount()).toBe(before);
   });
 
+  it('with --no-judge asks the judge nothing: proposals keep their terms titles, as with `run --promote --no-judge`', async () => {
+    server.configure({
+      respond: (call) => {
+        const props = (call.format as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+        return 'title' in props ? { json: { title: 'Order reported missing', description: 'The assistant said an order does not exist.' } } : {};
+      },
+    });
+    server.reset();
+    const { dir, db } = await folderWithUnmatched(server.url);
+    const requestsBefore = server.requests.length;
+    const r = await run(dir, ['promote', '--db', db, '--no-judge']);
+    expect(r.code).toBe(0);
+    expect(server.requests.length).toBe(requestsBefore);
+    expect(server.chatCount()).toBe(0);
+    expect(r.err).toBe('');
+    const proposals = proposalsOf(dir);
+    expect(proposals.length).toBeGreaterThan(0);
+    for (const p of proposals) {
+      expect(p.title_source).toBe('terms');
+      expect(p.title).not.toBe('Order reported missing');
+      expect(p.description).toBeUndefined();
+      expect(r.out).toContain(`proposed failure mode ${p.id}: "${p.title}" (${p.size} failures, `);
+    }
+    const help = await run(dir, ['promote', '--help']);
+    expect(help.out).toContain('--no-judge');
+    expect(help.out).toMatch(/--no-judge\s+do not ask the judge to title proposed failure modes/);
+  });
+
   it('keeps the terms title, and says why, when the judge answers junk', async () => {
     server.configure({ respond: () => ({ content: 'Sure! Here is a title: Missing orders' }) });
     const { dir, db } = await folderWithUnmatched(server.url);

@@ -128,6 +128,37 @@ describe('applyProposal', () => {
     expect(clusterUnmatched(giftCards, {}, taxonomy)).toEqual([]);
   });
 
+  it('accept and rename record the proposal on the new mode, so clustering the same failures again proposes it no more', () => {
+    const accepted = applyProposal(withProposal, proposal, { action: 'accept' }).taxonomy;
+    expect(accepted.modes.at(-1)?.indicators.proposals).toEqual([proposal.id]);
+    expect(accepted.rejected).toEqual([]);
+    // The warranty cluster is still new: only the decided cluster is left out.
+    const again = clusterUnmatched([...giftCards, ...warranty], {}, accepted);
+    expect(again.map((p) => p.members)).toEqual([['w1', 'w2', 'w3']]);
+    expect(again.map((p) => p.id)).not.toContain(proposal.id);
+
+    const renamed = applyProposal(withProposal, proposal, { action: 'rename', title: 'Gift card balance misread' }).taxonomy;
+    expect(renamed.modes.find((m) => m.id === 'gift_card_balance_misread')?.indicators.proposals).toEqual([proposal.id]);
+    expect(clusterUnmatched(giftCards, {}, renamed)).toEqual([]);
+  });
+
+  it('merge appends the proposal id to the target mode (sorted, once), so clustering again proposes it no more', () => {
+    const warr = clusterUnmatched([...giftCards, ...warranty]).find((p) => p.members.includes('w1'));
+    if (!warr) throw new Error('no proposal');
+    expect(warr.size).toBe(3);
+    const first = applyProposal(withProposal, proposal, { action: 'merge', into: 'hallucinated_fact' }).taxonomy;
+    expect(first.modes.find((m) => m.id === 'hallucinated_citation')?.indicators).toMatchObject({ aliases: ['hallucinated_fact'], proposals: [proposal.id] });
+    expect(clusterUnmatched(giftCards, {}, first)).toEqual([]);
+    const second = applyProposal(first, warr, { action: 'merge', into: 'hallucinated_citation' }).taxonomy;
+    const again = applyProposal(second, warr, { action: 'merge', into: 'hallucinated_citation' }).taxonomy;
+    const target = again.modes.find((m) => m.id === 'hallucinated_citation');
+    expect(target?.indicators.proposals).toEqual([proposal.id, warr.id].sort());
+    expect(target?.count).toBe(9);
+    expect(clusterUnmatched([...giftCards, ...warranty], {}, again)).toEqual([]);
+    // Other modes are untouched.
+    expect(again.modes.find((m) => m.id === 'wrong_tool')?.indicators.proposals).toEqual([]);
+  });
+
   it('slugId makes ids the taxonomy accepts', () => {
     expect(slugId('Gift-card balance: misread!')).toBe('gift_card_balance_misread');
     expect(slugId('  ')).toBe('mode_new');

@@ -3,6 +3,7 @@ import { defaultRubric } from '../../../core/judge/rubric.js';
 import { defaultRulesConfig } from '../../../core/rules/index.js';
 import { assignFailureModes, FailureModeTaxonomy, recordSightings, starterTaxonomy } from '../../../core/failures/taxonomy.js';
 import { mergeFailureModesDocument, parseFailureModes } from '../../../core/failures/document.js';
+import { applyProposal } from '../../../core/failures/cluster.js';
 import { failedRule, judged } from '../promote/crafted.js';
 
 const skipped = { kind: 'skipped', reason: 'rules failed' } as const;
@@ -77,5 +78,31 @@ describe('recordSightings and the failure_modes.yaml document', () => {
     expect(out.changed).toBe(true);
     expect(out.text).toContain('title: Wrong tool for the job # renamed by us\n');
     expect(parseFailureModes(out.text).modes.find((m) => m.id === 'wrong_tool')).toMatchObject({ title: 'Wrong tool for the job', count: 2, first_seen: '2026-11-26', last_seen: '2026-11-26' });
+  });
+  it('writes the proposal ids a mode came from (indicators.proposals) into a mode already in the file, keeping its comments, and only when there are some', () => {
+    const text =
+      '# our taxonomy\nversion: 1\nmodes:\n  - id: wrong_tool # the big one\n    title: Wrong tool\n    description: used a tool not meant for the intent\n    count: 2\n' +
+      '  - id: slow_response\n    title: Slow\n    description: slow\n    indicators: { rules: [slow_response] }\n    count: 0\n' +
+      'proposals:\n  - id: p_aaaa\n    title: Gift card balance\n    suggested_id: gift_card_balance\n    size: 3\n    terms: [gift, card]\n    examples: [conv-1]\n';
+    const t = parseFailureModes(text);
+    expect(t.modes.map((m) => m.indicators.proposals)).toEqual([[], []]);
+    // Nothing decided: no empty `proposals: []` appears anywhere.
+    expect(mergeFailureModesDocument(text, t)).toEqual({ text, changed: false });
+    const proposal = { id: 'p_aaaa', title: 'Gift card balance', suggestedId: 'gift_card_balance', size: 3, terms: [] };
+    const merged = applyProposal(t, proposal, { action: 'merge', into: 'wrong_tool' }, '2026-11-26').taxonomy;
+    const out = mergeFailureModesDocument(text, merged).text;
+    expect(out).toContain('  - id: wrong_tool # the big one\n');
+    expect(out).toContain('    description: used a tool not meant for the intent\n    indicators:\n      proposals:\n        - p_aaaa\n    count: 5\n');
+    expect(out).not.toContain('proposals:\n  - id: p_aaaa');
+    expect(parseFailureModes(out).modes.find((m) => m.id === 'wrong_tool')).toMatchObject({ count: 5, indicators: { proposals: ['p_aaaa'] } });
+    expect(mergeFailureModesDocument(out, parseFailureModes(out))).toEqual({ text: out, changed: false });
+    // A second merge into a mode whose indicators are written inline keeps them inline.
+    const again = applyProposal(parseFailureModes(out), { ...proposal, id: 'p_bbbb' }, { action: 'merge', into: 'slow_response' }).taxonomy;
+    const out2 = mergeFailureModesDocument(out, again).text;
+    expect(out2).toContain('    indicators: { rules: [ slow_response ], proposals: [ p_bbbb ] }\n');
+    expect(parseFailureModes(out2).modes.find((m) => m.id === 'slow_response')?.indicators).toEqual({ rules: ['slow_response'], axes: [], aliases: [], proposals: ['p_bbbb'] });
+    // Accepting writes the id on the new mode.
+    const accepted = applyProposal(t, proposal, { action: 'accept' }).taxonomy;
+    expect(mergeFailureModesDocument(text, accepted).text).toMatch(/ {2}- id: gift_card_balance\n[\s\S]*\n {4}indicators:\n {6}proposals:\n {8}- p_aaaa\n/);
   });
 });
