@@ -4,6 +4,7 @@
  * candidates, then a checksum, a phone library or context words to confirm them.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString as parseMinimal } from 'libphonenumber-js/min';
 import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } from '../checks.js';
 import type { Finding } from '../types.js';
 import { before, eachMatch, isAlnum } from './context.js';
@@ -288,19 +289,29 @@ function validInSomeRegion(raw: string): boolean {
   return ok;
 }
 
-/** Cache of international-number verdicts: parsing costs tens of microseconds and numbers recur. */
-const intlCache = new Map<string, 0 | 1 | 2>();
+/** Caches of international-number verdicts: parsing costs tens of microseconds and numbers recur. */
+const validCache = new Map<string, boolean>();
+const possibleCache = new Map<string, boolean>();
 
+function cached(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * An international number is accepted when valid, or, next to phone context, when merely possible (its
+ * length fits the country). A valid number is always possible, so with context the length check of the
+ * small metadata answers alone, at about half the cost of full validation.
+ */
 function intlVerdict(raw: string, positive: boolean): boolean {
   const key = raw.replace(/[^\d+]/g, '');
-  let v = intlCache.get(key);
-  if (v === undefined) {
-    const p = parsePhoneNumberFromString(raw);
-    v = p === undefined ? 0 : p.isValid() ? 2 : p.isPossible() ? 1 : 0;
-    if (intlCache.size > 50_000) intlCache.clear();
-    intlCache.set(key, v);
-  }
-  return v === 2 || (v === 1 && positive);
+  if (positive) return cached(possibleCache, key, () => parseMinimal(raw)?.isPossible() ?? false);
+  return cached(validCache, key, () => parsePhoneNumberFromString(raw)?.isValid() ?? false);
 }
 
 /** Phone numbers in international and national formats, confirmed by libphonenumber or phone context. */
