@@ -309,9 +309,27 @@ function cached(cache: Map<string, boolean>, key: string, compute: () => boolean
  * small metadata answers alone, at about half the cost of full validation.
  */
 function intlVerdict(raw: string, positive: boolean): boolean {
-  const key = raw.replace(/[^\d+]/g, '');
-  if (positive) return cached(possibleCache, key, () => parseMinimal(raw)?.isPossible() ?? false);
-  return cached(validCache, key, () => parsePhoneNumberFromString(raw)?.isValid() ?? false);
+  if (positive) return cached(possibleCache, possibleKey(raw), () => parseMinimal(raw)?.isPossible() ?? false);
+  return cached(validCache, raw.replace(/[^\d+]/g, ''), () => parsePhoneNumberFromString(raw)?.isValid() ?? false);
+}
+
+/**
+ * Whether a number is possible depends on its calling code, its country (chosen by leading digits) and its
+ * length, never on its last digits: numbers written alike that differ only in their last four digits
+ * share one verdict. The library is slow when called once per conversation (its code never gets hot), so
+ * this saves most calls on real traces, where numbers share area codes and formats.
+ */
+function possibleKey(raw: string): string {
+  let out = '';
+  let tail = 4;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57 && tail > 0) {
+      out = `#${out}`;
+      tail--;
+    } else out = raw[i] + out;
+  }
+  return out;
 }
 
 /** Phone numbers in international and national formats, confirmed by libphonenumber or phone context. */
