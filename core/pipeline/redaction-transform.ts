@@ -34,9 +34,11 @@ function sensitiveValues(value: unknown, keys: SensitiveKeys, out = new Map<stri
     if (Array.isArray(v)) for (const x of v) stack.push(x);
     else if (v !== null && typeof v === 'object') {
       const obj = v as Record<string, unknown>;
-      for (const k of Object.keys(obj)) {
+      // for-in allocates no key array; JSON objects have no inherited enumerable keys.
+      for (const k in obj) {
         const x = obj[k];
         if (typeof x === 'string') {
+          if (x.length < MIN_PROPAGATED_LENGTH) continue;
           const type = keys.typeOf(k, obj);
           if (type !== undefined && x.trim().length >= MIN_PROPAGATED_LENGTH && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(x)) out.set(x.trim(), type);
         } else stack.push(x);
@@ -55,11 +57,18 @@ function propagate<T>(original: unknown, redacted: T, keys: SensitiveKeys, p: Ps
   const found = sensitiveValues(original, keys);
   if (found.size === 0) return redacted;
   const values = [...found.keys()];
+  let shortest = Infinity;
+  for (const v of values) shortest = Math.min(shortest, v.length);
   // The recognizers have usually masked these values already: only strings that still contain one (a
   // native substring search) pay for the pattern, which is compiled only when some string needs it.
   let re: RegExp | undefined;
+  const contains = (s: string): boolean => {
+    if (s.length < shortest) return false;
+    for (const v of values) if (s.indexOf(v) >= 0) return true;
+    return false;
+  };
   const replace = (s: string): string => {
-    if (!values.some((v) => s.indexOf(v) >= 0)) return s;
+    if (!contains(s)) return s;
     re ??= new RegExp(
       `(?<![\\p{L}\\p{N}_])(?:${values
         .sort((a, b) => b.length - a.length)

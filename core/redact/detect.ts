@@ -122,9 +122,14 @@ export function createDetector(config: RedactionConfig): Detector {
   // Traces repeat strings verbatim (every LLM span carries the prompt history again; a tool result sits in
   // the call and in the tool message; JSON leaves such as statuses and product names recur), so findings
   // are cached per string; the cache lives in memory only and is bounded by total characters.
+  // Keyed by the string itself when short; a long string is keyed by a fingerprint (length and both ends),
+  // because a Map hashes every character of a new key and most long strings are seen only once.
   const cache = new Map<string, Finding[]>();
+  const longCache = new Map<string, Array<{ text: string; found: Finding[] }>>();
   let cachedChars = 0;
   const CACHE_MAX_CHARS = 16_000_000;
+  const FINGERPRINT_FROM = 256;
+  const fingerprint = (text: string): string => `\u0000${text.length}\u0000${text.slice(0, 40)}\u0000${text.slice(-40)}`;
 
   return {
     detect(text: string): Finding[] {
@@ -135,16 +140,26 @@ export function createDetector(config: RedactionConfig): Detector {
 
   function detectShared(text: string): readonly Finding[] {
     if (text.length === 0) return NONE;
-    const hit = cache.get(text);
-    if (hit !== undefined) return hit;
+    const long = text.length >= FINGERPRINT_FROM;
+    const key = long ? fingerprint(text) : text;
+    const same = long ? longCache.get(key) : undefined;
+    if (long) {
+      if (same !== undefined) for (const h of same) if (h.text === text) return h.found;
+    } else {
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+    }
     const res = detectUncached(text);
-    // Short strings are charged a minimum size so that many tiny entries also bound the map.
+    // Short strings are charged a minimum size so that many tiny entries also bound the maps.
     const cost = text.length + 32;
     if (cachedChars + cost > CACHE_MAX_CHARS) {
       cache.clear();
+      longCache.clear();
       cachedChars = 0;
     }
-    cache.set(text, res);
+    if (!long) cache.set(key, res);
+    else if (same !== undefined && longCache.get(key) === same) same.push({ text, found: res });
+    else longCache.set(key, [{ text, found: res }]);
     cachedChars += cost;
     return res;
   }
