@@ -16,7 +16,7 @@ clearly close coach cold collection college color come commercial common communi
 consider consumer contain continue control cost could country couple course court cover create crime cultural culture cup current
 customer cut dark data daughter day dead deal dear death debate decade decide decision deep defense degree democrat describe design despite
 detail determine develop development did die difference different difficult dinner direction director discover discuss discussion disease
-do doctor does dog done door down draw dream drive drop drug during each early east easy eat economic economy edge education effect effort
+do doctor does dog done door down draw dream drive drop drug during each early east easy eat economic economy edge edit education effect effort
 eight either election else employee end energy enjoy enough enter entire environment environmental especially establish even evening event
 ever every everybody everyone everything evidence exactly example executive exist expect experience expert explain eye face fact factor
 fail fall family far fast father fear federal feel feeling few field fight figure fill film final finally financial find fine finger

@@ -70,6 +70,8 @@ function computeKind(t: Tok): Kind {
   return 'unknown';
 }
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
+/** Kinds whose trailing full stop is an abbreviation, not the end of a sentence. */
+const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'caps']);
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
 const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'caps', 'suffix', 'honorific', 'initial']);
 
@@ -94,6 +96,9 @@ function endsPossessive(w: string): boolean {
 /** True when `next` continues the run of `prev`: one or two spaces, a no-break space, glued after an initial, or particles. */
 function joins(text: string, prev: Tok, next: Tok): boolean {
   const gap = next.start - prev.end;
+  // A full stop after a whole word ends a sentence ("Thanks, Maria. I checked"); after an initial,
+  // an honorific or a suffix ("J. Smith", "Dr. Lee", "Jr.") it does not.
+  if (gap > 0 && prev.word.length > 2 && prev.word.endsWith('.') && !SENTENCE_SAFE_KINDS.has(kindOf(prev))) return false;
   if (gap === 1) {
     const c = text.charCodeAt(prev.end);
     return c === 32 || c === 0xa0;

@@ -94,4 +94,14 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('My name is Rubenka')).toEqual(['PERSON:Rubenka']);
     expect(masked('In March the Discipline team met in Paris.')).toEqual([]);
   });
+  it('PERSON: a full stop after a name ends the sentence, after an initial or an honorific it does not', () => {
+    const text = 'Thanks for your patience, Maria. I checked the order.';
+    expect(masked(text)).toEqual(['PERSON:Maria']);
+    expect(masked('Ask J. Smith or Dr. Lee about it.')).toEqual(['PERSON:J. Smith', 'PERSON:Dr. Lee']);
+  });
+  it('PERSON: an English verb that is also a rare given name is not a name on its own', () => {
+    expect(masked('Edit the shipping address, then save it.')).toEqual([]);
+    // Beside a surname it still is one.
+    expect(masked('I spoke with Edit Kovács yesterday.')).toEqual(['PERSON:Edit Kovács']);
+  });
 });
