@@ -20,6 +20,19 @@ import {
 import { indexText, type TextIndex } from './recognizers/text-index.js';
 import type { BuiltinEntityType, Finding, Recognizer } from './types.js';
 
+/** Entries of the short-string table (a power of two). */
+const SLOTS = 65536;
+
+/** Table index of a short string from its length and four sampled characters. */
+function slotOf(t: string): number {
+  const n = t.length;
+  let h = Math.imul(n, 0x9e3779b1) ^ t.charCodeAt(0);
+  h = Math.imul(h ^ t.charCodeAt(n - 1), 0x85ebca6b);
+  h = Math.imul(h ^ t.charCodeAt(n >> 1), 0xc2b2ae35);
+  h ^= t.charCodeAt(n >> 2) ^ (t.charCodeAt((3 * n) >> 2) << 7);
+  return (h ^ (h >>> 15)) & (SLOTS - 1);
+}
+
 /** Which type wins when two findings overlap: lower rank first, then higher score, then longer. */
 const RANK: Record<string, number> = {
   DENY: 0,
@@ -121,10 +134,12 @@ export function createDetector(config: RedactionConfig): Detector {
 
   // Traces repeat strings verbatim (every LLM span carries the prompt history again; a tool result sits in
   // the call and in the tool message; JSON leaves such as statuses and product names recur), so findings
-  // are cached per string; the cache lives in memory only and is bounded by total characters.
-  // Keyed by the string itself when short; a long string is keyed by a fingerprint (length and both ends),
-  // because a Map hashes every character of a new key and most long strings are seen only once.
-  const cache = new Map<string, Finding[]>();
+  // are cached per string, in memory only. Short strings live in a direct-mapped table indexed by a few
+  // sampled characters (a Map would hash every character of every new key, and most strings are seen once);
+  // a collision just evicts. A long string is keyed by a fingerprint (length and both ends) and compared in
+  // full only on a fingerprint hit; those are bounded by total characters.
+  const slotText: Array<string | undefined> = new Array<string | undefined>(SLOTS);
+  const slotFound: Finding[][] = new Array<Finding[]>(SLOTS);
   const longCache = new Map<string, Array<{ text: string; found: Finding[] }>>();
   let cachedChars = 0;
   const CACHE_MAX_CHARS = 16_000_000;
@@ -140,27 +155,25 @@ export function createDetector(config: RedactionConfig): Detector {
 
   function detectShared(text: string): readonly Finding[] {
     if (text.length === 0) return NONE;
-    const long = text.length >= FINGERPRINT_FROM;
-    const key = long ? fingerprint(text) : text;
-    const same = long ? longCache.get(key) : undefined;
-    if (long) {
-      if (same !== undefined) for (const h of same) if (h.text === text) return h.found;
-    } else {
-      const hit = cache.get(key);
-      if (hit !== undefined) return hit;
+    if (text.length < FINGERPRINT_FROM) {
+      const slot = slotOf(text);
+      if (slotText[slot] === text) return slotFound[slot] as Finding[];
+      const res = detectUncached(text);
+      slotText[slot] = text;
+      slotFound[slot] = res;
+      return res;
     }
+    const key = fingerprint(text);
+    const same = longCache.get(key);
+    if (same !== undefined) for (const h of same) if (h.text === text) return h.found;
     const res = detectUncached(text);
-    // Short strings are charged a minimum size so that many tiny entries also bound the maps.
-    const cost = text.length + 32;
-    if (cachedChars + cost > CACHE_MAX_CHARS) {
-      cache.clear();
+    if (cachedChars + text.length > CACHE_MAX_CHARS) {
       longCache.clear();
       cachedChars = 0;
     }
-    if (!long) cache.set(key, res);
-    else if (same !== undefined && longCache.get(key) === same) same.push({ text, found: res });
+    if (same !== undefined && longCache.get(key) === same) same.push({ text, found: res });
     else longCache.set(key, [{ text, found: res }]);
-    cachedChars += cost;
+    cachedChars += text.length;
     return res;
   }
 
