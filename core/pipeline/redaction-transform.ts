@@ -13,8 +13,6 @@ import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
 import { createRedactor, Pseudonymizer, RedactionReport, type PseudonymizerState, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
-// The redactor's own notion of a sensitive key, so propagation agrees with what it masks.
-import { SensitiveKeys } from '../redact/keys.js';
 import type { Store } from '../store/index.js';
 import type { RecordTransform } from './import.js';
 
@@ -26,26 +24,19 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Strings found under sensitive keys anywhere in a value: [type, value] pairs. */
-function sensitiveValues(value: unknown, keys: SensitiveKeys, out = new Map<string, string>()): Map<string, string> {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v !== null && typeof v === 'object') {
-      const obj = v as Record<string, unknown>;
-      // for-in allocates no key array; JSON objects have no inherited enumerable keys.
-      for (const k in obj) {
-        const x = obj[k];
-        if (typeof x === 'string') {
-          if (x.length < MIN_PROPAGATED_LENGTH) continue;
-          const type = keys.typeOf(k, obj);
-          if (type !== undefined && x.trim().length >= MIN_PROPAGATED_LENGTH && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(x)) out.set(x.trim(), type);
-        } else stack.push(x);
-      }
-    }
-  }
-  return out;
+/**
+ * Collects the values the redactor masked because their own key was sensitive (value → type), keeping
+ * those long enough to chase and not already placeholders.
+ */
+function sensitiveCollector(): { found: Map<string, string>; add: (type: string, value: string) => void } {
+  const found = new Map<string, string>();
+  return {
+    found,
+    add: (type, value) => {
+      const v = value.trim();
+      if (v.length >= MIN_PROPAGATED_LENGTH && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(v)) found.set(v, type);
+    },
+  };
 }
 
 /**
@@ -53,8 +44,7 @@ function sensitiveValues(value: unknown, keys: SensitiveKeys, out = new Map<stri
  * even where the recognizers would not spot it ("one passenger: Aarav Garcia"): mask its other
  * occurrences in the same record with the same placeholder.
  */
-function propagate<T>(original: unknown, redacted: T, keys: SensitiveKeys, p: Pseudonymizer): T {
-  const found = sensitiveValues(original, keys);
+function propagate<T>(found: ReadonlyMap<string, string>, redacted: T, p: Pseudonymizer): T {
   if (found.size === 0) return redacted;
   const values = [...found.keys()];
   let shortest = Infinity;
@@ -128,7 +118,6 @@ export interface RedactionOptions {
 /** Create the redaction step of an import over a store. */
 export function createRedactionTransform(store: Store, options: RedactionOptions): RedactionTransform {
   const redactor: Redactor = createRedactor(options.config ?? {});
-  const keys = new SensitiveKeys(redactor.config.sensitiveKeys);
   const report = new RedactionReport();
   const hash = (text: string): string => createHmac('sha256', options.secretKey).update(text).digest('hex').slice(0, 32);
   // Open pseudonymizers, least recently used first; dirty ones are saved before every commit.
@@ -156,13 +145,15 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
     report,
     draft(draft: TraceDraft): TraceDraft {
       const p = scopeFor(draftScope(draft));
-      const out = propagate(draft, redactor.redactTrace(draft, p, report), keys, p);
+      const sensitive = sensitiveCollector();
+      const out = propagate(sensitive.found, redactor.redactTrace(draft, p, report, sensitive.add), p);
       // Ids are not text: keep them as the redactor left them.
       return { ...out, source: draft.source, conversationId: draft.conversationId };
     },
     fragment(format: FormatId, f: Fragment): Fragment {
       const p = scopeFor(`frag:${format}:${f.traceKey}`);
-      const payload = propagate(f.payload, redactor.redactJson(f.payload, p, { report, field: 'span.attributes' }), keys, p);
+      const sensitive = sensitiveCollector();
+      const payload = propagate(sensitive.found, redactor.redactJson(f.payload, p, { report, field: 'span.attributes', onSensitiveValue: sensitive.add }), p);
       return { ...f, payload };
     },
     assembled(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft {

@@ -20,6 +20,11 @@ export interface RedactOptions {
   report?: RedactionReport;
   /** Field class the counts are filed under. */
   field?: FieldClass;
+  /**
+   * Called with each string masked because its own key is sensitive (`first_name: "Aarav"`), so the
+   * caller can chase the value through the rest of the record without walking it again.
+   */
+  onSensitiveValue?: (type: string, value: string) => void;
 }
 
 /** One PII hit found by the leak scan: where, and of which type; never the value. */
@@ -43,7 +48,7 @@ export interface Redactor {
   /** A copy of `value` with strings redacted and sensitive keys' values masked; keys and structure kept. */
   redactJson(value: Json, pseudonymizer: Pseudonymizer, options?: RedactOptions): Json;
   /** A redacted copy of a trace draft (ids kept; userId pseudonymised). */
-  redactTrace(draft: TraceDraft, pseudonymizer: Pseudonymizer, report?: RedactionReport): TraceDraft;
+  redactTrace(draft: TraceDraft, pseudonymizer: Pseudonymizer, report?: RedactionReport, onSensitiveValue?: RedactOptions['onSensitiveValue']): TraceDraft;
   /** PII still present in a text or JSON value (for the eval-folder writer: any hit blocks the write). */
   leakScan(input: string | Json): LeakHit[];
   /** Precision/recall/F2 per type over a labeled corpus. */
@@ -75,7 +80,12 @@ function sameOrCopy<T>(xs: T[], fn: (x: T) => T): T[] {
 }
 
 /** Compact JSON text of a tool call's raw result → its redacted text and the counts masking it took. */
-type ResultMemo = Map<string, { text: string; report: RedactionReport }>;
+interface ResultMemo {
+  /** By the call's id, which the tool message names: found without hashing the message text. */
+  byId: Map<string, { raw: string; text: string; report: RedactionReport }>;
+  /** By the raw JSON text, for calls without an id. */
+  byText: Map<string, { raw: string; text: string; report: RedactionReport }>;
+}
 
 function isContainer(v: Json): v is Json[] | { [key: string]: Json } {
   return typeof v === 'object' && v !== null;
@@ -146,7 +156,8 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
   function redactJson(value: Json, p: Pseudonymizer, options?: RedactOptions): Json {
     const report = options?.report ?? new RedactionReport();
     const field = options?.field ?? 'json';
-    const opts = { report, field };
+    const onSensitiveValue = options?.onSensitiveValue;
+    const opts = { report, field, onSensitiveValue };
     const leaf = (v: Json, sensitive: string | undefined): Json => {
       if (sensitive !== undefined) return maskWhole(sensitive, v, p, report, field);
       return typeof v === 'string' ? redactString(v, p, opts) : v;
@@ -201,7 +212,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
         const src = fr.src as { [key: string]: Json };
         at = fr.keys[fr.i++] as string;
         v = src[at] as Json;
-        sensitive = fr.sensitive ?? keys.typeOf(at, src);
+        const own = fr.sensitive === undefined || onSensitiveValue !== undefined ? keys.typeOf(at, src) : undefined;
+        sensitive = fr.sensitive ?? own;
+        if (own !== undefined && onSensitiveValue !== undefined && typeof v === 'string') onSensitiveValue(own, v);
       }
       if (isContainer(v)) {
         stack.push(mk(v, sensitive, fr, at));
@@ -218,9 +231,16 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
    * JSON: sensitive keys masked whole, the same placeholders as in toolCalls[].result. Only text that
    * round-trips exactly through JSON.stringify takes this path, so the message's bytes never change shape.
    */
-  function redactMessageText(s: string, p: Pseudonymizer, opts: RedactOptions & { report: RedactionReport }, results: ResultMemo | undefined): string {
+  function redactMessageText(
+    s: string,
+    p: Pseudonymizer,
+    opts: RedactOptions & { report: RedactionReport },
+    results: ResultMemo | undefined,
+    toolCallId: string | undefined,
+  ): string {
     const c = s.charCodeAt(0);
-    const known = results?.get(s);
+    let known = toolCallId !== undefined ? results?.byId.get(toolCallId) : undefined;
+    if (known === undefined || known.raw !== s) known = results !== undefined && results.byText.size > 0 ? results.byText.get(s) : undefined;
     if (known !== undefined) {
       opts.report.mergeAs(known.report, opts.field ?? 'message.text');
       return known.text;
@@ -242,20 +262,28 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     return redactText(s, p, opts);
   }
 
-  function redactTrace(draft: TraceDraft, p: Pseudonymizer, report: RedactionReport = new RedactionReport()): TraceDraft {
+  function redactTrace(
+    draft: TraceDraft,
+    p: Pseudonymizer,
+    report: RedactionReport = new RedactionReport(),
+    onSensitiveValue?: RedactOptions['onSensitiveValue'],
+  ): TraceDraft {
     const text = (s: string | undefined, field: FieldClass): string | undefined => (s === undefined ? undefined : redactText(s, p, { report, field }));
-    const json = (v: Json, field: FieldClass): Json => redactJson(v, p, { report, field });
+    const json = (v: Json, field: FieldClass): Json => redactJson(v, p, { report, field, onSensitiveValue });
     // A tool message usually carries its call's result again as compact JSON: when the trace has such
     // messages, each result is redacted once and its redacted JSON text reused for the message.
     const results: ResultMemo | undefined = draft.messages.some((m) => m.role === 'tool' && (m.text.charCodeAt(0) === 123 || m.text.charCodeAt(0) === 91))
-      ? new Map()
+      ? { byId: new Map(), byText: new Map() }
       : undefined;
-    const result = (v: Json): Json => {
+    const result = (v: Json, callId: string | undefined): Json => {
       if (results === undefined || !isContainer(v)) return json(v, 'toolCall.result');
       const own = new RedactionReport();
-      const red = redactJson(v, p, { report: own, field: 'toolCall.result' });
+      const red = redactJson(v, p, { report: own, field: 'toolCall.result', onSensitiveValue });
       report.merge(own);
-      results.set(JSON.stringify(v), { text: own.total === 0 ? JSON.stringify(v) : JSON.stringify(red), report: own });
+      const raw = JSON.stringify(v);
+      const entry = { raw, text: own.total === 0 ? raw : JSON.stringify(red), report: own };
+      if (callId !== undefined && callId !== '') results.byId.set(callId, entry);
+      else results.byText.set(raw, entry);
       return red;
     };
     const doc = (d: TraceDraft['messages'][number]['documents'][number]): typeof d => {
@@ -269,11 +297,12 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       ...draft,
       // Copy-on-write: a message, call or document comes back as the same object when nothing in it changed.
       messages: draft.messages.map((m) => {
-        const t = redactMessageText(m.text, p, { report, field: 'message.text' }, results);
+        const t = redactMessageText(m.text, p, { report, field: 'message.text', onSensitiveValue }, results, m.toolCallId);
+        if (m.name !== undefined && m.role === 'user') onSensitiveValue?.('PERSON', m.name);
         const name = m.name !== undefined && m.role === 'user' ? (maskWhole('PERSON', m.name, p, report, 'message.name') as string) : m.name;
         const toolCalls = sameOrCopy(m.toolCalls, (c) => {
           const args = json(c.arguments, 'toolCall.arguments');
-          const res = c.result !== undefined ? result(c.result) : undefined;
+          const res = c.result !== undefined ? result(c.result, c.id) : undefined;
           const error = c.error !== undefined ? text(c.error, 'toolCall.error') : undefined;
           if (args === c.arguments && res === c.result && error === c.error) return c;
           return { ...c, arguments: args, ...(c.result !== undefined ? { result: res as Json } : {}), ...(c.error !== undefined ? { error } : {}) };
@@ -295,6 +324,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       },
     };
     if (draft.error !== undefined) out.error = text(draft.error, 'trace.error');
+    if (draft.userId !== undefined) onSensitiveValue?.('USER', draft.userId);
     if (draft.userId !== undefined && draft.userId !== '' && !WHOLE_PLACEHOLDER.test(draft.userId)) {
       out.userId = p.placeholder('USER', draft.userId);
       report.add('USER', 'trace.userId', true);

@@ -53,7 +53,7 @@ describe('review.list and review.decide over a promoted eval folder', () => {
     );
     expect(item.lastMessages[1]).toEqual({ role: 'assistant', content: '', toolCalls: ['get_order'] });
     expect(item.lastMessages[3]?.content).toBe(
-      'Thanks for your patience, <PERSON_2> checked order NW-7388548: it is being handled and you will get an email at <EMAIL_1> with the update.',
+      'Thanks for your patience, <PERSON_2>. I checked order NW-7388548: it is being handled and you will get an email at <EMAIL_1> with the update.',
     );
     expect(item.expectedBehavior).toMatch(/^Resolve the user's request so that no correction or escalation is needed\.\nRule user-pushback must pass/);
   });

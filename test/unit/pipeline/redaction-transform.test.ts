@@ -33,6 +33,25 @@ describe('redaction transform', () => {
     store.close();
   });
 
+  it('chases values from sensitive keys inside JSON text too (a tool message), but not a feedback score name', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const d = TraceDraft.parse({
+      source: { format: 'openai-chat', file: 'f', sourceTraceId: 't-json' },
+      conversationId: 'c-json',
+      messages: [
+        { role: 'tool', text: '{"passenger":{"first_name":"Qorvalde","dob":"1990-01-02"}}', toolCallId: 'x' },
+        { role: 'assistant', text: 'Booked for Qorvalde; your helpfulness rating is noted.' },
+      ],
+      outcome: { feedback: [{ name: 'helpfulness', score: 1 }] },
+    });
+    const out = t.draft(d);
+    const first = (JSON.parse(out.messages[0]?.text ?? '{}') as { passenger: { first_name: string } }).passenger.first_name;
+    expect(first).toMatch(/^<PERSON_\d+>$/);
+    expect(out.messages[1]?.text).toBe(`Booked for ${first}; your helpfulness rating is noted.`);
+    store.close();
+  });
+
   it('keeps placeholders stable across transforms of the same database (state saved before commit)', () => {
     const store = Store.open(':memory:');
     const a = createRedactionTransform(store, { secretKey: key });
