@@ -136,7 +136,7 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
 
     const texts = await detail.getByTestId('message-text').allTextContents();
     expect(texts).toContain(
-      "The trip is a round trip, and the origin and destination are the same as my current reservation. As for the passenger details, his first name is <PERSON_1> and his last name is <PERSON_3> can't remember his date of birth, but it's in my profile.",
+      "The trip is a round trip, and the origin and destination are the same as my current reservation. As for the passenger details, his first name is <PERSON_1> and his last name is <PERSON_3>. I can't remember his date of birth, but it's in my profile.",
     );
     expect(await detail.textContent()).not.toContain('Ivan');
     const roles = await detail.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
