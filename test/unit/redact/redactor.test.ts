@@ -174,6 +174,12 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of digit groups', '12 '.repeat(17_000)],
     ['50 KB of capitalised words', 'Anna '.repeat(10_000)],
     ['50 KB of hex and colons', 'ab:'.repeat(17_000)],
+    // Every digit run, capital and keyword is a candidate for the shared first pass: many of them.
+    ['50 KB of "Apt 1" units', 'Apt 1 '.repeat(8_500)],
+    ['50 KB of "in Rome 12345"', 'in Rome 12345 '.repeat(3_600)],
+    ['50 KB of "+1 "', '+1 '.repeat(17_000)],
+    ['50 KB of sentence-ending names', 'Maria. '.repeat(7_200)],
+    ['50 KB of secret key words', 'password token key '.repeat(2_600)],
   ];
   for (const [label, text] of cases) {
     it(label, () => {
