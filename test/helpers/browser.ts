@@ -1,6 +1,14 @@
-/** Debian's Chromium for the UI tests: finding it, launching it, and watching a page for errors. */
-import { existsSync } from 'node:fs';
+/**
+ * Debian's Chromium for the UI tests: finding it, launching it, watching a page for errors; and the
+ * set-up and tear-down every UI test shares (the renderer built fresh, everything closed afterwards).
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { CasebookService } from '../../core/api/service.js';
+import type { WebBridge } from '../../core/api/web-bridge.js';
+import { repoDir } from './fixtures.js';
 
 /** Where Debian installs Chromium (a browser download is refused on these machines). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -40,4 +48,23 @@ export async function watchPage(page: Page, sinks: { consoleErrors: string[]; vi
     const w = window as unknown as { __reportViolation(v: string): void };
     document.addEventListener('securitypolicyviolation', (e) => w.__reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
   });
+}
+
+/** Build the current renderer sources into `dir`/renderer, so a test never runs a stale renderer/dist; returns that folder. */
+export async function buildRenderer(dir: string): Promise<string> {
+  const rendererDir = join(dir, 'renderer');
+  await build({
+    configFile: join(repoDir, 'renderer', 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: rendererDir, emptyOutDir: true },
+  });
+  return rendererDir;
+}
+
+/** Close what a UI test opened (any part may be missing when its set-up failed) and remove its folder. */
+export async function closeUi(parts: { browser?: Browser; bridge?: WebBridge; service?: CasebookService; dir?: string }): Promise<void> {
+  await parts.browser?.close();
+  await parts.bridge?.close();
+  await parts.service?.close();
+  if (parts.dir) rmSync(parts.dir, { recursive: true, force: true });
 }

@@ -3,14 +3,13 @@
  * database, driven as a user would (import through the UI, search, open a trace), plus the CSP and
  * no-Node checks of the security checklist (items 8 and 9).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from '../helpers/browser.js';
-import { build } from 'vite';
+import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../core/api/csp.js';
 import { createService, type CasebookService } from '../../core/api/service.js';
@@ -40,13 +39,7 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casebook-ui-'));
-    const rendererDir = join(dir, 'renderer');
-    // Build the current sources, so the test never runs against a stale renderer/dist.
-    await build({
-      configFile: join(repoDir, 'renderer', 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir: rendererDir, emptyOutDir: true },
-    });
+    const rendererDir = await buildRenderer(dir);
     service = createService({
       dbPath: join(dir, 'casebook.db'),
       pickFiles: async () => {
@@ -87,11 +80,8 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
   });
 
   afterAll(async () => {
-    await browser?.close();
     canary?.close();
-    await bridge?.close();
-    await service?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeUi({ browser, bridge, service, dir });
   });
 
   it('imports a real tau-bench export through the Import view and shows its report', async () => {

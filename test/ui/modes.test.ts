@@ -4,20 +4,18 @@
  * terms and examples, one renamed (its id shown before saving), one merged into the team's mode, the YAML
  * on disk and the refreshed list checked, and a proposal decided meanwhile in the terminal shown as an error.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type CasebookService } from '../../core/api/service.js';
 import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
 import { main } from '../../core/cli/main.js';
 import type { Proposal } from '../../core/failures/cluster.js';
-import { chromiumAvailable, launchChromium, watchPage } from '../helpers/browser.js';
+import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
 import { captureIo } from '../helpers/cli-io.js';
-import { repoDir } from '../helpers/fixtures.js';
 import { modesEvalFolder } from '../helpers/modes-eval.js';
 
 const haveChromium = chromiumAvailable('UI failure-modes tests');
@@ -46,12 +44,7 @@ describe.skipIf(!haveChromium)('the Failure modes tab in headless Chromium', () 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casebook-ui-modes-'));
-    const rendererDir = join(dir, 'renderer');
-    await build({
-      configFile: join(repoDir, 'renderer', 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir: rendererDir, emptyOutDir: true },
-    });
+    const rendererDir = await buildRenderer(dir);
     const made = modesEvalFolder();
     evalDir = made.dir;
     [warranty, gift, points] = made.proposals as [Proposal, Proposal, Proposal];
@@ -64,10 +57,7 @@ describe.skipIf(!haveChromium)('the Failure modes tab in headless Chromium', () 
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-    await service?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeUi({ browser, bridge, service, dir });
   });
 
   const card = (p: Proposal) => page.locator(`[data-testid="proposal"][data-proposal-id="${p.id}"]`);

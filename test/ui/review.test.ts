@@ -4,17 +4,15 @@
  * and last turns, the expected behaviour edited and accepted into cases_from_prod.yaml, the queue then
  * empty, and no CSP violation or console error on the way.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from '../helpers/browser.js';
-import { build } from 'vite';
+import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type CasebookService } from '../../core/api/service.js';
 import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
-import { repoDir } from '../helpers/fixtures.js';
 import { promotedEvalFolder } from '../helpers/review-eval.js';
 
 const haveChromium = chromiumAvailable('UI review tests');
@@ -33,12 +31,7 @@ describe.skipIf(!haveChromium)('the Review tab in headless Chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casebook-ui-review-'));
-    const rendererDir = join(dir, 'renderer');
-    await build({
-      configFile: join(repoDir, 'renderer', 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir: rendererDir, emptyOutDir: true },
-    });
+    const rendererDir = await buildRenderer(dir);
     evalDir = await promotedEvalFolder();
     service = createService({ dbPath: join(dir, 'casebook.db'), evalDir, pickFiles: async () => [] });
     bridge = await startWebBridge({ service, rendererDir });
@@ -49,10 +42,7 @@ describe.skipIf(!haveChromium)('the Review tab in headless Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-    await service?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeUi({ browser, bridge, service, dir });
   });
 
   it('lists the queued case and shows its reason, its last turns as text and its expected behaviour', async () => {

@@ -3,12 +3,11 @@
  * the form with the judge off, the run page's figures, a failed conversation opened in the trace detail
  * view, and no CSP violation or console error on the way.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from '../helpers/browser.js';
-import { build } from 'vite';
+import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEvent } from '../../core/api/contract.js';
 import { createService, type CasebookService } from '../../core/api/service.js';
@@ -34,12 +33,7 @@ describe.skipIf(!haveChromium)('the Runs tab in headless Chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casebook-ui-runs-'));
-    const rendererDir = join(dir, 'renderer');
-    await build({
-      configFile: join(repoDir, 'renderer', 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir: rendererDir, emptyOutDir: true },
-    });
+    const rendererDir = await buildRenderer(dir);
     const evalDir = join(dir, 'eval');
     mkdirSync(evalDir);
     writeFileSync(join(evalDir, 'casebook.yaml'), 'sampling:\n  mode: all\n');
@@ -81,10 +75,7 @@ describe.skipIf(!haveChromium)('the Runs tab in headless Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-    await service?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeUi({ browser, bridge, service, dir });
   });
 
   it('starts a run from the form with the judge off and shows its run page', async () => {
