@@ -34,3 +34,24 @@ export function isAlnum(c: number): boolean {
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+
+/**
+ * A per-process memo for pure verdicts on strings that recur across a trace (word kinds, phone
+ * validity): cleared when it passes `max` entries, so memory stays bounded on any input.
+ */
+export class BoundedCache<T> {
+  private readonly map = new Map<string, T>();
+
+  constructor(private readonly max = 50_000) {}
+
+  /** The value cached under `key`, computed as `compute(arg)` on first use (no closure per call on the hot path). */
+  get<A>(key: string, compute: (arg: A) => T, arg: A): T {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      v = compute(arg);
+      if (this.map.size >= this.max) this.map.clear();
+      this.map.set(key, v);
+    }
+    return v;
+  }
+}

@@ -2,6 +2,7 @@
  * Lazily built lookup sets over the word lists, shared by the name and address recognizers.
  */
 import { FIRST_NAMES_TEXT, SURNAMES_TEXT } from '../data/names.js';
+import { BoundedCache } from './context.js';
 import { COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
 
 export interface Lexicon {
@@ -44,17 +45,11 @@ export function normWord(w: string): string {
 
 /** True when the word is a street-type word or ends with a glued street suffix (e.g. "Populierenstraat"). */
 export function isStreetWord(w: string): boolean {
-  let hit = streetWordCache.get(w);
-  if (hit === undefined) {
-    hit = computeStreetWord(w);
-    if (streetWordCache.size > 50_000) streetWordCache.clear();
-    streetWordCache.set(w, hit);
-  }
-  return hit;
+  return streetWordCache.get(w, computeStreetWord, w);
 }
 
 /** isStreetWord per spelling: the same words recur across a trace, and the suffix test is a loop. */
-const streetWordCache = new Map<string, boolean>();
+const streetWordCache = new BoundedCache<boolean>();
 
 function computeStreetWord(w: string): boolean {
   const lx = lexicon();

@@ -4,6 +4,7 @@
  * ("my name is", "Dear", honorifics, "says"), with negative context for common words and sentence starts.
  */
 import type { Finding } from '../types.js';
+import { BoundedCache } from './context.js';
 import { lexicon, normWord } from './lexicon.js';
 import type { TextIndex } from './text-index.js';
 
@@ -38,17 +39,11 @@ interface Tok {
 
 type Kind = 'initial' | 'honorific' | 'first' | 'last' | 'firstlast' | 'common' | 'commonlast' | 'shape' | 'unknown' | 'caps' | 'suffix';
 
-const kindCache = new Map<string, Kind>();
+const kindCache = new BoundedCache<Kind>();
 
 /** Kind of a token, cached per spelling (the same words recur across a trace). */
 function kindOf(t: Tok): Kind {
-  let k = kindCache.get(t.word);
-  if (k === undefined) {
-    k = computeKind(t);
-    if (kindCache.size > 50_000) kindCache.clear();
-    kindCache.set(t.word, k);
-  }
-  return k;
+  return kindCache.get(t.word, computeKind, t);
 }
 
 function computeKind(t: Tok): Kind {
@@ -75,17 +70,11 @@ const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'ca
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
 const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'caps', 'suffix', 'honorific', 'initial']);
 
-const normCache = new Map<string, string>();
+const normCache = new BoundedCache<string>();
 
 /** normWord, cached per spelling. */
 function normCached(w: string): string {
-  let n = normCache.get(w);
-  if (n === undefined) {
-    n = normWord(w);
-    if (normCache.size > 50_000) normCache.clear();
-    normCache.set(w, n);
-  }
-  return n;
+  return normCache.get(w, normWord, w);
 }
 
 function endsPossessive(w: string): boolean {

@@ -7,7 +7,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { parsePhoneNumberFromString as parseMinimal } from 'libphonenumber-js/min';
 import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } from '../checks.js';
 import type { Finding } from '../types.js';
-import { before, eachMatch, isAlnum } from './context.js';
+import { before, BoundedCache, eachMatch, isAlnum } from './context.js';
 import { eachMatchAt, runStarts, type TextIndex } from './text-index.js';
 
 // ---------------------------------------------------------------- EMAIL
@@ -269,38 +269,13 @@ const PHONE_REGIONS: CountryCode[] = [
 ];
 const DATE_SHAPE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))$/;
 
-/** Cache of region validation per digit string: the same numbers recur across a trace. */
-const phoneCache = new Map<string, boolean>();
+/** Phone verdicts per digit string (or number shape): parsing costs tens of microseconds and numbers recur. */
+const regionCache = new BoundedCache<boolean>();
+const validCache = new BoundedCache<boolean>();
+const possibleCache = new BoundedCache<boolean>();
 
 function validInSomeRegion(raw: string): boolean {
-  const key = raw.replace(/[^\d+]/g, '');
-  const hit = phoneCache.get(key);
-  if (hit !== undefined) return hit;
-  let ok = false;
-  for (const region of PHONE_REGIONS) {
-    const p = parsePhoneNumberFromString(raw, region);
-    if (p !== undefined && p.isValid()) {
-      ok = true;
-      break;
-    }
-  }
-  if (phoneCache.size > 50_000) phoneCache.clear();
-  phoneCache.set(key, ok);
-  return ok;
-}
-
-/** Caches of international-number verdicts: parsing costs tens of microseconds and numbers recur. */
-const validCache = new Map<string, boolean>();
-const possibleCache = new Map<string, boolean>();
-
-function cached(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
-  let v = cache.get(key);
-  if (v === undefined) {
-    v = compute();
-    if (cache.size > 50_000) cache.clear();
-    cache.set(key, v);
-  }
-  return v;
+  return regionCache.get(raw.replace(/[^\d+]/g, ''), (r: string) => PHONE_REGIONS.some((region) => parsePhoneNumberFromString(r, region)?.isValid() ?? false), raw);
 }
 
 /**
@@ -312,8 +287,16 @@ function intlVerdict(raw: string, positive: boolean): boolean {
   // Every country of the North American plan (+1) has ten-digit national numbers, so +1 and ten digits is
   // possible whatever the area code (checked against the library on 18,000 numbers in six formats).
   if (positive && raw.charCodeAt(1) === 49 && raw.replace(/\D/g, '').length === 11) return true;
-  if (positive) return cached(possibleCache, possibleKey(raw), () => parseMinimal(raw)?.isPossible() ?? false);
-  return cached(validCache, raw.replace(/[^\d+]/g, ''), () => parsePhoneNumberFromString(raw)?.isValid() ?? false);
+  if (positive) return possibleCache.get(possibleKey(raw), isPossibleNumber, raw);
+  return validCache.get(raw.replace(/[^\d+]/g, ''), isValidNumber, raw);
+}
+
+function isPossibleNumber(raw: string): boolean {
+  return parseMinimal(raw)?.isPossible() ?? false;
+}
+
+function isValidNumber(raw: string): boolean {
+  return parsePhoneNumberFromString(raw)?.isValid() ?? false;
 }
 
 /**
