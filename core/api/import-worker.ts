@@ -3,11 +3,11 @@
  * and the final report to the service. Running here keeps the caller's thread (Electron's main process, the
  * web bridge's event loop) responsive while a large file is parsed and written.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { FormatId } from '../model/trace.js';
 import { importPaths } from '../pipeline/import.js';
-import { Store } from '../store/index.js';
+import { runJobThread } from './worker-job.js';
 
 /** What the service hands the worker. */
 export const ImportJobInput = z.object({
@@ -23,34 +23,13 @@ export type WorkerMessage =
   | { type: 'done'; report: import('../pipeline/import.js').ImportReport }
   | { type: 'error'; message: string };
 
-/** Messages from the service to the worker. */
-export type ServiceMessage = { type: 'cancel' };
-
-async function run(): Promise<void> {
-  const port = parentPort;
-  if (!port) throw new Error('import-worker must run in a worker thread');
-  const post = (m: WorkerMessage): void => port.postMessage(m);
-  const controller = new AbortController();
-  port.on('message', (m: ServiceMessage) => {
-    if (m.type === 'cancel') controller.abort();
+void runJobThread<WorkerMessage>('import-worker', async ({ signal, post, openStore }) => {
+  const input = ImportJobInput.parse(workerData);
+  const store = openStore(input.dbPath);
+  const report = await importPaths(store, input.paths, {
+    format: input.format,
+    signal,
+    onProgress: (progress) => post({ type: 'progress', progress }),
   });
-  let store: Store | undefined;
-  try {
-    const input = ImportJobInput.parse(workerData);
-    store = Store.open(input.dbPath);
-    const report = await importPaths(store, input.paths, {
-      format: input.format,
-      signal: controller.signal,
-      onProgress: (progress) => post({ type: 'progress', progress }),
-    });
-    post({ type: 'done', report });
-  } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-  } finally {
-    store?.close();
-    // The message listener would keep this thread alive forever.
-    port.close();
-  }
-}
-
-void run();
+  post({ type: 'done', report });
+});

@@ -3,12 +3,12 @@
  * and the judge, and posts progress and the final summary to the service. The rules layer is synchronous
  * and the judge waits on the network; neither may stall Electron's main process or the web bridge.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { loadEvalFolder } from '../config/eval-folder.js';
 import type { RunSummary } from '../model/run.js';
 import { runGrading, type RunProgress } from '../pipeline/run.js';
-import { Store } from '../store/index.js';
+import { runJobThread } from './worker-job.js';
 import { windowFromSince } from '../sample/config.js';
 
 /** What the service hands the worker. */
@@ -32,42 +32,21 @@ export type RunWorkerMessage =
   | { type: 'done'; runId: string; summary: RunSummary }
   | { type: 'error'; message: string };
 
-/** Messages from the service to the worker. */
-export type RunServiceMessage = { type: 'cancel' };
-
-async function run(): Promise<void> {
-  const port = parentPort;
-  if (!port) throw new Error('run-worker must run in a worker thread');
-  const post = (m: RunWorkerMessage): void => port.postMessage(m);
-  const controller = new AbortController();
-  port.on('message', (m: RunServiceMessage) => {
-    if (m.type === 'cancel') controller.abort();
+void runJobThread<RunWorkerMessage>('run-worker', async ({ signal, post, openStore }) => {
+  const input = RunJobInput.parse(workerData);
+  const folder = loadEvalFolder(input.evalDir);
+  const store = openStore(input.dbPath);
+  const window = input.since === undefined ? undefined : windowFromSince(input.since);
+  const result = await runGrading(store, folder, {
+    window: window?.window,
+    windowLabel: window?.label,
+    sampleSize: input.sampleSize,
+    all: input.all,
+    judge: input.judge,
+    now: input.now,
+    signal,
+    onProgress: (progress) => post({ type: 'progress', progress }),
+    onWarning: (message) => post({ type: 'warning', message }),
   });
-  let store: Store | undefined;
-  try {
-    const input = RunJobInput.parse(workerData);
-    const folder = loadEvalFolder(input.evalDir);
-    store = Store.open(input.dbPath);
-    const window = input.since === undefined ? undefined : windowFromSince(input.since);
-    const result = await runGrading(store, folder, {
-      window: window?.window,
-      windowLabel: window?.label,
-      sampleSize: input.sampleSize,
-      all: input.all,
-      judge: input.judge,
-      now: input.now,
-      signal: controller.signal,
-      onProgress: (progress) => post({ type: 'progress', progress }),
-      onWarning: (message) => post({ type: 'warning', message }),
-    });
-    post({ type: 'done', runId: result.runId, summary: result.summary });
-  } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-  } finally {
-    store?.close();
-    // The message listener would keep this thread alive forever.
-    port.close();
-  }
-}
-
-void run();
+  post({ type: 'done', runId: result.runId, summary: result.summary });
+});

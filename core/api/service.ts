@@ -32,8 +32,9 @@ import {
   type RunListItem,
   type RunProgress,
 } from './contract.js';
-import type { ImportJobInput, ServiceMessage, WorkerMessage } from './import-worker.js';
-import type { RunJobInput, RunServiceMessage, RunWorkerMessage } from './run-worker.js';
+import type { ImportJobInput, WorkerMessage } from './import-worker.js';
+import type { RunJobInput, RunWorkerMessage } from './run-worker.js';
+import type { ServiceMessage } from './worker-job.js';
 import { modesDecide, modesList } from './modes.js';
 import { reviewDecide, reviewItems } from './review.js';
 
@@ -259,7 +260,7 @@ export function createService(options: ServiceOptions): CasebookService {
     'runs.cancel': async ({ jobId }) => {
       const job = runJobs.get(jobId);
       if (!job || job.finished) return { cancelled: false };
-      job.worker.postMessage({ type: 'cancel' } satisfies RunServiceMessage);
+      job.worker.postMessage({ type: 'cancel' } satisfies ServiceMessage);
       // The rules layer runs in one synchronous transaction; if it does not stop in time, stop its thread.
       job.killTimer ??= setTimeout(() => void job.worker.terminate(), cancelGraceMs);
       return { cancelled: true };
