@@ -11,12 +11,11 @@
 import { createHmac } from 'node:crypto';
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createRedactor, Pseudonymizer, RedactionReport, type PseudonymizerState, type Redactor } from '../redact/index.js';
+import { createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, RedactionReport, type PseudonymizerState, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
 import type { Store } from '../store/index.js';
 import type { RecordTransform } from './import.js';
 
-const PLACEHOLDER = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
 /** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
 const MIN_PROPAGATED_LENGTH = 3;
 
@@ -34,7 +33,7 @@ function sensitiveCollector(): { found: Map<string, string>; add: (type: string,
     found,
     add: (type, value) => {
       const v = value.trim();
-      if (v.length >= MIN_PROPAGATED_LENGTH && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(v)) found.set(v, type);
+      if (v.length >= MIN_PROPAGATED_LENGTH && !isPlaceholder(v)) found.set(v, type);
     },
   };
 }
@@ -164,7 +163,7 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
         const move = (s: string): string =>
           s.indexOf('<') < 0
             ? s
-            : s.replace(PLACEHOLDER, (ph: string, type: string) => {
+            : s.replace(PLACEHOLDER_IN_TEXT, (ph: string, type: string) => {
                 const key = from.keyOf(ph);
                 return key === undefined ? ph : to.placeholderForKey(type, key);
               });
@@ -173,7 +172,7 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
         out = { ...out, source: draft.source, conversationId: draft.conversationId };
       }
       // The user id came from span attributes; make it pseudonymous in the conversation's scope.
-      if (out.userId !== undefined && !/^<[A-Z][A-Z0-9_]*_\d+>$/.test(out.userId)) {
+      if (out.userId !== undefined && !isPlaceholder(out.userId)) {
         out = { ...out, userId: to.placeholder('USER', out.userId) };
         report.add('USER', 'trace.userId', true);
       }

@@ -17,6 +17,7 @@ import {
   findSsns,
   findUrls,
 } from './recognizers/structured.js';
+import { PLACEHOLDER_IN_TEXT } from './pseudonymizer.js';
 import { indexText, type TextIndex } from './recognizers/text-index.js';
 import type { BuiltinEntityType, Finding, Recognizer } from './types.js';
 
@@ -50,7 +51,6 @@ const RANK: Record<string, number> = {
   CUSTOM: 12,
   PERSON: 13,
 };
-const PLACEHOLDER_RE = /<[A-Z][A-Z0-9_]*_\d+>/g;
 const NONE: readonly Finding[] = Object.freeze([]);
 
 export interface Detector {
@@ -215,9 +215,9 @@ function resolve(text: string, found: Finding[], allow: Set<string>): Finding[] 
   if (allow.size === 0 && text.indexOf('<') < 0 && disjoint(found)) return found;
   const taken = new Uint8Array(text.length);
   if (text.indexOf('<') >= 0) {
-    PLACEHOLDER_RE.lastIndex = 0;
+    PLACEHOLDER_IN_TEXT.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = PLACEHOLDER_RE.exec(text)) !== null) taken.fill(1, m.index, m.index + m[0].length);
+    while ((m = PLACEHOLDER_IN_TEXT.exec(text)) !== null) taken.fill(1, m.index, m.index + m[0].length);
   }
   found.sort((a, b) => rankOf(a) - rankOf(b) || b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Finding[] = [];

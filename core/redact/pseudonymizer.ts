@@ -4,6 +4,16 @@
  * (e.g. per conversation in SQLite) and reloaded to keep placeholders stable across import runs.
  */
 
+const WHOLE_PLACEHOLDER = /^<[A-Z][A-Z0-9_]*_\d+>$/;
+
+/** True when the whole string is a placeholder of the kind this module makes (`<EMAIL_3>`): it is never masked again. */
+export function isPlaceholder(s: string): boolean {
+  return WHOLE_PLACEHOLDER.test(s);
+}
+
+/** Every placeholder inside a text, its type and number as groups 1 and 2 (global: reset lastIndex before exec). */
+export const PLACEHOLDER_IN_TEXT = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
+
 /** Persistable state of a Pseudonymizer: counters per type and hash → placeholder. No raw values. */
 export interface PseudonymizerState {
   version: 1;

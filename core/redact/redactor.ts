@@ -6,12 +6,11 @@ import type { Json, TraceDraft } from '../model/trace.js';
 import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput } from './config.js';
 import { createDetector, type Detector } from './detect.js';
 import { SensitiveKeys } from './keys.js';
-import type { Pseudonymizer } from './pseudonymizer.js';
+import { isPlaceholder, type Pseudonymizer } from './pseudonymizer.js';
 import { RedactionReport, type FieldClass } from './report.js';
 import { scoreRecords, type LabeledRecord, type ScoreReport } from './score.js';
 import type { Finding } from './types.js';
 
-const WHOLE_PLACEHOLDER = /^<[A-Z][A-Z0-9_]*_\d+>$/;
 /** Longest path (in segments) a leak hit reports; deeper paths keep their last segments. */
 const MAX_PATH_SEGMENTS = 40;
 
@@ -115,7 +114,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
 
   function maskWhole(type: string, v: Json, p: Pseudonymizer, report: RedactionReport | undefined, field: FieldClass): Json {
     if (typeof v === 'string') {
-      if (v.trim() === '' || WHOLE_PLACEHOLDER.test(v)) return v;
+      if (v.trim() === '' || isPlaceholder(v)) return v;
       report?.add(type, field, true);
       return p.placeholder(type, v);
     }
@@ -325,7 +324,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     };
     if (draft.error !== undefined) out.error = text(draft.error, 'trace.error');
     if (draft.userId !== undefined) onSensitiveValue?.('USER', draft.userId);
-    if (draft.userId !== undefined && draft.userId !== '' && !WHOLE_PLACEHOLDER.test(draft.userId)) {
+    if (draft.userId !== undefined && draft.userId !== '' && !isPlaceholder(draft.userId)) {
       out.userId = p.placeholder('USER', draft.userId);
       report.add('USER', 'trace.userId', true);
     }
@@ -386,7 +385,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
         stack.push(mk(v, fr, seg, sensitive));
         continue;
       }
-      if (sensitive !== undefined && (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !WHOLE_PLACEHOLDER.test(v)))) {
+      if (sensitive !== undefined && (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !isPlaceholder(v)))) {
         hits.push({ type: sensitive, path: pathOf(fr, seg), offset: 0, length: String(v).length, sensitiveKey: true });
       } else if (typeof v === 'string') scanString(v, pathOf(fr, seg));
     }

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportEvent } from '../../core/api/contract.js';
 import { createService, type CasebookService } from '../../core/api/service.js';
 import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
 import { loadEvalFolder } from '../../core/config/eval-folder.js';
@@ -17,6 +16,7 @@ import { promoteRun } from '../../core/pipeline/promote.js';
 import { Store } from '../../core/store/index.js';
 import { repoDir } from '../helpers/fixtures.js';
 import { importWorkerUrl, runWorkerUrl } from '../helpers/import-worker-bundle.js';
+import { importThroughService } from '../helpers/service-import.js';
 
 const haveChromium = chromiumAvailable('UI run tests');
 
@@ -45,18 +45,7 @@ describe.skipIf(!haveChromium)('the Runs tab in headless Chromium', () => {
       runWorkerUrl: await runWorkerUrl(),
     });
     // The import view has its own UI test; here the sample is imported before the page loads.
-    const imported = new Promise<ImportEvent>((resolve) => {
-      const off = service.onImportEvent((e) => {
-        if (e.kind !== 'progress') {
-          off();
-          resolve(e);
-        }
-      });
-    });
-    const started = await service.call('import.start', { paths: [SAMPLE] });
-    if (!started.ok) throw new Error(JSON.stringify(started.error));
-    const done = await imported;
-    if (done.kind !== 'done') throw new Error(`import failed: ${JSON.stringify(done)}`);
+    await importThroughService(service, [SAMPLE]);
 
     bridge = await startWebBridge({ service, rendererDir });
     browser = await launchChromium();

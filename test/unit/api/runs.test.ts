@@ -6,11 +6,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportEvent, RunDetail, RunEvent, RunListItem } from '../../../core/api/contract.js';
+import type { RunDetail, RunEvent, RunListItem } from '../../../core/api/contract.js';
 import { createService, type CasebookService } from '../../../core/api/service.js';
 import { startWebBridge } from '../../../core/api/web-bridge.js';
 import { repoDir } from '../../helpers/fixtures.js';
 import { importWorkerUrl, runWorkerUrl } from '../../helpers/import-worker-bundle.js';
+import { importThroughService } from '../../helpers/service-import.js';
 
 const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
 
@@ -58,17 +59,7 @@ beforeAll(async () => {
     workerUrl: await importWorkerUrl(),
     runWorkerUrl: await runWorkerUrl(),
   });
-  const imported = new Promise<ImportEvent>((resolve) => {
-    const off = service.onImportEvent((e) => {
-      if (e.kind !== 'progress') {
-        off();
-        resolve(e);
-      }
-    });
-  });
-  await value(service.call('import.start', { paths: [SAMPLE] }));
-  const done = await imported;
-  if (done.kind !== 'done') throw new Error(`import failed: ${JSON.stringify(done)}`);
+  await importThroughService(service, [SAMPLE]);
 }, 60_000);
 
 afterAll(async () => {
