@@ -203,6 +203,23 @@ describe.skipIf(!existsSync(cassette))('recorded HTTP cassettes', () => {
 });
 
 describe('fast paths keep the output the slow paths gave', () => {
+  it('the findings cache answers repeated, colliding and look-alike strings as a fresh detection does', () => {
+    const cached = createRedactor();
+    const key = (t: string): string => JSON.stringify(createRedactor().detect(t));
+    // More short strings than the table has slots, so many collide and evict each other.
+    const short = Array.from({ length: 70_000 }, (_, i) => (i % 3 === 0 ? `mail u${i}@example.org` : i % 3 === 1 ? `case ${i}` : `Ask Maria ${i}`));
+    for (const t of short) cached.detect(t);
+    for (let i = 0; i < short.length; i += 997) expect(JSON.stringify(cached.detect(short[i] as string))).toBe(key(short[i] as string));
+    // Long strings with the same length and the same ends: only the middle tells them apart.
+    const pad = 'x '.repeat(150);
+    const clean = `${pad}nothing to see here at all. ${pad}`;
+    const dirty = `${pad}write to ann@example.org ok ${pad}`;
+    expect(clean.length).toBe(dirty.length);
+    expect(cached.detect(clean)).toEqual([]);
+    expect(cached.detect(dirty).map((f) => f.type)).toEqual(['EMAIL']);
+    expect(cached.detect(clean)).toEqual([]);
+  });
+
   it('returns the same JSON object when nothing in it is personal, and a copy only along changed paths', () => {
     const p = new Pseudonymizer(hash);
     const clean: Json = { order: { id: 'ORD-1', items: [{ sku: 'SKU-9', qty: 2 }] }, status: 'shipped' };
