@@ -123,7 +123,7 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
   const open = new Map<string, Pseudonymizer>();
 
   const saveIfDirty = (scope: string, p: Pseudonymizer): void => {
-    if (p.dirty) store.pseudonyms.put(scope, p.state());
+    if (p.dirty) store.pseudonyms.put(scope, p.stateJson());
   };
   const scopeFor = (scope: string): Pseudonymizer => {
     let p = open.get(scope);

@@ -59,22 +59,41 @@ export function normalizeValue(type: string, value: string): string {
  * support address recurs across the conversations of an import, and hashing costs microseconds. Memory only
  * (like the per-conversation memo), bounded, and never part of a persisted state.
  */
-const hashCache = new WeakMap<KeyedHash, Map<string, string>>();
+const hashCache = new WeakMap<KeyedHash, { size: number; byType: Map<string, Map<string, string>> }>();
 const HASH_CACHE_MAX = 50_000;
 
-function cachedHash(hash: KeyedHash, norm: string): string {
-  let m = hashCache.get(hash);
+/** The keyed hash of `type`, NUL, `norm` (the persisted key), from the cache when seen before. */
+function cachedHash(hash: KeyedHash, type: string, norm: string): string {
+  let cache = hashCache.get(hash);
+  if (cache === undefined) {
+    cache = { size: 0, byType: new Map() };
+    hashCache.set(hash, cache);
+  }
+  let m = cache.byType.get(type);
   if (m === undefined) {
     m = new Map();
-    hashCache.set(hash, m);
+    cache.byType.set(type, m);
   }
   let k = m.get(norm);
   if (k === undefined) {
-    k = hash(norm);
-    if (m.size >= HASH_CACHE_MAX) m.clear();
+    k = hash(`${type}\u0000${norm}`);
+    if (cache.size >= HASH_CACHE_MAX) {
+      for (const t of cache.byType.values()) t.clear();
+      cache.size = 0;
+    }
     m.set(norm, k);
+    cache.size++;
   }
   return k;
+}
+
+/** `s` as a JSON string literal: hashes and placeholders need no escaping, so the common case skips the serializer. */
+function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 /** Assigns placeholders; one instance per conversation. */
@@ -82,7 +101,8 @@ export class Pseudonymizer {
   private readonly counters: Map<string, number>;
   private readonly entries: Map<string, string>;
   private changed = false;
-  private readonly memo = new Map<string, string>();
+  /** Per type: raw spelling → placeholder, and normalised value → placeholder (memory only, raw values). */
+  private readonly memo = new Map<string, { raw: Map<string, string>; norm: Map<string, string> }>();
 
   /** `hash` keys the map; `state` resumes a previously saved conversation. */
   constructor(
@@ -96,14 +116,19 @@ export class Pseudonymizer {
   /** The placeholder for `value` of `type`, allocating `<TYPE_n>` on first sight. */
   placeholder(type: string, value: string): string {
     // The in-memory memo (raw values, never persisted) saves normalising and hashing a value seen again in
-    // this conversation; it is keyed by the raw spelling and by the normalised one.
-    const raw = `${type}\u0000\u0001${value}`;
-    const seen = this.memo.get(raw);
+    // this conversation; it is keyed by the raw spelling and by the normalised one. Maps per type, so a
+    // lookup hashes the value itself rather than a freshly concatenated key.
+    let memo = this.memo.get(type);
+    if (memo === undefined) {
+      memo = { raw: new Map(), norm: new Map() };
+      this.memo.set(type, memo);
+    }
+    const seen = memo.raw.get(value);
     if (seen !== undefined) return seen;
-    const norm = `${type}\u0000${normalizeValue(type, value)}`;
-    let ph = this.memo.get(norm);
+    const normValue = normalizeValue(type, value);
+    let ph = memo.norm.get(normValue);
     if (ph === undefined) {
-      const key = cachedHash(this.hash, norm);
+      const key = cachedHash(this.hash, type, normValue);
       ph = this.entries.get(key);
       if (ph === undefined) {
         const n = (this.counters.get(type) ?? 0) + 1;
@@ -112,9 +137,9 @@ export class Pseudonymizer {
         this.entries.set(key, ph);
         this.changed = true;
       }
-      this.memo.set(norm, ph);
+      memo.norm.set(normValue, ph);
     }
-    this.memo.set(raw, ph);
+    memo.raw.set(value, ph);
     return ph;
   }
 
@@ -146,7 +171,27 @@ export class Pseudonymizer {
 
   /** A JSON-safe snapshot to persist (contains hashes and placeholders only). */
   state(): PseudonymizerState {
+    return JSON.parse(this.stateJson()) as PseudonymizerState;
+  }
+
+  /**
+   * The same snapshot as JSON text, what the store saves. Built from the maps directly: an object with a
+   * few dozen hash-named keys costs tens of microseconds to create, which a long import pays per conversation.
+   */
+  stateJson(): string {
     this.changed = false;
-    return { version: 1, counters: Object.fromEntries(this.counters), entries: Object.fromEntries(this.entries) };
+    let out = '{"version":1,"counters":{';
+    let sep = '';
+    for (const [type, n] of this.counters) {
+      out += `${sep}${jsonString(type)}:${n}`;
+      sep = ',';
+    }
+    out += '},"entries":{';
+    sep = '';
+    for (const [key, ph] of this.entries) {
+      out += `${sep}${jsonString(key)}:${jsonString(ph)}`;
+      sep = ',';
+    }
+    return `${out}}}`;
   }
 }

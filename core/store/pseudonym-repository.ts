@@ -19,8 +19,8 @@ export class PseudonymRepository {
     return text === undefined ? undefined : (JSON.parse(text) as unknown);
   }
 
-  /** Save a scope's state. */
-  put(scope: string, state: unknown): void {
-    this.upsert.run(scope, JSON.stringify(state));
+  /** Save a scope's state, given as JSON text. */
+  put(scope: string, stateJson: string): void {
+    this.upsert.run(scope, stateJson);
   }
 }

@@ -91,6 +91,24 @@ describe('Pseudonymizer', () => {
     const p2 = new Pseudonymizer(hash, JSON.parse(JSON.stringify(state)) as typeof state);
     expect(r.redactText('again: bob.ray@example.com and amy@example.com', p2)).toBe('again: <EMAIL_1> and <EMAIL_2>');
   });
+
+  it('saves its state as JSON text that any keyed hash output survives', () => {
+    // A hash whose output needs escaping in JSON, to show the text is built with real escaping.
+    const odd = (s: string): string => `"\\${s.length}\n`;
+    const p1 = new Pseudonymizer(odd);
+    expect(r.redactText('call +1 415 555 0132 or mail ann@example.org, Ann Smith', p1)).toBe('call <PHONE_1> or mail <EMAIL_1>, <PERSON_1>');
+    expect(p1.dirty).toBe(true);
+    const text = p1.stateJson();
+    expect(p1.dirty).toBe(false);
+    const state = JSON.parse(text) as ReturnType<Pseudonymizer['state']>;
+    expect(state.version).toBe(1);
+    expect(state.counters).toEqual({ PHONE: 1, EMAIL: 1, PERSON: 1 });
+    expect(Object.values(state.entries).sort()).toEqual(['<EMAIL_1>', '<PERSON_1>', '<PHONE_1>']);
+    expect(Object.keys(state.entries).every((k) => k.startsWith('"\\') && k.endsWith('\n'))).toBe(true);
+    expect(p1.state()).toEqual(state);
+    const p2 = new Pseudonymizer(odd, state);
+    expect(r.redactText('Ann Smith wrote from ann@example.org', p2)).toBe('<PERSON_1> wrote from <EMAIL_1>');
+  });
 });
 
 describe('redactJson', () => {
