@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { YAML_OUTPUT } from './yaml-config.js';
 import { leakScan } from '../redact/index.js';
 import type { JudgePin } from '../judge/pin.js';
 import type { Json } from '../model/trace.js';
@@ -63,5 +64,5 @@ export function writeEvalFile(dir: string, relPath: string, content: string, sca
 /** Record the judge pin in eval/judge-pin.yaml. */
 export function writeJudgePin(dir: string, pin: JudgePin): string {
   const header = '# Written by `casebook judge pin`: the judge every run of this eval folder is held to.\n# A run refuses to start when the installed model differs; re-pin (and recalibrate) on purpose.\n';
-  return writeEvalFile(dir, 'judge-pin.yaml', header + stringify({ pin }, { sortMapEntries: false }));
+  return writeEvalFile(dir, 'judge-pin.yaml', header + stringify({ pin }, YAML_OUTPUT));
 }

@@ -3,8 +3,30 @@
  * the line, the key and the reason, and the known keys when a key is unknown (a likely typo).
  * Pure: the caller reads the file.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type ToStringOptions, visit } from 'yaml';
 import type { z } from 'zod';
+
+/** How Casebook renders the YAML files it writes into the eval folder: fixed, so the same document always gives the same text. */
+export const YAML_OUTPUT: Readonly<ToStringOptions> = { lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false };
+
+/**
+ * YAML_OUTPUT for rewriting `doc`, parsed from `source`, a file a team may have typed: the library re-renders every flow
+ * collection of a document it writes, so the padding inside them (`[a, b]` or `[ a, b ]`) follows what
+ * most of the file's own flow collections use, and a rewrite does not re-space the lists around an edit.
+ */
+export function yamlOutputFor(doc: Document, source: string): Readonly<ToStringOptions> {
+  let padded = 0;
+  let tight = 0;
+  visit(doc, {
+    Collection(_key, node) {
+      if (!node.flow || node.items.length === 0 || node.range == null) return;
+      const after = source.charCodeAt(node.range[0] + 1);
+      if (after === 32) padded++;
+      else if (after !== 10 && after !== 13) tight++;
+    },
+  });
+  return padded > tight ? { ...YAML_OUTPUT, flowCollectionPadding: true } : YAML_OUTPUT;
+}
 
 type PathKey = PropertyKey;
 

@@ -5,13 +5,11 @@
  * input text byte for byte. Pure.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseYamlConfig } from '../config/yaml-config.js';
+import { parseYamlConfig, yamlOutputFor } from '../config/yaml-config.js';
 import { FailureModeTaxonomy, starterTaxonomy, type FailureMode } from './taxonomy.js';
 
 /** The eval folder file the taxonomy lives in. */
 export const FAILURE_MODES_FILE = 'failure_modes.yaml';
-
-const OUTPUT = { lineWidth: 0, indent: 2, indentSeq: true } as const;
 
 /** Parse and validate the taxonomy; an empty text is the starter taxonomy. Throws ConfigError naming the line. */
 export function parseFailureModes(text: string, file = FAILURE_MODES_FILE): FailureModeTaxonomy {
@@ -78,7 +76,8 @@ export function mergeFailureModesDocument(existingYamlText: string, taxonomy: Fa
     ].join('\n');
   } else doc = parseDocument(existingYamlText);
   if (doc.contents === null) doc.contents = doc.createNode({ version: 1, modes: [] }) as YAMLMap;
-  const before = fresh ? '' : doc.toString(OUTPUT);
+  const output = yamlOutputFor(doc, existingYamlText);
+  const before = fresh ? '' : doc.toString(output);
   let modes: unknown = doc.get('modes', true);
   if (!isSeq(modes)) {
     modes = doc.createNode([]);
@@ -106,7 +105,7 @@ export function mergeFailureModesDocument(existingYamlText: string, taxonomy: Fa
   };
   setList('proposals', taxonomy.proposals);
   setList('rejected', taxonomy.rejected);
-  const text = doc.toString(OUTPUT);
+  const text = doc.toString(output);
   if (!fresh && text === before) return { text: existingYamlText, changed: false };
   return { text, changed: true };
 }

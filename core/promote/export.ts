@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { Json } from '../model/trace.js';
 import type { Case, CaseCheck, CaseMessage } from './case.js';
-import { YAML_OUTPUT } from './merge.js';
+import { YAML_OUTPUT } from '../config/yaml-config.js';
 
 /** The messages a harness replays: everything up to and including the last user message. */
 export function replayMessages(c: Case): CaseMessage[] {

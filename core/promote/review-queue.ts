@@ -3,6 +3,7 @@
  * deciding and rendering; the file is read and written through eval-folder's leak-scanned writer.
  */
 import { parse, stringify } from 'yaml';
+import { YAML_OUTPUT } from '../config/yaml-config.js';
 import { z } from 'zod';
 import { Case } from './case.js';
 
@@ -31,7 +32,7 @@ export function parseReviewQueue(text: string, file: string): ReviewQueue {
 export function renderReviewQueue(q: ReviewQueue): string {
   const queue = [...q.queue].sort((a, b) => (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
   const rejected = [...new Set(q.rejected)].sort();
-  return HEADER + stringify({ queue, ...(rejected.length > 0 ? { rejected } : {}) }, { lineWidth: 0 });
+  return HEADER + stringify({ queue, ...(rejected.length > 0 ? { rejected } : {}) }, YAML_OUTPUT);
 }
 
 /** Add newly borderline cases; what is queued or was rejected before stays as it is. */

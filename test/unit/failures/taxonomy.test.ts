@@ -99,10 +99,26 @@ describe('recordSightings and the failure_modes.yaml document', () => {
     // A second merge into a mode whose indicators are written inline keeps them inline.
     const again = applyProposal(parseFailureModes(out), { ...proposal, id: 'p_bbbb' }, { action: 'merge', into: 'slow_response' }).taxonomy;
     const out2 = mergeFailureModesDocument(out, again).text;
-    expect(out2).toContain('    indicators: { rules: [ slow_response ], proposals: [ p_bbbb ] }\n');
+    // The file's flow collections are mostly unpadded (`[gift, card]`), so the rewrite writes them that way.
+    expect(out2).toContain('    indicators: {rules: [slow_response], proposals: [p_bbbb]}\n');
     expect(parseFailureModes(out2).modes.find((m) => m.id === 'slow_response')?.indicators).toEqual({ rules: ['slow_response'], axes: [], aliases: [], proposals: ['p_bbbb'] });
     // Accepting writes the id on the new mode.
     const accepted = applyProposal(t, proposal, { action: 'accept' }).taxonomy;
     expect(mergeFailureModesDocument(text, accepted).text).toMatch(/ {2}- id: gift_card_balance\n[\s\S]*\n {4}indicators:\n {6}proposals:\n {8}- p_aaaa\n/);
+  });
+
+  it('keeps the spacing of the flow lists a team typed when it rewrites the file', () => {
+    const body = (l: string, r: string): string =>
+      `version: 1\nmodes:\n  - id: slow_response\n    title: Slow\n    description: slow\n    indicators: {${l}rules: [${l}slow_response${r}]${r}}\n    count: 0\n` +
+      `  - id: wrong_tool\n    title: Wrong tool\n    description: wrong\n    indicators: {${l}aliases: [${l}bad_tool, tool_misuse${r}]${r}}\n    count: 1\n`;
+    for (const pad of ['', ' ']) {
+      const text = body(pad, pad);
+      const t = parseFailureModes(text);
+      const counted = { ...t, modes: t.modes.map((m) => (m.id === 'wrong_tool' ? { ...m, count: 2 } : m)) } as FailureModeTaxonomy;
+      const out = mergeFailureModesDocument(text, counted);
+      expect(out.changed).toBe(true);
+      // Only the count changed; every flow collection is written as the file wrote it.
+      expect(out.text).toBe(text.replace('    count: 1\n', '    count: 2\n'));
+    }
   });
 });

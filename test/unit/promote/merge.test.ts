@@ -59,6 +59,17 @@ describe('mergeCasesDocument', () => {
     expect(head(m.text)).toBe(head(edited));
   });
 
+  it('keeps the spacing of the flow lists a team typed when it appends a run', () => {
+    const a = caseA();
+    for (const list of ['[payments, refunds]', '[ payments, refunds ]']) {
+      const edited = mergeCasesDocument('', [a]).text.replace('    stakes: high\n', `    stakes: high\n    tags: ${list}\n`);
+      const again = buildCases([refundTimeout('conv-z', '77', 1)], run2, { existing: parseCasesFile(edited).cases }).cases;
+      const m = mergeCasesDocument(edited, again);
+      expect(m.appended).toEqual([a.case_id]);
+      expect(m.text).toContain(`    tags: ${list}\n`);
+    }
+  });
+
   it('stops on a hand edit that broke the file, naming the line', () => {
     const text = mergeCasesDocument('', [caseA()]).text.replace('    stakes: high\n', '    stakes: [high\n');
     expect(() => mergeCasesDocument(text, [caseA()])).toThrow(ConfigError);
