@@ -11,7 +11,7 @@
 import { createHmac } from 'node:crypto';
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, RedactionReport, type PseudonymizerState, type Redactor } from '../redact/index.js';
+import { createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
 import type { Store } from '../store/index.js';
 import type { RecordTransform } from './import.js';
@@ -125,10 +125,26 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
   const saveIfDirty = (scope: string, p: Pseudonymizer): void => {
     if (p.dirty) store.pseudonyms.put(scope, p.stateJson());
   };
+  // A damaged saved state would renumber placeholders the database already holds: stop, naming the scope.
+  const savedState = (scope: string): PseudonymizerState | undefined => {
+    let saved: unknown;
+    try {
+      saved = store.pseudonyms.get(scope);
+    } catch (e) {
+      throw new Error(`the saved placeholder state of ${scope} is not JSON (${(e as Error).message}); the database is damaged`);
+    }
+    if (saved === undefined) return undefined;
+    const parsed = PseudonymizerState.safeParse(saved);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`the saved placeholder state of ${scope} is invalid at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unknown'}; the database is damaged`);
+    }
+    return parsed.data;
+  };
   const scopeFor = (scope: string): Pseudonymizer => {
     let p = open.get(scope);
     if (p) open.delete(scope);
-    else p = new Pseudonymizer(hash, store.pseudonyms.get(scope) as PseudonymizerState | undefined);
+    else p = new Pseudonymizer(hash, savedState(scope));
     open.set(scope, p);
     if (open.size > MAX_OPEN_SCOPES) {
       const [oldScope, oldP] = open.entries().next().value as [string, Pseudonymizer];

@@ -10,7 +10,7 @@ export {
   regexProblem,
   type RedactionConfigInput,
 } from './config.js';
-export { Pseudonymizer, isPlaceholder, normalizeValue, PLACEHOLDER_IN_TEXT, type KeyedHash, type PseudonymizerState } from './pseudonymizer.js';
+export { Pseudonymizer, isPlaceholder, normalizeValue, PLACEHOLDER_IN_TEXT, type KeyedHash, PseudonymizerState } from './pseudonymizer.js';
 export { RedactionReport, type FieldClass, type RedactionReportJson } from './report.js';
 export { formatScoreTable, matchRecord, f2, type LabeledRecord, type LabeledSpan, type ScoreReport, type TypeScore } from './score.js';
 export { ENTITY_TYPES, type EntityType, type Finding } from './types.js';

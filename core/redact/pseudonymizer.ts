@@ -3,6 +3,7 @@
  * The state holds only keyed hashes of normalised values, never the values, so it can be stored
  * (e.g. per conversation in SQLite) and reloaded to keep placeholders stable across import runs.
  */
+import { z } from 'zod';
 
 const WHOLE_PLACEHOLDER = /^<[A-Z][A-Z0-9_]*_\d+>$/;
 
@@ -15,11 +16,12 @@ export function isPlaceholder(s: string): boolean {
 export const PLACEHOLDER_IN_TEXT = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
 
 /** Persistable state of a Pseudonymizer: counters per type and hash → placeholder. No raw values. */
-export interface PseudonymizerState {
-  version: 1;
-  counters: Record<string, number>;
-  entries: Record<string, string>;
-}
+export const PseudonymizerState = z.object({
+  version: z.literal(1),
+  counters: z.record(z.string(), z.number().int().nonnegative()),
+  entries: z.record(z.string(), z.string().regex(WHOLE_PLACEHOLDER)),
+});
+export type PseudonymizerState = z.infer<typeof PseudonymizerState>;
 
 /**
  * A keyed hash of a string (e.g. HMAC-SHA256 with a secret that is not stored next to the state).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Store } from '../../core/store/index.js';
 import { importPaths } from '../../core/pipeline/import.js';
 import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
@@ -71,6 +72,33 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     // Importing again with the same key changes nothing: placeholders are stable across runs.
     const again = await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
     expect(again.traces.added + again.traces.updated).toBe(0);
+    store.close();
+  });
+
+  it('stops with the scope named when a saved placeholder state is damaged, instead of renumbering', async () => {
+    const db = join(tempDir(), 'damaged.db');
+    const key = Buffer.alloc(32, 7);
+    let store = Store.open(db);
+    await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
+    store.close();
+    const raw = new Database(db);
+    const scope = (raw.prepare('SELECT scope FROM pseudonym_scopes ORDER BY scope LIMIT 1').pluck().get() as string) ?? '';
+    expect(scope).toMatch(/^(conv|trace|frag):/);
+    // A state holding a raw value where a placeholder belongs (as a hand edit or a bad migration could).
+    raw.prepare('UPDATE pseudonym_scopes SET state = ?').run(JSON.stringify({ version: 1, counters: { EMAIL: 1 }, entries: { k: 'jane@example.com' } }));
+    raw.close();
+    store = Store.open(db);
+    const again = await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
+    // Every record fails with its file, line and the damaged scope; none is stored with new numbering.
+    expect(again.errorCount).toBe(again.records);
+    expect(again.records).toBeGreaterThan(10);
+    expect(again.traces).toEqual({ added: 0, updated: 0, unchanged: 0 });
+    for (const e of again.errors) {
+      expect(e.file).toBe(SAMPLE);
+      expect(e.line).toBeGreaterThan(0);
+      expect(e.reason).toMatch(/the saved placeholder state of (conv|trace|frag):\S+ is invalid at entries\.k: .*the database is damaged$/);
+      expect(e.reason).not.toContain('jane@example.com');
+    }
     store.close();
   });
 
