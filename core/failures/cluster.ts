@@ -20,6 +20,30 @@ export interface UnmatchedFailure {
   judge: JudgeDisposition;
 }
 
+/** Share of a mode's terms a failure must carry to be assigned to it by modeByTerms (and at least two). */
+const TERM_MATCH = 0.6;
+
+/**
+ * The mode a failure no rule or judge names belongs to by its terms: the mode (made from accepted
+ * proposals) whose indicators.terms the failure's tokens cover best, when they cover at least 60% of
+ * them; ties go to the lower id. Undefined when no mode has terms or none is covered enough.
+ */
+export function modeByTerms(f: UnmatchedFailure, taxonomy: FailureModeTaxonomy): string | undefined {
+  let tokens: Set<string> | undefined;
+  let best: { id: string; share: number } | undefined;
+  for (const m of taxonomy.modes) {
+    const terms = m.indicators.terms;
+    if (terms.length === 0) continue;
+    tokens ??= new Set(failureTokens(f));
+    let shared = 0;
+    for (const t of terms) if (tokens.has(t)) shared++;
+    const share = shared / terms.length;
+    if (shared < 2 || share < TERM_MATCH) continue;
+    if (best === undefined || share > best.share || (share === best.share && m.id < best.id)) best = { id: m.id, share };
+  }
+  return best?.id;
+}
+
 /** A proposed new failure mode. */
 export interface Proposal {
   /** Stable: a hash of the member keys, so the same cluster gets the same id on every run. */
@@ -271,7 +295,15 @@ export function applyProposal(
   if (decision.action === 'merge') {
     const target = taxonomy.modes.find((m) => m.id === decision.into || m.indicators.aliases.includes(decision.into));
     if (!target) throw new Error(`cannot merge proposal ${proposal.id}: no failure mode "${decision.into}"`);
-    const merged = { ...target, count: target.count + proposal.size, indicators: { ...target.indicators, proposals: [...new Set([...target.indicators.proposals, proposal.id])].sort() } };
+    const merged = {
+      ...target,
+      count: target.count + proposal.size,
+      indicators: {
+        ...target.indicators,
+        proposals: [...new Set([...target.indicators.proposals, proposal.id])].sort(),
+        terms: [...new Set([...target.indicators.terms, ...proposal.terms])],
+      },
+    };
     const modes = taxonomy.modes.map((m) => (m === target ? sighted(merged, date) : m));
     return { taxonomy: { ...taxonomy, modes, proposals }, modeId: target.id };
   }
@@ -288,7 +320,7 @@ export function applyProposal(
           ? `${proposal.description} (Proposed from ${proposal.size} similar failures; description written by the judge: check it.)`
           : `Proposed from ${proposal.size} similar failures (terms: ${proposal.terms.join(', ') || 'none'}). Replace this with a description of the failure.`,
       category: 'other',
-      indicators: { rules: [], axes: [], aliases: [], proposals: [proposal.id] },
+      indicators: { rules: [], axes: [], aliases: [], proposals: [proposal.id], terms: [...proposal.terms] },
       count: proposal.size,
     },
     date,

@@ -29,6 +29,7 @@ function plainMode(m: FailureMode): Record<string, unknown> {
   if (m.indicators.axes.length) ind.axes = m.indicators.axes;
   if (m.indicators.aliases.length) ind.aliases = m.indicators.aliases;
   if (m.indicators.proposals.length) ind.proposals = m.indicators.proposals;
+  if (m.indicators.terms.length) ind.terms = m.indicators.terms;
   if (Object.keys(ind).length) out.indicators = ind;
   if (m.first_seen) out.first_seen = m.first_seen;
   if (m.last_seen) out.last_seen = m.last_seen;
@@ -37,12 +38,12 @@ function plainMode(m: FailureMode): Record<string, unknown> {
 }
 
 /**
- * Keep a mode's indicators.proposals (a proposal merged into it) in step. An empty list is never
- * written, so files that never decided a proposal keep their bytes.
+ * Keep a mode's indicators.proposals and indicators.terms (a proposal merged into it) in step. An empty
+ * list is never written, so files that never decided a proposal keep their bytes.
  */
-function setDecided(doc: Document, node: YAMLMap, ids: readonly string[]): void {
+function setDecided(doc: Document, node: YAMLMap, key: 'proposals' | 'terms', ids: readonly string[]): void {
   if (ids.length === 0) return;
-  const cur = node.getIn(['indicators', 'proposals'], true) as Node | undefined;
+  const cur = node.getIn(['indicators', key], true) as Node | undefined;
   if (cur !== undefined && JSON.stringify(cur.toJSON()) === JSON.stringify(ids)) return;
   const seq = doc.createNode([...ids]) as YAMLSeq;
   // A list the team wrote inline stays inline.
@@ -55,12 +56,12 @@ function setDecided(doc: Document, node: YAMLMap, ids: readonly string[]): void 
     const at = node.items.findIndex((p) => ['first_seen', 'last_seen', 'count'].includes(String(isScalar(p.key) ? p.key.value : p.key)));
     node.items.splice(at < 0 ? node.items.length : at, 0, made);
   }
-  (indicators as YAMLMap).set('proposals', seq);
+  (indicators as YAMLMap).set(key, seq);
 }
 
 /**
  * Write `taxonomy` into the document text. Modes already in the file keep everything but count,
- * first_seen, last_seen and indicators.proposals; new modes are appended; `proposals` and `rejected`
+ * first_seen, last_seen and indicators.proposals and terms; new modes are appended; `proposals` and `rejected`
  * are replaced.
  */
 export function mergeFailureModesDocument(existingYamlText: string, taxonomy: FailureModeTaxonomy, schemaRef?: string): { text: string; changed: boolean } {
@@ -94,7 +95,8 @@ export function mergeFailureModesDocument(existingYamlText: string, taxonomy: Fa
     }
     if (node.get('count') !== m.count) node.set('count', m.count);
     for (const key of ['first_seen', 'last_seen'] as const) if (m[key] !== undefined && node.get(key) !== m[key]) node.set(key, m[key]);
-    setDecided(doc, node, m.indicators.proposals);
+    setDecided(doc, node, 'proposals', m.indicators.proposals);
+    setDecided(doc, node, 'terms', m.indicators.terms);
   }
   const setList = (key: 'proposals' | 'rejected', value: unknown[]): void => {
     const cur = doc.get(key, true);

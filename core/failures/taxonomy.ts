@@ -33,6 +33,11 @@ export const FailureMode = z
         aliases: z.array(FailureModeId).default([]),
         /** Proposal ids accepted as or merged into this mode: the same cluster is not proposed again. */
         proposals: z.array(z.string().min(1)).default([]),
+        /**
+         * Distinctive terms of those proposals (request words, `tool:` names, placeholder types): a later
+         * failure that no rule or judge names is assigned to this mode when it carries most of them.
+         */
+        terms: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .prefault({}),
@@ -203,7 +208,8 @@ export function modeResolver(taxonomy: FailureModeTaxonomy): (name: string) => s
 export interface ModeAssignment {
   /** Taxonomy ids (or the configured id when a rule names a mode the taxonomy lacks), sorted, unique. */
   modes: string[];
-  source: 'rules' | 'judge' | 'none';
+  /** What decided: failed rules, the judge's suggestion, the terms of an accepted proposal (cluster.ts), or nothing. */
+  source: 'rules' | 'judge' | 'terms' | 'none';
   /** Ids the taxonomy does not know (a rule configured with a new failureMode). */
   unknown: string[];
 }

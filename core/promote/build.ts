@@ -9,7 +9,7 @@ import type { RuleVerdict } from '../model/grade.js';
 import type { RuleSpec } from '../rules/config.js';
 import { conversationTranscript } from '../ingest/transcript.js';
 import { assignFailureModes, starterTaxonomy, UNCLASSIFIED, type FailureMode, type FailureModeTaxonomy } from '../failures/taxonomy.js';
-import type { UnmatchedFailure } from '../failures/cluster.js';
+import { modeByTerms, type UnmatchedFailure } from '../failures/cluster.js';
 import { caseId, normalizeRequest } from './case-id.js';
 import type { Case, CaseCheck, CaseHistoryEntry, CaseMessage, CaseToolCall } from './case.js';
 
@@ -193,15 +193,24 @@ export function buildCases(items: readonly PromotableItem[], run: PromotionRun, 
   const unmatched: UnmatchedFailure[] = [];
   const modeCounts = new Map<string, number>();
   const sorted = [...items].sort((a, b) => (a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0));
+  // Conversations some case was already made from: they keep the mode that case has.
+  const caseSources = new Set([...existing.values()].flatMap((c) => (c.source.conversation ? [c.source.conversation] : [])));
 
   for (const item of sorted) {
     if (item.verdict !== 'fail' && item.verdict !== 'borderline') continue;
     const transcript = conversationTranscript(item.traces);
     if (transcript.length === 0) continue;
-    const assignment = assignFailureModes(item, taxonomy);
+    let assignment = assignFailureModes(item, taxonomy);
     const failed = item.rules.filter((r) => r.outcome === 'fail');
+    if (assignment.modes.length === 0) {
+      const failure: UnmatchedFailure = { key: item.ref.key, transcript, rules: item.rules, judge: item.judge };
+      // A failure like the ones a person accepted as a mode belongs to it; a conversation that already has
+      // a case keeps that case (and its id) rather than gaining a second one under the new mode.
+      const byTerms = item.contentHash !== undefined && caseSources.has(item.contentHash) ? undefined : modeByTerms(failure, taxonomy);
+      if (byTerms !== undefined) assignment = { modes: [byTerms], source: 'terms', unknown: [] };
+      else unmatched.push(failure);
+    }
     const modeIds = assignment.modes.length > 0 ? assignment.modes : [UNCLASSIFIED];
-    if (assignment.modes.length === 0) unmatched.push({ key: item.ref.key, transcript, rules: item.rules, judge: item.judge });
     const request = transcript.find((m) => m.role === 'user')?.text ?? '';
     for (const modeId of modeIds) {
       const mode = modes.get(modeId);

@@ -84,7 +84,8 @@ describe('modes.list and modes.decide over clustered proposals', () => {
       title: 'Balance gift card',
       category: 'other',
       description: 'Proposed from 3 similar failures (terms: card, gift, ph_gift_card, tool:get_gift_card, balance). Replace this with a description of the failure.',
-      indicators: { proposals: [gift.id] },
+      // The terms are kept: later failures carrying most of them are assigned to this mode.
+      indicators: { proposals: [gift.id], terms: ['card', 'gift', 'ph_gift_card', 'tool:get_gift_card', 'balance'] },
       first_seen: today(),
       last_seen: today(),
       count: 3,
@@ -120,7 +121,7 @@ describe('modes.list and modes.decide over clustered proposals', () => {
     expect(await decide({ proposalId: warranty.id, decision: 'merge', into: 'wrong_tool' })).toMatchObject({ modeId: 'wrong_tool', written: [file] });
     const t = yaml();
     expect(t.modes).toEqual([
-      { id: 'wrong_tool', title: 'Wrong tool', description: 'Used a tool not meant for the intent.', category: 'tool-use', indicators: { proposals: [warranty.id] }, first_seen: '2026-10-01', last_seen: today(), count: 5 },
+      { id: 'wrong_tool', title: 'Wrong tool', description: 'Used a tool not meant for the intent.', category: 'tool-use', indicators: { proposals: [warranty.id], terms: warranty.terms }, first_seen: '2026-10-01', last_seen: today(), count: 5 },
     ]);
     expect(t.proposals.map((p) => p.id)).toEqual([gift.id, points.id]);
     expect(text()).toContain('# keep: our CI dashboards group by this id');

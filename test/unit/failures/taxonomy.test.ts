@@ -101,7 +101,7 @@ describe('recordSightings and the failure_modes.yaml document', () => {
     const out2 = mergeFailureModesDocument(out, again).text;
     // The file's flow collections are mostly unpadded (`[gift, card]`), so the rewrite writes them that way.
     expect(out2).toContain('    indicators: {rules: [slow_response], proposals: [p_bbbb]}\n');
-    expect(parseFailureModes(out2).modes.find((m) => m.id === 'slow_response')?.indicators).toEqual({ rules: ['slow_response'], axes: [], aliases: [], proposals: ['p_bbbb'] });
+    expect(parseFailureModes(out2).modes.find((m) => m.id === 'slow_response')?.indicators).toEqual({ rules: ['slow_response'], axes: [], aliases: [], proposals: ['p_bbbb'], terms: [] });
     // Accepting writes the id on the new mode.
     const accepted = applyProposal(t, proposal, { action: 'accept' }).taxonomy;
     expect(mergeFailureModesDocument(text, accepted).text).toMatch(/ {2}- id: gift_card_balance\n[\s\S]*\n {4}indicators:\n {6}proposals:\n {8}- p_aaaa\n/);
