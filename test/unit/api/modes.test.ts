@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, ModesDecideResult, ModesList } from '../../../core/api/contract.js';
+import type { ModesDecideResult, ModesList } from '../../../core/api/contract.js';
 import { createService, type CasebookService } from '../../../core/api/service.js';
 import { main } from '../../../core/cli/main.js';
 import { nameProposal, proposalEntry, type Proposal } from '../../../core/failures/cluster.js';
@@ -14,6 +14,7 @@ import { readFailureModes, writeFailureModes } from '../../../core/promote/write
 import { captureIo } from '../../helpers/cli-io.js';
 import { modesEvalFolder } from '../../helpers/modes-eval.js';
 import { tempDir } from '../../helpers/temp.js';
+import { okValue } from '../../helpers/envelope.js';
 
 interface ModesYaml {
   modes: Array<{ id: string; title: string; description: string; category: string; first_seen?: string; last_seen?: string; count: number }>;
@@ -21,10 +22,6 @@ interface ModesYaml {
   rejected: string[];
 }
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-}
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -37,7 +34,7 @@ describe('modes.list and modes.decide over clustered proposals', () => {
   let points: Proposal;
   const text = (): string => readFileSync(file, 'utf8');
   const yaml = (): ModesYaml => parse(text()) as ModesYaml;
-  const decide = async (request: unknown): Promise<ModesDecideResult> => value<ModesDecideResult>(await service.call('modes.decide', request));
+  const decide = async (request: unknown): Promise<ModesDecideResult> => await okValue<ModesDecideResult>(service.call('modes.decide', request));
 
   beforeEach(() => {
     const made = modesEvalFolder();
@@ -51,7 +48,7 @@ describe('modes.list and modes.decide over clustered proposals', () => {
   });
 
   it('lists the team mode and the three proposals with size, title, the id accepting gives, terms and examples', async () => {
-    const list = value<ModesList>(await service.call('modes.list', undefined));
+    const list = await okValue<ModesList>(service.call('modes.list', undefined));
     expect(list.path).toBe(file);
     expect(list.modes).toEqual([
       { id: 'wrong_tool', title: 'Wrong tool', category: 'tool-use', description: 'Used a tool not meant for the intent.', count: 2, firstSeen: '2026-10-01', lastSeen: '2026-11-02', aliases: [] },
@@ -94,7 +91,7 @@ describe('modes.list and modes.decide over clustered proposals', () => {
     expect(text().startsWith('# Support agent failure modes. Reviewed every Monday.\n')).toBe(true);
     expect(text()).toContain('  - id: wrong_tool # keep: our CI dashboards group by this id\n');
     // The refreshed list shows the new mode with its id and no longer offers the proposal.
-    const list = value<ModesList>(await service.call('modes.list', undefined));
+    const list = await okValue<ModesList>(service.call('modes.list', undefined));
     expect(list.modes.at(-1)).toMatchObject({ id: 'balance_gift_card', count: 3, lastSeen: today() });
     expect(list.proposals.map((p) => p.id)).toEqual([warranty.id, points.id]);
   });
@@ -139,7 +136,7 @@ describe('modes.list and modes.decide over clustered proposals', () => {
     const named = nameProposal(warranty, 'Warranty terms invented', 'The agent stated warranty terms the knowledge base never returned.');
     const read = readFailureModes(evalDir);
     writeFailureModes(evalDir, read, { ...read.value, proposals: read.value.proposals.map((p) => (p.id === warranty.id ? proposalEntry(named) : p)) });
-    const listed = value<ModesList>(await service.call('modes.list', undefined)).proposals[0];
+    const listed = (await okValue<ModesList>(service.call('modes.list', undefined))).proposals[0];
     expect(listed).toMatchObject({ id: warranty.id, title: 'Warranty terms invented', titleSource: 'judge', acceptId: 'warranty_terms_invented' });
     expect(listed?.description).toBe('The agent stated warranty terms the knowledge base never returned.');
 
@@ -203,7 +200,7 @@ describe('modes.list without a taxonomy file', () => {
     const evalDir = tempDir();
     const service = createService({ dbPath: join(tempDir(), 'app.db'), evalDir, pickFiles: async () => [] });
     try {
-      const list = value<ModesList>(await service.call('modes.list', undefined));
+      const list = await okValue<ModesList>(service.call('modes.list', undefined));
       expect(list.proposals).toEqual([]);
       expect(list.modes.find((m) => m.id === 'ignored_tool_error')).toMatchObject({ title: 'Tool timeout with a fallback answer', count: 0, lastSeen: null });
       expect(list.path).toBe(join(evalDir, 'failure_modes.yaml'));

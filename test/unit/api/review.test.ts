@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, ReviewDecideResult, ReviewItem } from '../../../core/api/contract.js';
+import type { ReviewDecideResult, ReviewItem } from '../../../core/api/contract.js';
 import { createService, type CasebookService } from '../../../core/api/service.js';
 import { promotedEvalFolder } from '../../helpers/review-eval.js';
 import { tempDir } from '../../helpers/temp.js';
+import { okValue } from '../../helpers/envelope.js';
 
 interface CasesYaml {
   cases: Array<{ case_id: string; failure_mode: string; expected_behavior: string; history: Array<{ verdict: string }> }>;
@@ -22,10 +23,6 @@ interface QueueYaml {
 const REASON = 'rule user-pushback (medium): message 5 pushes back on message 4 ("That\'s not right")';
 const EDITED = 'Look the order up once, tell the user its real status (shipped, with the carrier), and do not repeat the same canned answer.';
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-}
 
 describe('review.list and review.decide over a promoted eval folder', () => {
   let evalDir: string;
@@ -36,7 +33,7 @@ describe('review.list and review.decide over a promoted eval folder', () => {
   beforeEach(async () => {
     evalDir = await promotedEvalFolder();
     service = createService({ dbPath: join(tempDir(), 'app.db'), evalDir, pickFiles: async () => [] });
-    const items = value<ReviewItem[]>(await service.call('review.list', undefined));
+    const items = await okValue<ReviewItem[]>(service.call('review.list', undefined));
     expect(items).toHaveLength(1);
     item = items[0]!;
   }, 60_000);
@@ -62,7 +59,7 @@ describe('review.list and review.decide over a promoted eval folder', () => {
     const before = read<CasesYaml>('cases_from_prod.yaml').cases;
     expect(before.some((c) => c.case_id === item.caseId)).toBe(false);
 
-    const result = value<ReviewDecideResult>(await service.call('review.decide', { caseId: item.caseId, decision: 'accept', expectedBehavior: EDITED }));
+    const result = await okValue<ReviewDecideResult>(service.call('review.decide', { caseId: item.caseId, decision: 'accept', expectedBehavior: EDITED }));
     expect(result).toEqual({
       caseId: item.caseId,
       decision: 'accept',
@@ -84,7 +81,7 @@ describe('review.list and review.decide over a promoted eval folder', () => {
 
   it('rejects: the case is recorded in `rejected`, never reaches the cases file, and leaves the queue', async () => {
     const casesBefore = readFileSync(join(evalDir, 'cases_from_prod.yaml'), 'utf8');
-    const result = value<ReviewDecideResult>(await service.call('review.decide', { caseId: item.caseId, decision: 'reject' }));
+    const result = await okValue<ReviewDecideResult>(service.call('review.decide', { caseId: item.caseId, decision: 'reject' }));
     expect(result.remaining).toBe(0);
     expect(result.written).toEqual([join(evalDir, 'review_queue.yaml')]);
     expect(read<QueueYaml>('review_queue.yaml')).toEqual({ queue: [], rejected: [item.caseId] });
@@ -93,7 +90,7 @@ describe('review.list and review.decide over a promoted eval folder', () => {
 
   it('skips without writing anything: the case stays queued', async () => {
     const queueBefore = readFileSync(join(evalDir, 'review_queue.yaml'), 'utf8');
-    const result = value<ReviewDecideResult>(await service.call('review.decide', { caseId: item.caseId, decision: 'skip' }));
+    const result = await okValue<ReviewDecideResult>(service.call('review.decide', { caseId: item.caseId, decision: 'skip' }));
     expect(result).toEqual({ caseId: item.caseId, decision: 'skip', written: [], remaining: 1 });
     expect(readFileSync(join(evalDir, 'review_queue.yaml'), 'utf8')).toBe(queueBefore);
   });

@@ -12,6 +12,7 @@ import { startWebBridge } from '../../../core/api/web-bridge.js';
 import { repoDir } from '../../helpers/fixtures.js';
 import { importWorkerUrl, runWorkerUrl } from '../../helpers/import-worker-bundle.js';
 import { importThroughService } from '../../helpers/service-import.js';
+import { okValue } from '../../helpers/envelope.js';
 
 const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
 
@@ -19,11 +20,6 @@ let dir: string;
 let evalDir: string;
 let service: CasebookService;
 
-async function value<T>(p: Promise<{ ok: boolean }>): Promise<T> {
-  const envelope = (await p) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!envelope.ok) throw new Error(`call failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
 
 /** Start a run and collect its events until its `done` or `error`. */
 async function runToEnd(svc: CasebookService, request: unknown): Promise<{ jobId: string; events: RunEvent[] }> {
@@ -39,7 +35,7 @@ async function runToEnd(svc: CasebookService, request: unknown): Promise<{ jobId
     }
   });
   try {
-    const { jobId } = await value<{ jobId: string }>(svc.call('runs.start', request));
+    const { jobId } = await okValue<{ jobId: string }>(svc.call('runs.start', request));
     if (!ended.has(jobId)) await new Promise<void>((resolve) => ends.set(jobId, resolve));
     return { jobId, events: events.filter((e) => e.jobId === jobId) };
   } finally {
@@ -112,7 +108,7 @@ describe('a run started through the service', () => {
   it('lists the run with its verdict counts, and gives its summary and every graded conversation', async () => {
     const done = events.at(-1);
     if (done?.kind !== 'done') throw new Error('no summary');
-    const list = await value<RunListItem[]>(service.call('runs.list', undefined));
+    const list = await okValue<RunListItem[]>(service.call('runs.list', undefined));
     expect(list[0]).toEqual({
       id: done.runId,
       startedAt: done.summary.startedAt,
@@ -123,7 +119,7 @@ describe('a run started through the service', () => {
       verdicts: done.summary.verdicts,
     });
 
-    const detail = await value<RunDetail>(service.call('runs.get', { id: done.runId }));
+    const detail = await okValue<RunDetail>(service.call('runs.get', { id: done.runId }));
     expect(detail.summary).toEqual(done.summary);
     expect(detail.items).toHaveLength(35);
     const injected = detail.items.filter((i) => i.reasons.some((r) => r.includes('prompt-injection-obeyed')));
@@ -205,14 +201,14 @@ describe('runs.start', () => {
     const events: RunEvent[] = [];
     const off = service.onRunEvent((e) => events.push(e));
     try {
-      const { jobId } = await value<{ jobId: string }>(service.call('runs.start', { since: 'all', judge: 'off' }));
+      const { jobId } = await okValue<{ jobId: string }>(service.call('runs.start', { since: 'all', judge: 'off' }));
       expect(await service.call('runs.start', { judge: 'off' })).toMatchObject({ ok: false, error: { code: 'busy' } });
-      expect(await value(service.call('runs.cancel', { jobId }))).toEqual({ cancelled: true });
+      expect(await okValue(service.call('runs.cancel', { jobId }))).toEqual({ cancelled: true });
       await expect.poll(() => events.some((e) => e.jobId === jobId && (e.kind === 'done' || e.kind === 'error')), { timeout: 20_000 }).toBe(true);
       const end = events.find((e) => e.jobId === jobId && (e.kind === 'done' || e.kind === 'error'));
       // The cancel may land before the rules loop (a cancelled summary) or after it (the run simply ends).
       if (end?.kind === 'done') expect(['cancelled', 'done']).toContain(end.summary.status);
-      const listed = await value<RunListItem[]>(service.call('runs.list', { limit: 1 }));
+      const listed = await okValue<RunListItem[]>(service.call('runs.list', { limit: 1 }));
       expect(listed).toHaveLength(1);
       expect(listed[0]?.status).not.toBe('running');
     } finally {

@@ -8,6 +8,7 @@ import { createService, type CasebookService } from '../../../core/api/service.j
 import type { TracePage } from '../../../core/model/query.js';
 import { haveSharedFixtures, traceFixture } from '../../helpers/fixtures.js';
 import { importWorkerUrl } from '../../helpers/import-worker-bundle.js';
+import { okValue } from '../../helpers/envelope.js';
 
 const FIXTURE = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
 
@@ -36,11 +37,6 @@ function collect(service: CasebookService, jobId: () => string | undefined) {
   return { seen, finished };
 }
 
-async function value<T>(p: Promise<{ ok: boolean }>): Promise<T> {
-  const envelope = (await p) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!envelope.ok) throw new Error(`call failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
 
 describe('validation', () => {
   it('answers malformed payloads and unknown methods with typed envelopes, without stack traces', async () => {
@@ -67,12 +63,12 @@ describe('validation', () => {
   it('reports app info from its own connection', async () => {
     const service = await newService('info');
     try {
-      expect(await value(service.call('app.info', undefined))).toEqual({
+      expect(await okValue(service.call('app.info', undefined))).toEqual({
         version: '9.9.9',
         dbPath: join(dir, 'info.db'),
         traceCount: 0,
       });
-      expect(await value(service.call('import.pickFiles', undefined))).toEqual([]);
+      expect(await okValue(service.call('import.pickFiles', undefined))).toEqual([]);
     } finally {
       await service.close();
     }
@@ -88,8 +84,8 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
     service = await newService('tau', async () => [FIXTURE]);
     const job: { id?: string } = {};
     const { seen, finished } = collect(service, () => job.id);
-    const paths = await value<string[]>(service.call('import.pickFiles', undefined));
-    job.id = (await value<{ jobId: string }>(service.call('import.start', { paths }))).jobId;
+    const paths = await okValue<string[]>(service.call('import.pickFiles', undefined));
+    job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths }))).jobId;
     const last = await finished;
     if (last.kind !== 'done') throw new Error(`import failed: ${JSON.stringify(last)}`);
     report = last.report;
@@ -107,9 +103,9 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
   });
 
   it('lists and searches the stored traces', async () => {
-    const all = await value<TracePage>(service.call('traces.list', undefined));
+    const all = await okValue<TracePage>(service.call('traces.list', undefined));
     expect(all.total).toBe(50);
-    const hits = await value<TracePage>(service.call('traces.list', { text: 'G72NSF' }));
+    const hits = await okValue<TracePage>(service.call('traces.list', { text: 'G72NSF' }));
     expect(hits.items.map((t) => t.sourceTraceId).sort()).toEqual(['task-11-trial-0', 'task-11-trial-1']);
     expect(hits.items.find((t) => t.sourceTraceId === 'task-11-trial-1')?.title).toBe(
       'Hi! I need to book a flight for my friend <PERSON_1> using the same details as my current reservation. Can you help with that?',
@@ -117,9 +113,9 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
   });
 
   it('gets one trace with its messages and tool calls', async () => {
-    const hits = await value<TracePage>(service.call('traces.list', { text: 'G72NSF', limit: 10 }));
+    const hits = await okValue<TracePage>(service.call('traces.list', { text: 'G72NSF', limit: 10 }));
     const id = hits.items.find((t) => t.sourceTraceId === 'task-11-trial-1')!.id;
-    const { trace, conversation } = await value<TraceDetail>(service.call('traces.get', { id }));
+    const { trace, conversation } = await okValue<TraceDetail>(service.call('traces.get', { id }));
     expect(conversation).toEqual([]);
     expect(trace.outcome.reward).toBe(0);
     // The user id is masked under its key in tool calls and, with the same placeholder, in free text.
@@ -131,7 +127,7 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
   it('re-importing the same file adds nothing', async () => {
     const job: { id?: string } = {};
     const { finished } = collect(service, () => job.id);
-    job.id = (await value<{ jobId: string }>(service.call('import.start', { paths: [FIXTURE], format: 'tau-bench' }))).jobId;
+    job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [FIXTURE], format: 'tau-bench' }))).jobId;
     const last = await finished;
     expect(last.kind === 'done' && last.report.traces).toEqual({ added: 0, updated: 0, unchanged: 50 });
   });
@@ -168,10 +164,10 @@ describe('cancelling a job', () => {
           }
         });
       });
-      job.id = (await value<{ jobId: string }>(service.call('import.start', { paths: [file] }))).jobId;
+      job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [file] }))).jobId;
       expect(await service.call('import.start', { paths: [file] })).toMatchObject({ ok: false, error: { code: 'busy' } });
       await firstProgress;
-      expect(await value(service.call('import.cancel', { jobId: job.id }))).toEqual({ cancelled: true });
+      expect(await okValue(service.call('import.cancel', { jobId: job.id }))).toEqual({ cancelled: true });
       const last = await finished;
       expect(last.kind).toBe('done');
       if (last.kind !== 'done') return;
@@ -179,11 +175,11 @@ describe('cancelling a job', () => {
       expect(last.report.records).toBeGreaterThan(0);
       expect(last.report.records).toBeLessThan(25_000);
       expect(seen.some((e) => e.kind === 'progress')).toBe(true);
-      const info = await value<{ traceCount: number }>(service.call('app.info', undefined));
+      const info = await okValue<{ traceCount: number }>(service.call('app.info', undefined));
       expect(info.traceCount).toBeGreaterThan(0);
       expect(info.traceCount).toBeLessThan(25_000);
       // The job is over: cancelling again does nothing, and a new job may start.
-      expect(await value(service.call('import.cancel', { jobId: job.id }))).toEqual({ cancelled: false });
+      expect(await okValue(service.call('import.cancel', { jobId: job.id }))).toEqual({ cancelled: false });
     } finally {
       await service.close();
     }
