@@ -168,12 +168,13 @@ export async function promoteRun(store: Store, folder: EvalFolder, options: Prom
   });
 
   const earlier = store.runs.gradedBefore(run.id);
+  const promotedBefore = store.runs.promotion(run.id) !== undefined;
   const casesRead = readCases(folder.dir);
   const modesRead = readFailureModes(folder.dir);
   const result = buildCases(
     items,
     { runId: run.id, date: startedAt, judgePin: pin?.success ? pinKey(pin.data) : undefined },
-    { taxonomy: modesRead.value, existing: casesRead.value.cases, rules: folder.config.rules, seenBefore: (h) => earlier.has(h) },
+    { taxonomy: modesRead.value, existing: casesRead.value.cases, rules: folder.config.rules, seenBefore: (h) => earlier.has(h), mayJoinByTerms: (h) => !promotedBefore && !earlier.has(h) },
   );
   // New files get a yaml-language-server modeline, relative to the eval folder, so editors validate them.
   const schemaDir = options.schemaDir ?? relative(folder.dir, join(resourcesDir(), 'schemas')).split('\\').join('/');

@@ -49,6 +49,12 @@ export interface BuildOptions {
    * new sighting of a known case. Without it, only the case's own source conversation is recognised.
    */
   seenBefore?: (conversationHash: string) => boolean;
+  /**
+   * False for a conversation an earlier promote already handled (this run promoted again, or a run before
+   * it): it keeps the mode it had then instead of joining a mode accepted since, so promoting again after
+   * a decision changes nothing. Without it, every conversation that is no existing case's source may join.
+   */
+  mayJoinByTerms?: (conversationHash: string) => boolean;
   /** Keep system messages in a case's input (off: the harness supplies its own system prompt). */
   includeSystem?: boolean;
 }
@@ -206,7 +212,9 @@ export function buildCases(items: readonly PromotableItem[], run: PromotionRun, 
       const failure: UnmatchedFailure = { key: item.ref.key, transcript, rules: item.rules, judge: item.judge };
       // A failure like the ones a person accepted as a mode belongs to it; a conversation that already has
       // a case keeps that case (and its id) rather than gaining a second one under the new mode.
-      const byTerms = item.contentHash !== undefined && caseSources.has(item.contentHash) ? undefined : modeByTerms(failure, taxonomy);
+      const hash = item.contentHash;
+      const mayJoin = hash === undefined || (!caseSources.has(hash) && (options.mayJoinByTerms?.(hash) ?? true));
+      const byTerms = mayJoin ? modeByTerms(failure, taxonomy) : undefined;
       if (byTerms !== undefined) assignment = { modes: [byTerms], source: 'terms', unknown: [] };
       else unmatched.push(failure);
     }

@@ -23,6 +23,44 @@ function evalDir(): string {
   return dir;
 }
 
+/**
+ * The traces of one conversation of an OTLP export, as a new conversation a day later: new trace and span
+ * ids, the conversation id replaced, every timestamp moved by 24 hours.
+ */
+function cloneConversation(exportText: string, convId: string, newConvId: string): string {
+  type Attr = { key: string; value: { stringValue?: string } };
+  type SpanJson = { traceId: string; spanId: string; parentSpanId?: string; attributes?: Attr[] } & Record<string, unknown>;
+  type ExportJson = { resourceSpans: Array<{ scopeSpans: Array<{ spans: SpanJson[] }> }> };
+  const newId = (id: string): string => `beef${id.slice(4)}`;
+  const shift = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(shift);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k.endsWith('UnixNano') && typeof x === 'string' ? String(BigInt(x) + 86_400_000_000_000n) : shift(x)]));
+  };
+  const lines: string[] = [];
+  for (const line of exportText.split('\n')) {
+    if (line.trim() === '') continue;
+    const doc = JSON.parse(line) as ExportJson;
+    const spans = doc.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    const traces = new Set(spans.filter((sp) => sp.attributes?.some((a) => a.key === 'gen_ai.conversation.id' && a.value.stringValue === convId)).map((sp) => sp.traceId));
+    if (traces.size === 0) continue;
+    for (const r of doc.resourceSpans)
+      for (const sc of r.scopeSpans)
+        sc.spans = sc.spans
+          .filter((sp) => traces.has(sp.traceId))
+          .map((sp) => ({
+            ...sp,
+            traceId: newId(sp.traceId),
+            spanId: newId(sp.spanId),
+            ...(sp.parentSpanId ? { parentSpanId: newId(sp.parentSpanId) } : {}),
+            attributes: sp.attributes?.map((a) => (a.key === 'gen_ai.conversation.id' ? { key: a.key, value: { stringValue: newConvId } } : a)),
+          }));
+    lines.push(JSON.stringify(shift(doc)));
+  }
+  if (lines.length === 0) throw new Error(`no trace of ${convId} in the export`);
+  return `${lines.join('\n')}\n`;
+}
+
 async function run(args: string[]) {
   const io = captureIo({});
   const code = await main(args, io);
@@ -31,7 +69,7 @@ async function run(args: string[]) {
 
 interface Taxonomy {
   modes: Array<{ id: string; title: string; count: number; indicators?: { proposals?: string[] } }>;
-  proposals?: Array<{ id: string; size: number }>;
+  proposals?: Array<{ id: string; size: number; examples: string[] }>;
   rejected?: string[];
 }
 
@@ -112,6 +150,30 @@ describe('casebook modes, then promote again', () => {
     expect(next.code).toBe(0);
     expect(/Promoted run (run_\w+):/.exec(next.out)?.[1]).not.toBe(runId);
     expect(read(dir)).toBe(after);
+  });
+
+  it('a new conversation like the accepted ones joins the new mode on the next run instead of being proposed', async () => {
+    const { dir, db } = await promotedFolder();
+    const picked = ((parse(read(dir)) as Taxonomy).proposals ?? [])[0] as { id: string; examples: string[] };
+    const modeId = /→ failure mode (\S+)/.exec((await run(['modes', '--eval-dir', dir, '--accept', picked.id])).out)?.[1] as string;
+    const countBefore = (parse(read(dir)) as Taxonomy).modes.find((m) => m.id === modeId)?.count as number;
+
+    // The next day the same kind of request comes in again, in a new conversation.
+    const newConv = 'conv-9000001-next';
+    const file = join(tempDir(), 'next-day.otlp.jsonl');
+    writeFileSync(file, cloneConversation(readFileSync(SAMPLE, 'utf8'), picked.examples[0] as string, newConv));
+    expect((await run(['run', file, '--since', 'all', '--db', db, '--eval-dir', dir, '--no-judge'])).code).toBe(0);
+    const next = await run(['promote', '--db', db, '--eval-dir', dir]);
+    expect(next.code).toBe(0);
+    expect(next.out).toMatch(/1 new case\(s\)/);
+
+    const cases = parse(readFileSync(join(dir, 'cases_from_prod.yaml'), 'utf8')) as { cases: Array<{ failure_mode: string; input: { messages: unknown[] } }> };
+    expect(cases.cases.filter((c) => c.failure_mode === modeId)).toHaveLength(1);
+    const t = parse(read(dir)) as Taxonomy;
+    expect(t.modes.find((m) => m.id === modeId)?.count).toBe(countBefore + 1);
+    // Not clustered into a new proposal, and the accepted one is not back.
+    expect((t.proposals ?? []).flatMap((p) => p.examples)).not.toContain(newConv);
+    expect((t.proposals ?? []).map((p) => p.id)).not.toContain(picked.id);
   });
 
   it('a proposal merged into a mode is not proposed again either', async () => {
