@@ -89,6 +89,83 @@ export function contentText(content: unknown): string {
   return String(content);
 }
 
+/** Text of a tool result value: strings as they are, Vercel `{type, value}` outputs unwrapped, text parts joined, anything else as compact JSON. */
+export function toolResultText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (isObject(value) && typeof value.type === 'string' && 'value' in value) return toolResultText(value.value);
+  if (Array.isArray(value) && value.length > 0 && value.every((p) => isObject(p) && typeof p.text === 'string')) return contentText(value);
+  return JSON.stringify(toJson(value));
+}
+
+/** A tool call with its arguments decoded from JSON text when they are text; the id only when there is one. */
+export function toolCall(id: unknown, name: string, args: unknown): ToolCall {
+  const c: ToolCall = { name, arguments: decodeJsonText(args ?? null), status: 'unknown' };
+  const callId = str(id);
+  if (callId) c.id = callId;
+  return c;
+}
+
+/** A tool call in any part or list-entry shape: OpenAI (`function.{name, arguments}`), LangChain (`args`), Anthropic (`input`), Vercel (`toolName`). */
+export function toolCallFromPart(p: Record<string, unknown>): ToolCall | undefined {
+  const fn = isObject(p.function) ? p.function : undefined;
+  const name = str(p.name) ?? str(p.toolName) ?? str(fn?.name);
+  if (!name) return undefined;
+  return toolCall(p.id ?? p.toolCallId ?? p.call_id, name, p.arguments ?? p.args ?? p.input ?? fn?.arguments);
+}
+
+/** A tool message carrying a result. */
+export function toolResultMessage(id: unknown, name: string | undefined, result: unknown): MessageInput {
+  const m: MessageInput = { role: 'tool', text: toolResultText(result) };
+  const callId = str(id);
+  if (callId) m.toolCallId = callId;
+  if (name) m.name = name;
+  return m;
+}
+
+const CALL_PARTS = new Set(['tool_call', 'tool-call', 'tool_use', 'function_call']);
+const RESULT_PARTS = new Set(['tool_call_response', 'tool-result', 'tool_result', 'function_call_output']);
+const TEXT_PARTS = new Set(['text', 'input_text', 'output_text']);
+/** Parts that are not conversation text: reasoning, images, files. */
+const SKIPPED_PARTS = new Set(['thinking', 'redacted_thinking', 'reasoning', 'image', 'image_url', 'input_image', 'file']);
+
+/**
+ * A message's content parts split into text, tool calls and tool results, whatever the dialect: OTel
+ * GenAI (`text` / `tool_call` / `tool_call_response`), Anthropic (`tool_use` / `tool_result`), OpenAI
+ * (`text`, `input_text`, `output_text`), Vercel AI SDK (`tool-call` / `tool-result`) and Gemini
+ * (`functionCall` / `functionResponse`). Reasoning, images and files are left out.
+ */
+export function readContentParts(parts: readonly unknown[]): { text: string[]; calls: ToolCall[]; results: MessageInput[] } {
+  const text: string[] = [];
+  const calls: ToolCall[] = [];
+  const results: MessageInput[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      text.push(p);
+      continue;
+    }
+    if (!isObject(p)) continue;
+    const type = str(p.type);
+    const fc = p.function_call ?? p.functionCall;
+    const fr = p.function_response ?? p.functionResponse;
+    if (isObject(fc) && str(fc.name)) {
+      calls.push(toolCall(fc.id, String(fc.name), fc.args ?? fc.arguments));
+    } else if (isObject(fr)) {
+      results.push(toolResultMessage(fr.id, str(fr.name), fr.response));
+    } else if (type !== undefined && CALL_PARTS.has(type)) {
+      const c = toolCallFromPart(p);
+      if (c) calls.push(c);
+    } else if (type !== undefined && RESULT_PARTS.has(type)) {
+      results.push(toolResultMessage(p.id ?? p.toolCallId ?? p.tool_use_id ?? p.call_id, str(p.toolName) ?? str(p.name), p.response ?? p.result ?? p.output ?? p.content));
+    } else if (type === undefined || !SKIPPED_PARTS.has(type)) {
+      // Text parts, and parts of unknown types that carry text.
+      const t = str(p.text) ?? (type === undefined || TEXT_PARTS.has(type) ? str(p.content) : undefined);
+      if (t) text.push(t);
+    }
+  }
+  return { text, calls, results };
+}
+
 const ROLE_ALIASES: Record<string, Role> = {
   system: 'system',
   developer: 'system',

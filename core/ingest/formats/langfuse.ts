@@ -30,8 +30,13 @@ import {
   normalizeRole,
   num,
   str,
+  readContentParts,
   toEpochMs,
   toJson,
+  toolCall,
+  toolCallFromPart,
+  toolResultMessage,
+  toolResultText,
 } from '../transcript.js';
 
 type Obj = Record<string, unknown>;
@@ -61,22 +66,8 @@ export function decodeDeep(value: unknown, depth = 4): unknown {
   return v;
 }
 
-/** Text of a tool result or argument value: strings as they are, anything else as compact JSON. */
-export function valueText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined || value === null) return '';
-  return JSON.stringify(toJson(value));
-}
-
 function defaultRole(side: Side): Role {
   return side === 'input' ? 'user' : 'assistant';
-}
-
-function call(id: unknown, name: string, args: unknown): ToolCall {
-  const c: ToolCall = { name, arguments: decodeJsonText(args ?? null), status: 'unknown' };
-  const callId = str(id);
-  if (callId) c.id = callId;
-  return c;
 }
 
 /** Tool calls in OpenAI (`function.{name, arguments}`) or LangChain (`{name, args, id}`) shape. */
@@ -84,10 +75,8 @@ function toolCallList(raw: unknown): ToolCall[] {
   if (!Array.isArray(raw)) return [];
   const out: ToolCall[] = [];
   for (const c of raw) {
-    if (!isObject(c)) continue;
-    const fn = isObject(c.function) ? c.function : c;
-    const name = str(fn.name);
-    if (name) out.push(call(c.id, name, fn.arguments ?? fn.args ?? fn.input));
+    const made = isObject(c) ? toolCallFromPart(c) : undefined;
+    if (made) out.push(made);
   }
   return out;
 }
@@ -105,53 +94,6 @@ const LANGCHAIN_TYPES: Record<string, string> = {
   ChatMessage: 'chat',
 };
 
-const SKIPPED_PART_TYPES = new Set(['thinking', 'redacted_thinking', 'reasoning', 'image', 'image_url', 'input_image', 'file']);
-
-/** A content part list (Anthropic blocks, OpenAI parts, Gemini/OTel parts, Vercel parts) split into pieces. */
-function readParts(parts: unknown[]): { text: string[]; calls: ToolCall[]; results: MessageInput[] } {
-  const text: string[] = [];
-  const calls: ToolCall[] = [];
-  const results: MessageInput[] = [];
-  for (const p of parts) {
-    if (typeof p === 'string') {
-      text.push(p);
-      continue;
-    }
-    if (!isObject(p)) continue;
-    const type = str(p.type);
-    const fc = p.function_call ?? p.functionCall;
-    const fr = p.function_response ?? p.functionResponse;
-    if (isObject(fc) && str(fc.name)) {
-      calls.push(call(fc.id, String(fc.name), fc.args ?? fc.arguments));
-    } else if (isObject(fr)) {
-      results.push(toolMessage(fr.id, str(fr.name), fr.response));
-    } else if (type === 'tool_use' || type === 'tool-call' || type === 'tool_call' || type === 'function_call') {
-      const name = str(p.name) ?? str(p.toolName);
-      if (name) calls.push(call(p.id ?? p.toolCallId ?? p.call_id, name, p.input ?? p.args ?? p.arguments));
-    } else if (type === 'tool_result') {
-      results.push(toolMessage(p.tool_use_id, undefined, typeof p.content === 'string' ? p.content : contentText(p.content)));
-    } else if (type === 'tool-result') {
-      results.push(toolMessage(p.toolCallId, str(p.toolName), p.output ?? p.result));
-    } else if (type === 'tool_call_response') {
-      results.push(toolMessage(p.id, str(p.name), p.result ?? p.response));
-    } else if (type !== undefined && SKIPPED_PART_TYPES.has(type)) {
-      continue;
-    } else {
-      const t = str(p.text) ?? (type === 'text' || type === undefined ? str(p.content) : undefined);
-      if (t) text.push(t);
-    }
-  }
-  return { text, calls, results };
-}
-
-function toolMessage(id: unknown, name: string | undefined, result: unknown): MessageInput {
-  const m: MessageInput = { role: 'tool', text: valueText(result) };
-  const callId = str(id);
-  if (callId) m.toolCallId = callId;
-  if (name) m.name = name;
-  return m;
-}
-
 /** A tool *definition* logged as a message (LangChain callbacks do this); not part of the conversation. */
 function isToolDefinition(o: Obj): boolean {
   return isObject(o.content) && (o.content.type === 'function' || isObject(o.content.function)) && !str(o.tool_call_id);
@@ -162,18 +104,18 @@ function fromMessageObject(o: Obj, side: Side, out: MessageInput[]): void {
   const type = str(o.type);
   // OpenAI Responses API items.
   if (type === 'function_call' && str(o.name)) {
-    out.push({ role: 'assistant', text: '', toolCalls: [call(o.call_id ?? o.id, String(o.name), o.arguments)] });
+    out.push({ role: 'assistant', text: '', toolCalls: [toolCall(o.call_id ?? o.id, String(o.name), o.arguments)] });
     return;
   }
   if (type === 'function_call_output') {
-    out.push(toolMessage(o.call_id, undefined, o.output));
+    out.push(toolResultMessage(o.call_id, undefined, o.output));
     return;
   }
   if (type === 'reasoning') return;
   // Vercel AI SDK tool-call list entries ({toolCallId, toolName, input}).
   if (!o.role && str(o.toolName)) {
-    if (type === 'tool-result') out.push(toolMessage(o.toolCallId, str(o.toolName), o.output ?? o.result));
-    else out.push({ role: 'assistant', text: '', toolCalls: [call(o.toolCallId, String(o.toolName), o.input ?? o.args)] });
+    if (type === 'tool-result') out.push(toolResultMessage(o.toolCallId, str(o.toolName), o.output ?? o.result));
+    else out.push({ role: 'assistant', text: '', toolCalls: [toolCall(o.toolCallId, String(o.toolName), o.input ?? o.args)] });
     return;
   }
   const role = normalizeRole(o.role ?? (type === 'message' ? undefined : type));
@@ -188,7 +130,7 @@ function fromMessageObject(o: Obj, side: Side, out: MessageInput[]): void {
   let results: MessageInput[] = [];
   const partList = Array.isArray(o.parts) ? o.parts : Array.isArray(o.content) ? o.content : undefined;
   if (partList) {
-    const parts = readParts(partList);
+    const parts = readContentParts(partList);
     text = parts.text.join('\n');
     calls = parts.calls;
     results = parts.results;
@@ -203,7 +145,7 @@ function fromMessageObject(o: Obj, side: Side, out: MessageInput[]): void {
   const listed = toolCallList(o.tool_calls);
   calls.push(...(listed.length > 0 ? listed : toolCallList(kwargs.tool_calls)));
   const legacy = isObject(o.function_call) ? o.function_call : isObject(kwargs.function_call) ? kwargs.function_call : undefined;
-  if (legacy && str(legacy.name)) calls.push(call(undefined, String(legacy.name), legacy.arguments));
+  if (legacy && str(legacy.name)) calls.push(toolCall(undefined, String(legacy.name), legacy.arguments));
 
   // Tool results inside a user/tool turn (Anthropic tool_result, Gemini function_response) become tool messages.
   if (results.length > 0 && role !== 'assistant') {
@@ -258,7 +200,7 @@ function fromPythonRepr(s: string): MessageInput | undefined {
   if (callsAt >= 0) {
     PY_TOOL_CALL.lastIndex = callsAt;
     for (let c = PY_TOOL_CALL.exec(rest); c; c = PY_TOOL_CALL.exec(rest)) {
-      calls.push(call(c[1], c[3] ?? '', pyUnescape(c[2] ?? '')));
+      calls.push(toolCall(c[1], c[3] ?? '', pyUnescape(c[2] ?? '')));
     }
   }
   m.toolCalls = calls;
@@ -299,7 +241,7 @@ function fromString(s: string, side: Side, out: MessageInput[]): void {
 
 function systemText(value: unknown): string | undefined {
   if (typeof value === 'string') return str(value);
-  if (isObject(value) && Array.isArray(value.parts)) return str(readParts(value.parts).text.join('\n'));
+  if (isObject(value) && Array.isArray(value.parts)) return str(readContentParts(value.parts).text.join('\n'));
   return undefined;
 }
 
@@ -458,7 +400,7 @@ export function joinToolRecords(messages: readonly MessageInput[], records: read
       );
     }
     const toolMsg = (c: ToolCall): MessageInput => {
-      const m: MessageInput = { role: 'tool', text: valueText(c.result), name: c.name, spanId: rec.spanId };
+      const m: MessageInput = { role: 'tool', text: toolResultText(c.result), name: c.name, spanId: rec.spanId };
       if (c.id) m.toolCallId = c.id;
       if (rec.time !== undefined) m.time = rec.time;
       return m;
@@ -641,7 +583,7 @@ function listedToolCalls(raw: Obj): ToolCall[] {
     const c = decodeDeep(entry);
     if (!isObject(c)) return;
     const name = str(c.name) ?? str(names[i]);
-    if (name) out.push(call(c.id, name, c.arguments ?? c.input ?? c.args));
+    if (name) out.push(toolCall(c.id, name, c.arguments ?? c.input ?? c.args));
   });
   return out;
 }

@@ -25,8 +25,11 @@ import {
   mergeTranscripts,
   normalizeRole,
   num,
+  readContentParts,
   str,
   toJson,
+  toolCallFromPart,
+  toolResultText,
 } from '../transcript.js';
 
 /** Flat attribute map: dotted key → value. */
@@ -353,31 +356,6 @@ function firstNumber(attrs: Attributes, keys: readonly string[]): number | undef
 // Messages
 // ---------------------------------------------------------------------------------------------------------
 
-/** Text of a tool result value (GenAI `response`, Vercel `{type, value}` outputs, Anthropic content parts). */
-function resultText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v === undefined || v === null) return '';
-  if (isObject(v) && typeof v.type === 'string' && 'value' in v) return resultText(v.value);
-  if (Array.isArray(v) && v.every((p) => isObject(p) && typeof p.text === 'string')) return contentText(v);
-  return JSON.stringify(v);
-}
-
-function toolCallFromPart(p: Record<string, unknown>): ToolCall | undefined {
-  const fn = isObject(p.function) ? p.function : undefined;
-  const name = str(p.name) ?? str(p.toolName) ?? str(fn?.name);
-  if (!name) return undefined;
-  return {
-    id: str(p.id) ?? str(p.toolCallId) ?? str(p.call_id),
-    name,
-    arguments: decodeJsonText(p.arguments ?? p.args ?? p.input ?? fn?.arguments ?? null),
-    status: 'unknown',
-  };
-}
-
-const CALL_PARTS = new Set(['tool_call', 'tool-call', 'tool_use', 'function_call']);
-const RESULT_PARTS = new Set(['tool_call_response', 'tool-result', 'tool_result', 'function_call_output']);
-const TEXT_PARTS = new Set(['text', 'input_text', 'output_text']);
-
 /**
  * Convert one chat message in any of the JSON shapes span attributes carry: OTel GenAI (`parts[]` with
  * text / tool_call / tool_call_response), Vercel AI SDK (`content[]` with text / tool-call / tool-result),
@@ -395,32 +373,7 @@ export function messagesFromChatJson(raw: unknown): MessageInput[] {
     if (role === 'tool' && !m.toolCallId) m.toolCallId = str(raw.id);
     return [m];
   }
-  const texts: string[] = [];
-  const calls: ToolCall[] = [];
-  const results: MessageInput[] = [];
-  for (const p of parts) {
-    if (typeof p === 'string') {
-      texts.push(p);
-      continue;
-    }
-    if (!isObject(p)) continue;
-    const type = typeof p.type === 'string' ? p.type : undefined;
-    if (type && CALL_PARTS.has(type)) {
-      const call = toolCallFromPart(p);
-      if (call) calls.push(call);
-    } else if (type && RESULT_PARTS.has(type)) {
-      results.push({
-        role: 'tool',
-        text: resultText(p.response ?? p.result ?? p.output ?? p.content),
-        toolCallId: str(p.id) ?? str(p.toolCallId) ?? str(p.tool_use_id) ?? str(p.call_id),
-        name: str(p.toolName) ?? str(p.name),
-      });
-    } else if (type === undefined || TEXT_PARTS.has(type)) {
-      const t = str(p.content) ?? str(p.text);
-      if (t) texts.push(t);
-    }
-    // Images, files, reasoning: not conversation text.
-  }
+  const { text: texts, calls, results } = readContentParts(parts);
   if (Array.isArray(raw.tool_calls)) {
     const m = fromOpenAiMessage({ role: 'assistant', tool_calls: raw.tool_calls });
     if (m?.toolCalls) calls.push(...m.toolCalls);
@@ -1055,7 +1008,7 @@ export function assembleSpanTrace(traceId: string, records: readonly SpanRecord[
       if (t.result !== undefined) call.result = t.result;
       const seg: MessageInput[] = [{ role: 'assistant', text: '', toolCalls: [call], spanId: t.spanId, time: t.startMs }];
       if (t.result !== undefined) {
-        seg.push({ role: 'tool', text: resultText(t.result), toolCallId: t.id, name: t.name, spanId: t.spanId, time: s.endMs });
+        seg.push({ role: 'tool', text: toolResultText(t.result), toolCallId: t.id, name: t.name, spanId: t.spanId, time: s.endMs });
       }
       segments.push(seg);
     }
