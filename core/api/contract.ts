@@ -201,6 +201,8 @@ export const ModeItem = z.object({
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
   aliases: z.array(z.string()),
+  /** Terms a failure no rule or judge names joins this mode by (from the proposals accepted into it). */
+  terms: z.array(z.string()),
 });
 export type ModeItem = z.infer<typeof ModeItem>;
 

@@ -21,6 +21,7 @@ export function modesList(evalDir: string): ModesList {
       firstSeen: m.first_seen ?? null,
       lastSeen: m.last_seen ?? null,
       aliases: m.indicators.aliases,
+      terms: m.indicators.terms,
     })),
     proposals: t.proposals.map((p) => ({
       id: p.id,

@@ -96,6 +96,10 @@ describe('casebook modes', () => {
     expect(t.modes.find((m) => m.id === 'warranty_answered_wrongly')?.title).toBe('Warranty answered wrongly');
     expect(t.proposals ?? []).toEqual([]);
     expect(t.rejected).toEqual(['p_3c']);
+    // The list says which terms route later failures to the accepted and merged modes.
+    const listed = (await run(['modes', '--eval-dir', dir])).out;
+    expect(listed).toMatch(/ gift_card_balance +3 {2}gift card balance.*\n +joins by terms: gift, card\n/);
+    expect(listed).toMatch(/ wrong_tool +7 {2}Wrong tool.*\n +joins by terms: gift, card\n/);
 
     const missing = await run(['modes', '--eval-dir', dir, '--accept', 'p_nope']);
     expect(missing.code).toBe(2);

@@ -100,6 +100,9 @@ describe.skipIf(!haveChromium)('the Failure modes tab in headless Chromium', () 
     expect(await row.getByTestId('mode-title').textContent()).toBe('Gift card balance misread');
     expect(await row.getByTestId('mode-count').textContent()).toBe('3');
     expect(await row.getByTestId('mode-last-seen').textContent()).toBe(today());
+    // The terms later failures join the new mode by are shown with it; the team's own mode has none.
+    expect(await row.getByTestId('mode-term').allTextContents()).toEqual(['card', 'gift', 'ph_gift_card', 'tool:get_gift_card', 'balance']);
+    expect(await modeRow('wrong_tool').getByTestId('mode-terms').count()).toBe(0);
 
     const t = onDisk();
     expect(t.modes.find((m) => m.id === 'gift_card_balance_misread')).toMatchObject({ title: 'Gift card balance misread', count: 3, first_seen: today(), last_seen: today() });

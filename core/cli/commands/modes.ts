@@ -24,7 +24,11 @@ export function runModes(o: ModesOptions, io: CliIo): number {
   if (!target) {
     const t = listModes(o.evalDir);
     const lines = ['Failure modes:'];
-    for (const m of t.modes) lines.push(`  ${m.id.padEnd(26)} ${String(m.count).padStart(5)}  ${m.title}${m.last_seen ? `  (last seen ${m.last_seen})` : ''}`);
+    for (const m of t.modes) {
+      lines.push(`  ${m.id.padEnd(26)} ${String(m.count).padStart(5)}  ${m.title}${m.last_seen ? `  (last seen ${m.last_seen})` : ''}`);
+      // The terms a new failure joins this mode by (from the proposals accepted into it).
+      if (m.indicators.terms.length > 0) lines.push(`  ${''.padEnd(26)}        joins by terms: ${m.indicators.terms.join(', ')}`);
+    }
     lines.push(t.proposals.length ? 'Proposed (decide with --accept, --rename ID --title T, --merge ID --into MODE, --reject):' : 'No proposals.');
     for (const p of t.proposals) lines.push(`  ${p.id}  ${p.size} failure(s)  "${p.title}"  terms: ${p.terms.join(', ')}`);
     io.stdout(`${lines.join('\n')}\n`);

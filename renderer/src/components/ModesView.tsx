@@ -95,7 +95,19 @@ export function ModesView({ api }: { api: CasebookApi }) {
               <td className="mono" data-testid="mode-id">
                 {m.id}
               </td>
-              <td data-testid="mode-title">{m.title}</td>
+              <td>
+                <span data-testid="mode-title">{m.title}</span>
+                {m.terms.length > 0 ? (
+                  <p className="row-meta" data-testid="mode-terms" title="A failure no rule or judge names joins this mode when it carries most of these terms">
+                    <span>joins by</span>
+                    {m.terms.map((t) => (
+                      <span key={t} className="term" data-testid="mode-term">
+                        {t}
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </td>
               <td>{m.category}</td>
               <td className="num" data-testid="mode-count">
                 {m.count}

@@ -51,7 +51,7 @@ describe('modes.list and modes.decide over clustered proposals', () => {
     const list = await okValue<ModesList>(service.call('modes.list', undefined));
     expect(list.path).toBe(file);
     expect(list.modes).toEqual([
-      { id: 'wrong_tool', title: 'Wrong tool', category: 'tool-use', description: 'Used a tool not meant for the intent.', count: 2, firstSeen: '2026-10-01', lastSeen: '2026-11-02', aliases: [] },
+      { id: 'wrong_tool', title: 'Wrong tool', category: 'tool-use', description: 'Used a tool not meant for the intent.', count: 2, firstSeen: '2026-10-01', lastSeen: '2026-11-02', aliases: [], terms: [] },
     ]);
     expect(list.proposals.map((p) => [p.title, p.acceptId, p.size])).toEqual([
       ['Long blender warranty', 'long_blender_warranty', 3],
