@@ -126,6 +126,35 @@ function checkHead(path: string, head: Buffer): void {
   }
 }
 
+/** How many first non-blank lines are looked at to tell a JSON export from another kind of text file. */
+const SNIFF_LINES = 20;
+
+/**
+ * A text file none of whose first lines starts a JSON object or array (YAML, Markdown, a log) is not a
+ * JSON or JSON Lines export: one error for the file instead of one per line. The first line may be
+ * indented (a pretty-printed document); later ones must start at the margin, as JSON Lines records do,
+ * because YAML and Markdown carry indented JSON in their bodies. A JSON Lines file with a few broken
+ * lines first still has a record line among them, so its records are read.
+ */
+function checkLooksLikeJson(path: string, head: Buffer): void {
+  const lines = head.toString('utf8').split('\n', 4 * SNIFF_LINES);
+  let seen = 0;
+  let first: string | undefined;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const opens = seen === 0 ? line : raw;
+    if (opens.startsWith('{') || opens.startsWith('[')) return;
+    first ??= line;
+    if (++seen >= SNIFF_LINES) break;
+  }
+  if (first === undefined) return;
+  const sample = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+  throw new FileReadError(
+    `${path}: not a JSON or JSON Lines trace export: none of its first ${seen} non-blank line(s) starts a JSON object or array (it starts with ${JSON.stringify(sample)})`,
+  );
+}
+
 /** Decide between JSON Lines and a single JSON document from the first line. */
 function looksLikeJsonLines(firstLine: Buffer, hasMore: boolean): boolean {
   const text = firstLine.toString('utf8').trim();
@@ -163,6 +192,7 @@ async function* readJson(path: string, stream: AsyncIterable<Buffer>, opts: Read
   let head = Buffer.concat(pending);
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3); // UTF-8 BOM
   checkHead(path, head);
+  checkLooksLikeJson(path, head);
   const firstLine = firstNl >= 0 ? head.subarray(0, firstNl) : head;
   const rest = firstNl >= 0 ? head.subarray(firstNl + 1) : Buffer.alloc(0);
   const hasMore = !ended || rest.some((b) => !WS.has(b));

@@ -233,7 +233,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     if (report) report.errors++;
     fail({
       file,
-      reason: `could not detect the format of ${file}; use --format (one of: ${detectableFormats()
+      reason: `could not detect the format; use --format (one of: ${detectableFormats()
         .map((p) => p.id)
         .concat('generic')
         .join(', ')})`,
@@ -369,7 +369,9 @@ export async function importPaths(store: Store, paths: readonly string[], option
           cancelled = true;
         } else {
           report.errors++;
-          const reason = err instanceof FileReadError ? err.message : `${file}: ${err instanceof Error ? err.message : String(err)}`;
+          // The error names the file in its own field: the reason does not repeat it.
+          const message = err instanceof Error ? err.message : String(err);
+          const reason = message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
           fail({ file, reason });
         }
       }

@@ -106,9 +106,8 @@ describe('import pipeline: bad input never loses good data', () => {
     const store = Store.open(':memory:');
     const report = await importPaths(store, [p]);
     expect(report.errorCount).toBe(1);
-    expect(report.errors[0]?.reason).toBe(
-      `could not detect the format of ${p}; use --format (one of: otlp, openinference, langfuse, langsmith, tau-bench, openai-chat, generic)`,
-    );
+    expect(report.errors[0]?.file).toBe(p);
+    expect(report.errors[0]?.reason).toBe('could not detect the format; use --format (one of: otlp, openinference, langfuse, langsmith, tau-bench, openai-chat, generic)');
     expect(store.traces.count()).toBe(0);
     store.close();
   });
@@ -124,20 +123,24 @@ describe('import pipeline: bad input never loses good data', () => {
     store.close();
   });
 
-  it('survives an empty file, a binary file and a deeply nested record in one folder', async () => {
+  it('survives an empty file, a binary file, a YAML file and a deeply nested record in one folder', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a-empty.jsonl'), '');
     writeFileSync(join(dir, 'b-binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     writeFileSync(join(dir, 'c-deep.jsonl'), `${chatLine('x', 'deep test', 'fine')}\n{"messages":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
+    writeFileSync(join(dir, 'd-cassette.yaml'), 'interactions:\n- request:\n    body: |-\n      {"model": "gpt-4o-mini"}\n    method: POST\n'.repeat(50));
     const store = Store.open(':memory:');
     const t0 = Date.now();
     const report = await importPaths(store, [dir]);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(report.traces.added).toBe(1);
-    const reasons = report.errors.map((e) => e.reason);
-    expect(reasons[0]).toMatch(/a-empty\.jsonl: empty file/);
-    expect(reasons[1]).toMatch(/b-binary\.bin: binary file/);
-    expect(report.errors[2]?.line).toBe(2);
+    // One error per unreadable file, naming the file once (in its field, not again in the reason).
+    expect(report.errors.map((e) => [e.file.slice(dir.length + 1), e.line, e.reason.replace(/:.*/s, '')])).toEqual([
+      ['a-empty.jsonl', undefined, 'empty file, nothing to import'],
+      ['b-binary.bin', undefined, 'binary file (NUL byte at offset 4); not a JSON, JSONL or CSV trace export'],
+      ['c-deep.jsonl', 2, 'OpenAI chat messages (and SWE-agent trajectories)'],
+      ['d-cassette.yaml', undefined, 'not a JSON or JSON Lines trace export'],
+    ]);
     store.close();
   });
 });

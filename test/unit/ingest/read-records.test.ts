@@ -100,6 +100,22 @@ describe('readRecords: whole-file problems', () => {
     await expect(readAll(file('e2.jsonl', '\n  \n'))).rejects.toThrowError(/empty file \(only white space\), nothing to import/);
   });
 
+  it('says a YAML or Markdown file is not a JSON export, once for the file instead of once per line', async () => {
+    const yamlFile = file('cassette.yaml', 'interactions:\n- request:\n    body: |-\n      {"messages": []}\n    headers:\n      authorization: Bearer x\n');
+    await expect(readAll(yamlFile)).rejects.toThrowError(
+      new FileReadError(`${yamlFile}: not a JSON or JSON Lines trace export: none of its first 6 non-blank line(s) starts a JSON object or array (it starts with "interactions:")`),
+    );
+    const md = file('notes.md', `# Export notes\n\n${'Some words about the export, long enough to be cut in the message.\n'.repeat(30)}`);
+    await expect(readAll(md)).rejects.toThrowError(/notes\.md: not a JSON or JSON Lines trace export: none of its first 20 non-blank line\(s\) starts a JSON object or array \(it starts with "# Export notes"\)/);
+  });
+
+  it('still reads a JSON Lines file whose first lines are broken, reporting them one by one', async () => {
+    const p = file('late.jsonl', `${'garbage line\n'.repeat(19)}{"a":1}\n`);
+    const items = await readAll(p);
+    expect(values(items)).toEqual([{ a: 1 }]);
+    expect(errors(items)).toHaveLength(19);
+  });
+
   it('says a binary file is binary', async () => {
     const bin = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]);
     await expect(readAll(file('x.zip', bin))).rejects.toThrowError(/binary file \(NUL byte at offset 4\)/);
