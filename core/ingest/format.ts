@@ -27,11 +27,12 @@ export interface ParseContext {
  * A piece of a trace that cannot be turned into a trace on its own (an OTLP span, a LangSmith run without
  * its parent). Fragments are staged (redacted) in the store under (format, traceKey, fragmentId) and
  * handed to `assemble` once every file of the import has been read, so spans spread over many lines or
- * files become one trace, and re-importing a fragment is a no-op.
+ * files become one trace. Re-importing a fragment stores nothing new unless its (redacted) payload changed,
+ * in which case the staged payload is replaced and the trace assembled again.
  */
 export interface Fragment {
   traceKey: string;
-  /** Unique within the trace (span id, run id). Re-importing the same id replaces nothing. */
+  /** Unique within the trace (span id, run id): the same id imported again replaces the staged payload only when it differs. */
   fragmentId: string;
   /** JSON-safe payload the format's `assemble` understands. */
   payload: Json;

@@ -176,7 +176,10 @@ export class TraceRepository {
     this.deleteText = db.prepare('DELETE FROM trace_text WHERE rowid = ?');
     this.insertText = db.prepare('INSERT INTO trace_text (rowid, text) VALUES (?, ?)');
     this.insertFragment = db.prepare(
-      'INSERT OR IGNORE INTO fragments (format, trace_key, fragment_id, payload) VALUES (?, ?, ?, ?)',
+      // A fragment imported again replaces its staged payload when that changed (a stricter redaction
+      // configuration, a better redactor): the trace is then assembled from what this import produced.
+      `INSERT INTO fragments (format, trace_key, fragment_id, payload) VALUES (?, ?, ?, ?)
+       ON CONFLICT (format, trace_key, fragment_id) DO UPDATE SET payload = excluded.payload WHERE payload <> excluded.payload`,
     );
     this.selectFragments = db
       .prepare('SELECT payload FROM fragments WHERE format = ? AND trace_key = ? ORDER BY fragment_id')
@@ -205,7 +208,7 @@ export class TraceRepository {
     return this.stageFragmentText(format, traceKey, fragmentId, JSON.stringify(payload));
   }
 
-  /** Stage an already-serialised fragment (the benchmark's ceiling calls this directly). */
+  /** Stage an already-serialised fragment, or replace a staged one whose payload differs; true when anything was written (the benchmark's ceiling calls this directly). */
   stageFragmentText(format: string, traceKey: string, fragmentId: string, payload: string): boolean {
     return this.insertFragment.run(format, traceKey, fragmentId, payload).changes > 0;
   }

@@ -75,6 +75,30 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     store.close();
   });
 
+  it('re-redacts span-based traces when the export is imported again under a stricter configuration', async () => {
+    // A team adds its product names to the deny-list and imports the same OTLP export again: the stored
+    // traces must follow the new configuration, as they do for formats without fragments.
+    const store = Store.open(':memory:');
+    const key = Buffer.alloc(32, 9);
+    const first = await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
+    expect(first.traces.added).toBe(62);
+    const mentions = (): number => store.db.prepare("SELECT COUNT(*) FROM traces WHERE body LIKE '%Outfitters Plus%'").pluck().get() as number;
+    expect(mentions()).toBeGreaterThan(0);
+
+    const stricter = await importPaths(store, [SAMPLE], { redaction: { secretKey: key, config: { denyList: [{ value: 'Outfitters Plus', type: 'PRODUCT' }] } } });
+    expect(stricter.errorCount).toBe(0);
+    expect(stricter.traces.added).toBe(0);
+    expect(stricter.traces.updated).toBeGreaterThan(0);
+    expect(stricter.redaction?.byType.PRODUCT).toBeGreaterThan(0);
+    expect(mentions()).toBe(0);
+    expect(store.db.prepare("SELECT COUNT(*) FROM traces WHERE body LIKE '%<PRODUCT_1>%'").pluck().get()).toBe(stricter.traces.updated);
+
+    // The same configuration again changes nothing.
+    const again = await importPaths(store, [SAMPLE], { redaction: { secretKey: key, config: { denyList: [{ value: 'Outfitters Plus', type: 'PRODUCT' }] } } });
+    expect(again.traces).toEqual({ added: 0, updated: 0, unchanged: 62 });
+    store.close();
+  });
+
   it('stops with the scope named when a saved placeholder state is damaged, instead of renumbering', async () => {
     const db = join(tempDir(), 'damaged.db');
     const key = Buffer.alloc(32, 7);
