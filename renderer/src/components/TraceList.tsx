@@ -145,8 +145,8 @@ export function TraceList({ api, dataVersion, selectedId, onSelect }: Props) {
                   {t.reward !== null ? <span>reward {t.reward}</span> : null}
                   <span>{t.messageCount} msgs</span>
                   <span>{t.toolCallCount} tools</span>
-                  {t.model ? <span>{t.model}</span> : null}
                   {t.startTime !== null ? <span>{formatTime(t.startTime)}</span> : null}
+                  {t.model ? <span>{t.model}</span> : null}
                 </span>
               </button>
             );
