@@ -10,6 +10,11 @@ export function isoMinute(ms: number | null): string {
   return ms === null ? '-' : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** A run's window as a range of UTC minutes; "all time" has no start worth printing (it is the epoch). */
+export function windowRange(w: { from: number | null; to: number | null }): string {
+  return w.from === null || w.from <= 0 ? `up to ${isoMinute(w.to)}` : `${isoMinute(w.from)} to ${isoMinute(w.to)}`;
+}
+
 /** Milliseconds as seconds or minutes. */
 export function duration(ms: number): string {
   return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;

@@ -3,7 +3,7 @@
  * script, no external resource, every text escaped.
  */
 import type { RunSummary } from '../model/run.js';
-import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT } from './format.js';
+import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT, windowRange } from './format.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -80,7 +80,7 @@ export function renderSummaryHtml(s: RunSummary): string {
   const parts: string[] = [];
   parts.push(`<h1>Casebook run ${escapeHtml(s.runId)}</h1>`);
   parts.push(
-    `<p class="meta">${s.status === 'cancelled' ? '<strong>Cancelled before the end.</strong> ' : ''}Window ${escapeHtml(s.window.label)} (${escapeHtml(isoMinute(s.window.from))} to ${escapeHtml(isoMinute(s.window.to))}) · started ${escapeHtml(isoMinute(s.startedAt))} · ${escapeHtml(duration(s.finishedAt - s.startedAt))}</p>`,
+    `<p class="meta">${s.status === 'cancelled' ? '<strong>Cancelled before the end.</strong> ' : ''}Window ${escapeHtml(s.window.label)} (${escapeHtml(windowRange(s.window))}) · started ${escapeHtml(isoMinute(s.startedAt))} · ${escapeHtml(duration(s.finishedAt - s.startedAt))}</p>`,
   );
   parts.push(
     `<div class="cards"><div><b>${s.population.traces}</b>traces in window</div><div><b>${s.sample.conversations}</b>conversations graded</div><div><b>${s.verdicts.fail}</b>failures</div><div><b>${s.verdicts.ungraded}</b>ungraded</div><div><b>${j.calls}</b>judge calls (${j.cacheHits} cached)</div></div>`,

@@ -1,6 +1,6 @@
 /** The one-page run summary as Markdown (pure). */
 import type { RunSummary } from '../model/run.js';
-import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT } from './format.js';
+import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT, windowRange } from './format.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -50,7 +50,7 @@ export function renderSummaryMarkdown(s: RunSummary): string {
   out.push(`# Casebook run ${s.runId}`);
   out.push('');
   out.push(
-    `${s.status === 'cancelled' ? '**Cancelled before the end.** ' : ''}Window ${s.window.label} (${isoMinute(s.window.from)} to ${isoMinute(s.window.to)}); ` +
+    `${s.status === 'cancelled' ? '**Cancelled before the end.** ' : ''}Window ${s.window.label} (${windowRange(s.window)}); ` +
       `run started ${isoMinute(s.startedAt)}, took ${duration(s.finishedAt - s.startedAt)}.`,
   );
   out.push('');

@@ -81,6 +81,9 @@ describe.skipIf(!haveChromium)('the Runs tab in headless Chromium', () => {
     expect(phases.every((p) => /^(starting…|(sampling|rules|judge|summary): \d+ \/ \d+)/.test(p))).toBe(true);
     expect(await page.getByTestId('run-finished').textContent()).toMatch(/^Run run_\d{8}_\d{6}_[0-9a-f]{4} finished: graded 35 conversation\(s\)\.$/);
 
+    // "all time" reads as up to the run's start, not as a window opening in 1970.
+    expect(await runPage.getByTestId('run-window').textContent()).toMatch(/^Window all time \(up to \d/);
+    expect(await runPage.getByTestId('run-window').textContent()).not.toContain('1970');
     expect(await runPage.getByTestId('window-traces').textContent()).toBe('62');
     expect(await runPage.getByTestId('window-conversations').textContent()).toBe('35');
     expect(await runPage.getByTestId('sample-traces').textContent()).toBe('62');

@@ -65,8 +65,8 @@ export function RunPage({ api, runId, onOpenTrace }: Props) {
             Cancelled before the end: the figures cover what was graded.
           </p>
         ) : null}
-        <p className="hint">
-          Window {s.window.label} ({formatTime(s.window.from)} to {formatTime(s.window.to)}); started {formatTime(s.startedAt)}, took{' '}
+        <p className="hint" data-testid="run-window">
+          Window {s.window.label} ({s.window.from === null || s.window.from <= 0 ? `up to ${formatTime(s.window.to)}` : `${formatTime(s.window.from)} to ${formatTime(s.window.to)}`}); started {formatTime(s.startedAt)}, took{' '}
           {formatDuration(s.finishedAt - s.startedAt)}.
         </p>
       </header>

@@ -50,6 +50,14 @@ describe('run summary', () => {
     expect(html).toContain('27.0% (10 sampled)');
   });
 
+  it('states the window as a range, and "all time" as up to its end rather than from 1970', () => {
+    expect(renderSummaryMarkdown(summary)).toContain('Window trailing 7d (2026-11-19 12:00 UTC to 2026-11-26 12:00 UTC); ');
+    const all = { ...summary, window: { from: 0, to: Date.UTC(2026, 10, 26, 12, 0), label: 'all time' } };
+    expect(renderSummaryMarkdown(all)).toContain('Window all time (up to 2026-11-26 12:00 UTC); ');
+    expect(renderSummaryHtml(all)).toContain('Window all time (up to 2026-11-26 12:00 UTC) · started');
+    expect(renderSummaryMarkdown(all)).not.toContain('1970');
+  });
+
   it('says why there are no axis figures when the judge was unavailable', () => {
     const md = renderSummaryMarkdown({ ...summary, axes: [], judge: { ...summary.judge, status: 'unavailable', message: 'Ollama is not running' } });
     expect(md).toContain('The judge did not grade this run (unavailable: Ollama is not running).');
