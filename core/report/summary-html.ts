@@ -25,7 +25,9 @@ function bars(rows: ReadonlyArray<{ label: string; value: number; text: string; 
       return `<text x="0" y="${y + 15}" class="l">${escapeHtml(r.label)}</text><rect x="${labelW}" y="${y + 3}" width="${r.value > 0 ? w : 0}" height="${h - 6}" fill="${r.color ?? '#3559c7'}"/><text x="${labelW + (r.value > 0 ? w : 0) + 6}" y="${y + 15}" class="v">${escapeHtml(r.text)}</text>`;
     })
     .join('');
-  return `<svg role="img" width="${labelW + barW + 120}" height="${rows.length * h}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
+  // Room after the longest bar for the longest figure ("77.1% (27 sampled)"), at about 7.5 px a character.
+  const textW = Math.max(120, Math.ceil(Math.max(0, ...rows.map((r) => r.text.length)) * 7.5) + 12);
+  return `<svg role="img" width="${labelW + barW + textW}" height="${rows.length * h}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
 }
 
 function table(head: string[], rows: string[][]): string {

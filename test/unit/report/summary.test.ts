@@ -48,6 +48,12 @@ describe('run summary', () => {
     expect(html).not.toContain('<img src=x');
     expect((html.match(/<svg /g) ?? []).length).toBe(3);
     expect(html).toContain('27.0% (10 sampled)');
+    // Each chart is wide enough for its longest figure after the longest bar (220 label + 360 bar + text).
+    for (const svg of html.match(/<svg [^>]*>.*?<\/svg>/g) ?? []) {
+      const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
+      const longest = Math.max(...[...svg.matchAll(/class="v">([^<]*)</g)].map((m) => (m[1] ?? '').length));
+      expect(width - 580).toBeGreaterThanOrEqual(longest * 7);
+    }
   });
 
   it('states the window as a range, and "all time" as up to its end rather than from 1970', () => {
