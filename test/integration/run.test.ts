@@ -150,6 +150,11 @@ describe('casebook run', () => {
     const r = await run(['run', SAMPLE, '--since', 'all', '--eval-dir', dir, '--db', db, '--no-judge']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('judge skipped: grading with rules only (--no-judge)');
+    expect(r.out).not.toContain('Nothing to grade');
+    // An empty database says what to do instead of just reporting zeros.
+    const empty = await run(['run', '--since', 'all', '--eval-dir', dir, '--db', join(tempDir(), 'empty.db'), '--no-judge']);
+    expect(empty.code).toBe(0);
+    expect(empty.out).toMatch(/graded 0 conversation\(s\) \(0 traces\) of 0 in the window \(all time\)\.\n.*\n {2}Nothing to grade: no conversation in the window\. Import an export first/);
     expect((await run(['run', '--since', 'fortnight', '--eval-dir', dir, '--db', db])).err).toContain('--since: "fortnight" is not a duration');
     expect((await run(['run', '--sample', '10', '--all', '--eval-dir', dir, '--db', db])).code).toBe(2);
     writeFileSync(join(dir, 'casebook.yaml'), 'sampling:\n  mode: all\nrubrik:\n  version: x\n');

@@ -50,6 +50,9 @@ export function renderRunReport(s: RunSummary, files: { markdown: string; html: 
     `${s.status === 'cancelled' ? 'Run interrupted' : 'Run'} ${s.runId}: graded ${s.sample.conversations} conversation(s) (${s.sample.traces} traces) of ${s.population.conversations} in the window (${s.window.label}).`,
     `  fail ${v.fail} · borderline ${v.borderline} · ungraded ${v.ungraded} · pass ${v.pass}`,
   ];
+  if (s.population.conversations === 0) {
+    lines.push(`  Nothing to grade: no conversation in the window. Import an export first (casebook import FILE, or give it to casebook run), or widen the window (--since 30d, --since all).`);
+  }
   for (const r of s.rules.slice(0, 8)) lines.push(`  rule ${r.ruleId}: ${r.failures} failure(s) (${(r.projectedRate * 100).toFixed(1)}% of the window)`);
   const j = s.judge;
   if (j.status === 'used') {
