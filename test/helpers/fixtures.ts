@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository root: the nearest folder above this file with a package.json (so compiled copies under dist/ find it too). */
+function findRepoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const repoRoot = findRepoRoot();
 
 /** Absolute path of the shared folder beside the repository. */
 export const sharedDir = process.env.CASEBOOK_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
