@@ -128,6 +128,7 @@ function checkHead(path: string, head: Buffer): void {
 
 /** How many first non-blank lines are looked at to tell a JSON export from another kind of text file. */
 const SNIFF_LINES = 20;
+const SNIFF_BYTES = 64 * 1024;
 
 /**
  * A text file none of whose first lines starts a JSON object or array (YAML, Markdown, a log) is not a
@@ -136,8 +137,9 @@ const SNIFF_LINES = 20;
  * because YAML and Markdown carry indented JSON in their bodies. A JSON Lines file with a few broken
  * lines first still has a record line among them, so its records are read.
  */
-function checkLooksLikeJson(path: string, head: Buffer): void {
-  const lines = head.toString('utf8').split('\n', 4 * SNIFF_LINES);
+function checkLooksLikeJson(path: string, head: Buffer, wholeFile: boolean): void {
+  // The line starts are all that matter: 64 KiB holds them (a first line longer than that decides alone).
+  const lines = head.subarray(0, SNIFF_BYTES).toString('utf8').split('\n', 4 * SNIFF_LINES);
   let seen = 0;
   let first: string | undefined;
   for (const raw of lines) {
@@ -148,7 +150,8 @@ function checkLooksLikeJson(path: string, head: Buffer): void {
     first ??= line;
     if (++seen >= SNIFF_LINES) break;
   }
-  if (first === undefined) return;
+  // Too few lines seen to judge (a first line longer than the window, and more file after it): read on.
+  if (first === undefined || (seen < SNIFF_LINES && !(wholeFile && head.length <= SNIFF_BYTES))) return;
   const sample = first.length > 40 ? `${first.slice(0, 40)}…` : first;
   throw new FileReadError(
     `${path}: not a JSON or JSON Lines trace export: none of its first ${seen} non-blank line(s) starts a JSON object or array (it starts with ${JSON.stringify(sample)})`,
@@ -189,10 +192,19 @@ async function* readJson(path: string, stream: AsyncIterable<Buffer>, opts: Read
     pending.push(chunk);
     pendingLen += chunk.length;
   }
+  // A short head may be the whole file: one more read tells (and its bytes join the head).
+  if (!ended && pendingLen <= SNIFF_BYTES) {
+    const next = await it.next();
+    if (next.done) ended = true;
+    else {
+      pending.push(next.value);
+      pendingLen += next.value.length;
+    }
+  }
   let head = Buffer.concat(pending);
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3); // UTF-8 BOM
   checkHead(path, head);
-  checkLooksLikeJson(path, head);
+  checkLooksLikeJson(path, head, ended);
   const firstLine = firstNl >= 0 ? head.subarray(0, firstNl) : head;
   const rest = firstNl >= 0 ? head.subarray(firstNl + 1) : Buffer.alloc(0);
   const hasMore = !ended || rest.some((b) => !WS.has(b));

@@ -114,6 +114,11 @@ describe('readRecords: whole-file problems', () => {
     const items = await readAll(p);
     expect(values(items)).toEqual([{ a: 1 }]);
     expect(errors(items)).toHaveLength(19);
+    // A broken first line longer than the sniffing window does not condemn the records after it.
+    const long = file('long-first.jsonl', `${'x'.repeat(100_000)}\n{"a":2}\n{"a":3}\n`);
+    const after = await readAll(long);
+    expect(values(after)).toEqual([{ a: 2 }, { a: 3 }]);
+    expect(errors(after).map((e) => e.location.line)).toEqual([1]);
   });
 
   it('says a binary file is binary', async () => {
