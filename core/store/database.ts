@@ -29,6 +29,9 @@ export function openDatabase(file: string, options: { migrations?: readonly Migr
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Freed pages are zeroed: a trace re-redacted under a stricter configuration (or deleted) leaves no
+    // copy of what it held in the file's free pages.
+    db.pragma('secure_delete = ON');
     // 16 MiB of page cache: imports insert fragments and traces in arrival (random key) order, and the
     // 2 MiB default makes most B-tree inserts miss; more would push a 1 GB import past its 300 MB budget.
     db.pragma('cache_size = -16384');

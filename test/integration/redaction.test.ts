@@ -99,6 +99,18 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     store.close();
   });
 
+  it('leaves no copy of a re-redacted value in the database file (freed pages are zeroed)', async () => {
+    const db = join(tempDir(), 'stricter.db');
+    const key = Buffer.alloc(32, 9);
+    const store = Store.open(db);
+    await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
+    expect(dbBytes(db).includes('Outfitters Plus')).toBe(true);
+    const stricter = await importPaths(store, [SAMPLE], { redaction: { secretKey: key, config: { denyList: [{ value: 'Outfitters Plus', type: 'PRODUCT' }] } } });
+    expect(stricter.traces.updated).toBeGreaterThan(0);
+    store.close();
+    expect(dbBytes(db).includes('Outfitters Plus')).toBe(false);
+  });
+
   it('stops with the scope named when a saved placeholder state is damaged, instead of renumbering', async () => {
     const db = join(tempDir(), 'damaged.db');
     const key = Buffer.alloc(32, 7);
