@@ -405,6 +405,10 @@ export async function importPaths(store: Store, paths: readonly string[], option
     redaction: transform ? transform.report.toJSON() : null,
   };
   store.imports.finish(importId, report.status, { ...report, errors: undefined }, clock());
+  // Replaced traces (a re-import under another redaction) have their old pages in the WAL too: fold the
+  // WAL into the (secure_delete) file and empty it, so no older copy stays on disk. Best effort: a reader
+  // holding a snapshot lets the checkpoint finish later.
+  if (traces.updated > 0) store.db.pragma('wal_checkpoint(TRUNCATE)');
   progress('done', undefined, true);
   return report;
 }

@@ -107,7 +107,10 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     expect(dbBytes(db).includes('Outfitters Plus')).toBe(true);
     const stricter = await importPaths(store, [SAMPLE], { redaction: { secretKey: key, config: { denyList: [{ value: 'Outfitters Plus', type: 'PRODUCT' }] } } });
     expect(stricter.traces.updated).toBeGreaterThan(0);
+    // Not in the file nor in its WAL, while the store is still open...
+    expect(dbBytes(db).includes('Outfitters Plus')).toBe(false);
     store.close();
+    // ...nor after it is closed.
     expect(dbBytes(db).includes('Outfitters Plus')).toBe(false);
   });
 
