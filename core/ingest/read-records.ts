@@ -28,9 +28,16 @@ export interface ReadOptions {
   maxDepth?: number;
 }
 
-/** A problem with the whole file (not one record): empty, binary, unreadable. */
+/** A problem with the whole file (not one record): empty, binary, unreadable. The message is `file: reason`. */
 export class FileReadError extends Error {
   override readonly name = 'FileReadError';
+
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
 }
 
 const DEFAULT_MAX_RECORD = 512 * 1024 * 1024;
@@ -116,13 +123,13 @@ const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 /** Checks on the first bytes of a file that make the whole file unreadable as a trace export. */
 function checkHead(path: string, head: Buffer): void {
-  if (head.length === 0) throw new FileReadError(`${path}: empty file, nothing to import`);
+  if (head.length === 0) throw new FileReadError(path, 'empty file, nothing to import');
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new FileReadError(`${path}: the file is UTF-16; save it as UTF-8 and import again`);
+    throw new FileReadError(path, 'the file is UTF-16; save it as UTF-8 and import again');
   }
   const nul = head.subarray(0, 8192).indexOf(0);
   if (nul >= 0) {
-    throw new FileReadError(`${path}: binary file (NUL byte at offset ${nul}); not a JSON, JSONL or CSV trace export`);
+    throw new FileReadError(path, `binary file (NUL byte at offset ${nul}); not a JSON, JSONL or CSV trace export`);
   }
 }
 
@@ -154,7 +161,8 @@ function checkLooksLikeJson(path: string, head: Buffer, wholeFile: boolean): voi
   if (first === undefined || (seen < SNIFF_LINES && !(wholeFile && head.length <= SNIFF_BYTES))) return;
   const sample = first.length > 40 ? `${first.slice(0, 40)}…` : first;
   throw new FileReadError(
-    `${path}: not a JSON or JSON Lines trace export: none of its first ${seen} non-blank line(s) starts a JSON object or array (it starts with ${JSON.stringify(sample)})`,
+    path,
+    `not a JSON or JSON Lines trace export: none of its first ${seen} non-blank line(s) starts a JSON object or array (it starts with ${JSON.stringify(sample)})`,
   );
 }
 
@@ -225,7 +233,7 @@ async function* readJson(path: string, stream: AsyncIterable<Buffer>, opts: Read
     yield item;
   }
   // Any non-blank byte yields a record or an error, so nothing at all means a blank file.
-  if (seen === 0) throw new FileReadError(`${path}: empty file (only white space), nothing to import`);
+  if (seen === 0) throw new FileReadError(path, 'empty file (only white space), nothing to import');
 }
 
 /** JSON Lines: one record per line; a bad line is one error and the next line is read as usual. */

@@ -119,7 +119,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     try {
       info = await stat(abs);
     } catch {
-      throw new FileReadError(`${p}: no such file or folder`);
+      throw new FileReadError(p, 'no such file or folder');
     }
     if (info.isDirectory()) {
       const entries = await readdir(abs, { withFileTypes: true });
@@ -370,8 +370,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
         } else {
           report.errors++;
           // The error names the file in its own field: the reason does not repeat it.
-          const message = err instanceof Error ? err.message : String(err);
-          const reason = message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+          const reason = err instanceof FileReadError ? err.reason : err instanceof Error ? err.message : String(err);
           fail({ file, reason });
         }
       }
@@ -405,10 +404,8 @@ export async function importPaths(store: Store, paths: readonly string[], option
     redaction: transform ? transform.report.toJSON() : null,
   };
   store.imports.finish(importId, report.status, { ...report, errors: undefined }, clock());
-  // Replaced traces (a re-import under another redaction) have their old pages in the WAL too: fold the
-  // WAL into the (secure_delete) file and empty it, so no older copy stays on disk. Best effort: a reader
-  // holding a snapshot lets the checkpoint finish later.
-  if (traces.updated > 0) store.db.pragma('wal_checkpoint(TRUNCATE)');
+  // Replaced traces (a re-import under another redaction) have their old pages in the WAL too.
+  if (traces.updated > 0) store.truncateWal();
   progress('done', undefined, true);
   return report;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { CasebookService } from '../../core/api/service.js';
-import type { WebBridge } from '../../core/api/web-bridge.js';
+import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
 import { repoDir } from './fixtures.js';
 
 /** Where Debian installs Chromium (a browser download is refused on these machines). */
@@ -59,6 +59,30 @@ export async function buildRenderer(dir: string): Promise<string> {
     build: { outDir: rendererDir, emptyOutDir: true },
   });
   return rendererDir;
+}
+
+/**
+ * Serve `service` with the renderer built in `rendererDir` and open a page on it, watched for errors
+ * (`sinks`), not yet navigated: a test adds its init scripts, then goes to `bridge.origin`.
+ */
+export async function openUi(
+  service: CasebookService,
+  rendererDir: string,
+  sinks: { consoleErrors: string[]; violations: string[] },
+): Promise<{ bridge: WebBridge; browser: Browser; page: Page }> {
+  const bridge = await startWebBridge({ service, rendererDir });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    await watchPage(page, sinks);
+    return { bridge, browser, page };
+  } catch (err) {
+    // The caller never gets these to close: close them here.
+    await browser?.close();
+    await bridge.close();
+    throw err;
+  }
 }
 
 /** Close what a UI test opened (any part may be missing when its set-up failed) and remove its folder. */

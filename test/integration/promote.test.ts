@@ -9,7 +9,7 @@ import { commitArgs } from '../../core/promote/git.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { repoDir } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
-import { startOllamaTestServer, type OllamaTestServer } from '../helpers/ollama-test-server.js';
+import { startOllamaTestServer, type ChatCall, type OllamaTestServer } from '../helpers/ollama-test-server.js';
 
 const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
 
@@ -275,16 +275,16 @@ describe('promote: judge-written titles for proposed failure modes', () => {
     expect((await run(dir, ['run', SAMPLE, '--since', 'all', '--db', db, '--no-judge'])).code).toBe(0);
     return { dir, db };
   }
+  /** A judge that names every cluster it is asked about "Order reported missing", with `description`. */
+  const namesClusters = (description: string) => (call: ChatCall) => {
+    const props = (call.format as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    return 'title' in props ? { json: { title: 'Order reported missing', description } } : {};
+  };
   const proposalsOf = (dir: string) =>
     (parse(readFileSync(join(dir, 'eval', 'failure_modes.yaml'), 'utf8')) as { proposals: Array<{ id: string; title: string; title_source?: string; suggested_id: string; description?: string; size: number }> }).proposals;
 
   it('uses the title the judge gives, asked greedily with the title schema and only redacted examples', async () => {
-    server.configure({
-      respond: (call) => {
-        const props = (call.format as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-        return 'title' in props ? { json: { title: 'Order reported missing', description: 'The assistant said an order does not exist after a lookup found nothing.' } } : {};
-      },
-    });
+    server.configure({ respond: namesClusters('The assistant said an order does not exist after a lookup found nothing.') });
     server.reset();
     const { dir, db } = await folderWithUnmatched(server.url);
     const r = await run(dir, ['promote', '--db', db]);
@@ -313,12 +313,7 @@ describe('promote: judge-written titles for proposed failure modes', () => {
   });
 
   it('with --no-judge asks the judge nothing: proposals keep their terms titles, as with `run --promote --no-judge`', async () => {
-    server.configure({
-      respond: (call) => {
-        const props = (call.format as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-        return 'title' in props ? { json: { title: 'Order reported missing', description: 'The assistant said an order does not exist.' } } : {};
-      },
-    });
+    server.configure({ respond: namesClusters('The assistant said an order does not exist.') });
     server.reset();
     const { dir, db } = await folderWithUnmatched(server.url);
     const requestsBefore = server.requests.length;

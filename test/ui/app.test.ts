@@ -9,11 +9,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
+import { buildRenderer, chromiumAvailable, closeUi, openUi } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../core/api/csp.js';
 import { createService, type CasebookService } from '../../core/api/service.js';
-import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
+import type { WebBridge } from '../../core/api/web-bridge.js';
 import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
 import { importWorkerUrl } from '../helpers/import-worker-bundle.js';
 
@@ -54,11 +54,8 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
       "try { eval('window.__evalRan = true'); document.body.dataset.evalOutcome = 'ran'; }\n" +
         'catch (e) { document.body.dataset.evalOutcome = e.name; }\n',
     );
-    bridge = await startWebBridge({ service, rendererDir });
-    browser = await launchChromium();
-    page = await browser.newPage();
+    ({ bridge, browser, page } = await openUi(service, rendererDir, { consoleErrors, violations }));
     page.on('request', (r) => requests.push(r.url()));
-    await watchPage(page, { consoleErrors, violations });
     page.on('requestfailed', (r) => blocked.push(`${r.failure()?.errorText ?? ''} ${r.url()}`));
     canary = createServer((req, res) => {
       canaryHits.push(req.url ?? '');

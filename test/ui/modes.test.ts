@@ -11,10 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type CasebookService } from '../../core/api/service.js';
-import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
+import type { WebBridge } from '../../core/api/web-bridge.js';
 import { main } from '../../core/cli/main.js';
 import type { Proposal } from '../../core/failures/cluster.js';
-import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
+import { buildRenderer, chromiumAvailable, closeUi, openUi } from '../helpers/browser.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { modesEvalFolder } from '../helpers/modes-eval.js';
 
@@ -49,10 +49,7 @@ describe.skipIf(!haveChromium)('the Failure modes tab in headless Chromium', () 
     evalDir = made.dir;
     [warranty, gift, points] = made.proposals as [Proposal, Proposal, Proposal];
     service = createService({ dbPath: join(dir, 'casebook.db'), evalDir, pickFiles: async () => [] });
-    bridge = await startWebBridge({ service, rendererDir });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await watchPage(page, { consoleErrors, violations });
+    ({ bridge, browser, page } = await openUi(service, rendererDir, { consoleErrors, violations }));
     await page.goto(`${bridge.origin}/`);
   }, 120_000);
 

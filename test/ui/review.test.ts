@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
+import { buildRenderer, chromiumAvailable, closeUi, openUi } from '../helpers/browser.js';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type CasebookService } from '../../core/api/service.js';
-import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
+import type { WebBridge } from '../../core/api/web-bridge.js';
 import { promotedEvalFolder } from '../helpers/review-eval.js';
 
 const haveChromium = chromiumAvailable('UI review tests');
@@ -34,10 +34,7 @@ describe.skipIf(!haveChromium)('the Review tab in headless Chromium', () => {
     const rendererDir = await buildRenderer(dir);
     evalDir = await promotedEvalFolder();
     service = createService({ dbPath: join(dir, 'casebook.db'), evalDir, pickFiles: async () => [] });
-    bridge = await startWebBridge({ service, rendererDir });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await watchPage(page, { consoleErrors, violations });
+    ({ bridge, browser, page } = await openUi(service, rendererDir, { consoleErrors, violations }));
     await page.goto(`${bridge.origin}/`);
   }, 120_000);
 

@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildRenderer, chromiumAvailable, closeUi, launchChromium, watchPage } from '../helpers/browser.js';
+import { buildRenderer, chromiumAvailable, closeUi, openUi } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type CasebookService } from '../../core/api/service.js';
-import { startWebBridge, type WebBridge } from '../../core/api/web-bridge.js';
+import type { WebBridge } from '../../core/api/web-bridge.js';
 import { loadEvalFolder } from '../../core/config/eval-folder.js';
 import { promoteRun } from '../../core/pipeline/promote.js';
 import { Store } from '../../core/store/index.js';
@@ -47,10 +47,7 @@ describe.skipIf(!haveChromium)('the Runs tab in headless Chromium', () => {
     // The import view has its own UI test; here the sample is imported before the page loads.
     await importThroughService(service, [SAMPLE]);
 
-    bridge = await startWebBridge({ service, rendererDir });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await watchPage(page, { consoleErrors, violations });
+    ({ bridge, browser, page } = await openUi(service, rendererDir, { consoleErrors, violations }));
     await page.addInitScript(() => {
       const w = window as unknown as { __phases: string[] };
       w.__phases = [];

@@ -17,6 +17,20 @@ const TITLE_SOURCE: Record<NonNullable<ProposalItem['titleSource']>, string> = {
   terms: "Title from the cluster's most distinctive words.",
 };
 
+/** A labelled line of short items (terms, conversation keys), each its own element so the line can wrap between them. */
+function ChipRow(props: { label: string; items: readonly string[]; className: string; itemTestId: string; rowTestId?: string; title?: string }) {
+  return (
+    <p className="row-meta" data-testid={props.rowTestId} title={props.title}>
+      <span>{props.label}</span>
+      {props.items.map((item) => (
+        <span key={item} className={props.className} data-testid={props.itemTestId}>
+          {item}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 /** The failure modes view. */
 export function ModesView({ api }: { api: CasebookApi }) {
   const [list, setList] = useState<ModesList | undefined>();
@@ -98,14 +112,14 @@ export function ModesView({ api }: { api: CasebookApi }) {
               <td>
                 <span data-testid="mode-title">{m.title}</span>
                 {m.terms.length > 0 ? (
-                  <p className="row-meta" data-testid="mode-terms" title="A failure no rule or judge names joins this mode when it carries most of these terms">
-                    <span>joins by</span>
-                    {m.terms.map((t) => (
-                      <span key={t} className="term" data-testid="mode-term">
-                        {t}
-                      </span>
-                    ))}
-                  </p>
+                  <ChipRow
+                    label="joins by"
+                    items={m.terms}
+                    className="term"
+                    rowTestId="mode-terms"
+                    itemTestId="mode-term"
+                    title="A failure no rule or judge names joins this mode when it carries most of these terms"
+                  />
                 ) : null}
               </td>
               <td>{m.category}</td>
@@ -187,22 +201,8 @@ function ProposalCard({ api, proposal, modes, onDecided }: ProposalProps) {
           {proposal.description}
         </p>
       ) : null}
-      <p className="row-meta">
-        <span>terms</span>
-        {proposal.terms.map((t) => (
-          <span key={t} className="term" data-testid="proposal-term">
-            {t}
-          </span>
-        ))}
-      </p>
-      <p className="row-meta">
-        <span>examples</span>
-        {proposal.examples.map((e) => (
-          <span key={e} className="mono" data-testid="proposal-example">
-            {e}
-          </span>
-        ))}
-      </p>
+      <ChipRow label="terms" items={proposal.terms} className="term" itemTestId="proposal-term" />
+      <ChipRow label="examples" items={proposal.examples} className="mono" itemTestId="proposal-example" />
 
       {error ? (
         <div className="alert error" role="alert" data-testid="proposal-error">

@@ -103,7 +103,7 @@ describe('readRecords: whole-file problems', () => {
   it('says a YAML or Markdown file is not a JSON export, once for the file instead of once per line', async () => {
     const yamlFile = file('cassette.yaml', 'interactions:\n- request:\n    body: |-\n      {"messages": []}\n    headers:\n      authorization: Bearer x\n');
     await expect(readAll(yamlFile)).rejects.toThrowError(
-      new FileReadError(`${yamlFile}: not a JSON or JSON Lines trace export: none of its first 6 non-blank line(s) starts a JSON object or array (it starts with "interactions:")`),
+      new FileReadError(yamlFile, 'not a JSON or JSON Lines trace export: none of its first 6 non-blank line(s) starts a JSON object or array (it starts with "interactions:")'),
     );
     const md = file('notes.md', `# Export notes\n\n${'Some words about the export, long enough to be cut in the message.\n'.repeat(30)}`);
     await expect(readAll(md)).rejects.toThrowError(/notes\.md: not a JSON or JSON Lines trace export: none of its first 20 non-blank line\(s\) starts a JSON object or array \(it starts with "# Export notes"\)/);
