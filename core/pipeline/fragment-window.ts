@@ -9,12 +9,12 @@ import type { Json } from '../model/trace.js';
 import type { FormatParser } from '../ingest/format.js';
 
 /** The fragments of one trace key gathered while reading. */
-export interface WindowEntry {
+export interface WindowEntry<P = Json> {
   parser: FormatParser;
   file: string;
   traceKey: string;
-  /** Parsed payloads by fragment id (only fragments first staged by this entry). */
-  fragments: Map<string, Json>;
+  /** Payloads by fragment id (only fragments first staged by this entry), in whatever form the caller keeps them. */
+  fragments: Map<string, P>;
   /** True when the store held fragments of this key before the entry opened: assemble from the store. */
   fromStore: boolean;
   lastSeen: number;
@@ -30,13 +30,13 @@ export interface WindowLimits {
 }
 
 /** An LRU of open traces; `onAssemble` is called once per entry as it leaves the window. */
-export class FragmentWindow {
-  private readonly open = new Map<string, WindowEntry>();
+export class FragmentWindow<P = Json> {
+  private readonly open = new Map<string, WindowEntry<P>>();
   private bytes = 0;
 
   constructor(
     private readonly limits: WindowLimits,
-    private readonly onAssemble: (entry: WindowEntry) => void,
+    private readonly onAssemble: (entry: WindowEntry<P>) => void,
   ) {}
 
   /** True when a trace key has an open entry. */
@@ -50,7 +50,7 @@ export class FragmentWindow {
     file: string,
     traceKey: string,
     fragmentId: string,
-    payload: Json,
+    payload: P,
     payloadBytes: number,
     recordNo: number,
     storedBefore: boolean,
@@ -84,12 +84,21 @@ export class FragmentWindow {
     for (const [key, entry] of this.open) this.close(key, entry);
   }
 
+  /** Assemble the least recently touched entry; false when none is open. */
+  closeOldest(): boolean {
+    for (const [key, entry] of this.open) {
+      this.close(key, entry);
+      return true;
+    }
+    return false;
+  }
+
   /** Number of traces still open. */
   get size(): number {
     return this.open.size;
   }
 
-  private close(key: string, entry: WindowEntry): void {
+  private close(key: string, entry: WindowEntry<P>): void {
     this.open.delete(key);
     this.bytes -= entry.bytes;
     this.onAssemble(entry);

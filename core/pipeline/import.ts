@@ -2,20 +2,32 @@
  * The import stage: files → records → (redacted) drafts and fragments → SQLite, with progress events,
  * cancellation, per-record error reports, and assembly of fragments once every file has been read.
  */
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment, FormatParser, ParseContext, RecordLocation } from '../ingest/format.js';
 import { detectFormat, MIN_CONFIDENCE } from '../ingest/detect.js';
 import { FileReadError, fileSize, readRecords, type ReadItem } from '../ingest/read-records.js';
 import { detectableFormats, parserFor, type FormatOptions } from '../ingest/registry.js';
-import { identify, sha256Hex } from '../ingest/identity.js';
+import { sha256Hex } from '../ingest/identity.js';
 import type { Store } from '../store/index.js';
 import type { UpsertOutcome } from '../store/trace-repository.js';
 import { FragmentWindow, type WindowEntry } from './fragment-window.js';
 import { createRedactionTransform } from './redaction-transform.js';
+import {
+  describeError,
+  inlineRunner,
+  passThroughRunner,
+  type JobResult,
+  type RedactionJob,
+  type RedactionRunner,
+  type StagedFragment,
+} from './redaction-jobs.js';
+import { threadRunner } from './redaction-thread.js';
 import { loadOrCreateSecretKey } from './secret-key.js';
-import type { RedactionConfigInput, RedactionReportJson } from '../redact/index.js';
+import { createRedactor, type RedactionConfigInput, type RedactionReportJson } from '../redact/index.js';
 
 /** A record (or file) that could not be imported. */
 export interface ImportError {
@@ -96,7 +108,14 @@ export interface ImportOptions extends FormatOptions {
    * Redaction (on unless turned off): the eval folder's `redaction:` config and the placeholder key
    * (default: the key file in the data directory). `'off'` stores raw payloads: only on explicit opt-in.
    */
-  redaction?: { config?: RedactionConfigInput; secretKey?: Buffer } | 'off';
+  redaction?: { config?: RedactionConfigInput; secretKey?: Buffer; maxOpenScopes?: number } | 'off';
+  /**
+   * Redact on a second thread while this one parses and writes: `'auto'` (default) does for imports of
+   * 4 MiB or more when the compiled worker exists, `'always'` and `'never'` force the choice.
+   */
+  redactionThread?: 'auto' | 'always' | 'never';
+  /** The compiled redaction worker (default: redaction-worker.js beside this module; tests running from source pass a bundle). */
+  redactionWorkerUrl?: URL;
   /** Records per transaction (default 2000): fewer commits, fewer WAL checkpoints. */
   batchSize?: number;
   /** Assemble a trace once this many records pass without a fragment of it (default 64). */
@@ -109,6 +128,8 @@ export interface ImportOptions extends FormatOptions {
 }
 
 const MAX_REPORTED_ERRORS = 200;
+/** Below this many bytes a second thread costs more to start than it saves. */
+const THREAD_MIN_BYTES = 4 * 1024 * 1024;
 
 /** List the files to import: files as given, folders expanded (recursively, sorted, hidden files skipped). */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
@@ -146,13 +167,6 @@ export async function importPaths(store: Store, paths: readonly string[], option
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const importId = store.imports.start(files, started);
   const ctxFor = (file: string): ParseContext => ({ file, hash: sha256Hex });
-  const transform =
-    options.redaction === 'off'
-      ? undefined
-      : createRedactionTransform(store, {
-          config: options.redaction?.config,
-          secretKey: options.redaction?.secretKey ?? loadOrCreateSecretKey(),
-        });
   const batchSize = options.batchSize ?? 2000;
   const interval = options.progressIntervalMs ?? 100;
 
@@ -199,9 +213,10 @@ export async function importPaths(store: Store, paths: readonly string[], option
   const count = (o: UpsertOutcome): void => {
     traces[o]++;
   };
-  const storeDraft = (draft: TraceDraft): void => {
-    const { trace, contentJson } = identify(transform ? transform.draft(draft) : draft);
-    count(store.traces.upsert(trace, contentJson));
+  const storeRow = (r: JobResult): void => {
+    if (!r.ok) throw new Error(r.reason);
+    if (!('row' in r)) throw new Error('internal: a trace was expected');
+    count(store.traces.upsertRow(r.row));
   };
 
   let inTx = false;
@@ -210,8 +225,12 @@ export async function importPaths(store: Store, paths: readonly string[], option
     if (!inTx) store.db.exec('BEGIN');
     inTx = true;
   };
+  const runner = startRedaction(store, options, bytesTotal, (scope, json) => {
+    begin();
+    store.pseudonyms.put(scope, json);
+  });
   const commit = (): void => {
-    if (inTx) transform?.beforeCommit?.();
+    if (inTx) runner.beforeCommit();
     if (inTx) store.db.exec('COMMIT');
     inTx = false;
     sinceCommit = 0;
@@ -253,33 +272,40 @@ export async function importPaths(store: Store, paths: readonly string[], option
   };
   // Trace keys this import has assembled (and so staged): a later fragment of one must be assembled from the store.
   const assembledKeys = new Set<string>();
-  const assembleEntry = (e: WindowEntry): void => {
+  const assembleEntry = (e: WindowEntry<StagedFragment>): void => {
     assembledKeys.add(`${e.parser.id}\u0000${e.traceKey}`);
     if (!e.parser.assemble) return;
     try {
       const staged: Json[] = e.fromStore
         ? store.traces.fragments(e.parser.id, e.traceKey)
-        : [...e.fragments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+        : [...e.fragments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v.payload ?? (JSON.parse(v.text) as Json));
       const drafts = e.parser.assemble(e.traceKey, staged, ctxFor(e.file));
-      begin();
-      // Assembled drafts come from already-transformed fragments: only the assembly step applies.
-      for (const assembled of drafts) {
-        const d = transform?.assembled ? transform.assembled(e.parser.id, e.traceKey, assembled) : assembled;
-        const { trace, contentJson } = identify(d);
-        count(store.traces.upsert(trace, contentJson));
-      }
-      if (++sinceCommit >= batchSize) commit();
+      // Assembled drafts come from already-redacted fragments: only the assembly step applies.
+      const jobs = drafts.map((draft): RedactionJob => ({ kind: 'assembled', format: e.parser.id, traceKey: e.traceKey, draft }));
+      runner.submit(jobs, 0, (results) => {
+        try {
+          begin();
+          for (const r of results) storeRow(r);
+          if (++sinceCommit >= batchSize) commit();
+        } catch (err) {
+          failAssembly(e, err);
+        }
+        progress('assembling');
+      });
     } catch (err) {
-      fail({ file: e.file, reason: `${e.parser.title}: could not assemble trace ${e.traceKey}: ${err instanceof Error ? err.message : String(err)}` });
+      failAssembly(e, err);
+      progress('assembling');
     }
-    progress('assembling');
   };
-  const window = new FragmentWindow(
+  const failAssembly = (e: WindowEntry<StagedFragment>, err: unknown): void =>
+    fail({ file: e.file, reason: `${e.parser.title}: could not assemble trace ${e.traceKey}: ${err instanceof Error ? err.message : String(err)}` });
+  const window = new FragmentWindow<StagedFragment>(
     { idleRecords: options.assemblyWindowRecords ?? 64, maxBytes: options.assemblyWindowBytes ?? 64 * 1024 * 1024 },
     assembleEntry,
   );
 
   let cancelled = false;
+  let redaction: RedactionReportJson | null = null;
   try {
     for (const [i, file] of files.entries()) {
       fileIndex = i;
@@ -294,39 +320,56 @@ export async function importPaths(store: Store, paths: readonly string[], option
       let parser = explicit;
       const sample: ReadItem[] = [];
       const locOf = (l: RecordLocation): ImportError => ({ file, line: l.line, byteOffset: l.byteOffset, recordIndex: l.index, reason: '' });
+      // A record is parsed here and redacted by the runner; what it yields is stored when the runner hands
+      // the results back (at once, or a batch later from the redaction thread), always in record order.
       const handle = (item: ReadItem, p: FormatParser): void => {
         records++;
         report.records++;
-        if (item.kind === 'error') {
+        const recordNo = records;
+        const failRecord = (reason: string): void => {
           report.errors++;
-          fail({ ...locOf(item.location), reason: item.reason });
+          fail({ ...locOf(item.location), reason });
+        };
+        if (item.kind === 'error') {
+          runner.submit([], 0, () => failRecord(item.reason));
           return;
         }
+        let jobs: RedactionJob[];
         try {
           const result = p.parse(item.value, item.location, ctxFor(file));
-          begin();
-          for (const draft of result.traces) storeDraft(draft);
-          for (const f of result.fragments) {
-            const frag = transform ? transform.fragment(p.id, f) : f;
-            const text = JSON.stringify(frag.payload);
-            // Asked before staging, and only when the key opens a window entry. When the store held no
-            // fragment of this format as the import began, only keys this import already assembled can have any.
-            const storedBefore = window.has(p.id, frag.traceKey)
-              ? false
-              : stagedAtStart(p.id)
-                ? store.traces.hasFragments(p.id, frag.traceKey)
-                : assembledKeys.has(`${p.id}\u0000${frag.traceKey}`);
-            if (store.traces.stageFragmentText(p.id, frag.traceKey, frag.fragmentId, text)) fragments++;
-            window.add(p, file, frag.traceKey, frag.fragmentId, frag.payload, text.length, records, storedBefore);
-          }
-          window.evict(records);
-          if (++sinceCommit >= batchSize) commit();
+          jobs = [
+            ...result.traces.map((draft): RedactionJob => ({ kind: 'draft', draft })),
+            ...result.fragments.map((fragment): RedactionJob => ({ kind: 'fragment', format: p.id, fragment })),
+          ];
         } catch (err) {
-          report.errors++;
-          const reason =
-            err instanceof RangeError ? 'record nested too deeply to process' : err instanceof Error ? err.message : String(err);
-          fail({ ...locOf(item.location), reason: `${p.title}: ${reason}` });
+          const reason = `${p.title}: ${describeError(err)}`;
+          runner.submit([], 0, () => failRecord(reason));
+          return;
         }
+        runner.submit(jobs, item.bytes, (results) => {
+          try {
+            begin();
+            for (const r of results) {
+              if (r.ok && 'staged' in r) stageFragment(p, r.staged, recordNo);
+              else storeRow(r);
+            }
+            window.evict(recordNo);
+            if (++sinceCommit >= batchSize) commit();
+          } catch (err) {
+            failRecord(`${p.title}: ${describeError(err)}`);
+          }
+        });
+      };
+      const stageFragment = (p: FormatParser, frag: StagedFragment, recordNo: number): void => {
+        // Asked before staging, and only when the key opens a window entry. When the store held no
+        // fragment of this format as the import began, only keys this import already assembled can have any.
+        const storedBefore = window.has(p.id, frag.traceKey)
+          ? false
+          : stagedAtStart(p.id)
+            ? store.traces.hasFragments(p.id, frag.traceKey)
+            : assembledKeys.has(`${p.id}\u0000${frag.traceKey}`);
+        if (store.traces.stageFragmentText(p.id, frag.traceKey, frag.fragmentId, frag.text)) fragments++;
+        window.add(p, file, frag.traceKey, frag.fragmentId, frag, frag.text.length, recordNo, storedBefore);
       };
       try {
         const framing = framingFor(file, parser);
@@ -350,18 +393,25 @@ export async function importPaths(store: Store, paths: readonly string[], option
             parser = detectOrFail(file, sample);
             if (!parser) break;
             report.format = parser.id;
-            for (const s of sample.splice(0)) handle(s, parser);
+            for (const s of sample.splice(0)) {
+              handle(s, parser);
+              await runner.pace();
+            }
             continue;
           }
           report.format ??= parser.id;
           handle(item, parser);
+          await runner.pace();
           progress('reading', file);
         }
         if (!parser && sample.length > 0 && !cancelled) {
           parser = detectOrFail(file, sample);
           if (parser) {
             report.format = parser.id;
-            for (const s of sample.splice(0)) handle(s, parser);
+            for (const s of sample.splice(0)) {
+              handle(s, parser);
+              await runner.pace();
+            }
           }
         }
       } catch (err) {
@@ -380,11 +430,17 @@ export async function importPaths(store: Store, paths: readonly string[], option
       if (cancelled) break;
     }
 
-    // Assemble the traces still open, from every fragment staged for them.
+    // Every record read is stored, cancelled or not; then the traces still open are assembled from
+    // every fragment staged for them.
+    await runner.drain();
     progress('assembling', undefined, true);
-    window.flush();
+    // One at a time, so that the redaction thread works on the first while the next is assembled.
+    while (window.closeOldest()) await runner.pace();
+    await runner.drain();
     commit();
+    redaction = await runner.finish();
   } catch (err) {
+    await runner.abort();
     if (inTx) store.db.exec('ROLLBACK');
     store.imports.finish(importId, 'failed', { error: err instanceof Error ? err.message : String(err) }, clock());
     throw err;
@@ -401,11 +457,32 @@ export async function importPaths(store: Store, paths: readonly string[], option
     errors,
     bytes: bytesTotal,
     durationMs: clock() - started,
-    redaction: transform ? transform.report.toJSON() : null,
+    redaction,
   };
   store.imports.finish(importId, report.status, { ...report, errors: undefined }, clock());
   // Replaced traces (a re-import under another redaction) have their old pages in the WAL too.
   if (traces.updated > 0) store.truncateWal();
   progress('done', undefined, true);
   return report;
+}
+
+
+/** The redaction runner an import uses: none, on this thread, or on a second one (see ImportOptions.redactionThread). */
+function startRedaction(
+  store: Store,
+  options: ImportOptions,
+  bytesTotal: number,
+  saveState: (scope: string, json: string) => void,
+): RedactionRunner {
+  if (options.redaction === 'off') return passThroughRunner();
+  const config = options.redaction?.config;
+  const secretKey = options.redaction?.secretKey ?? loadOrCreateSecretKey();
+  const maxOpenScopes = options.redaction?.maxOpenScopes;
+  const workerUrl = options.redactionWorkerUrl ?? new URL('./redaction-worker.js', import.meta.url);
+  const mode = options.redactionThread ?? 'auto';
+  const threaded = mode === 'always' || (mode === 'auto' && bytesTotal >= THREAD_MIN_BYTES && existsSync(fileURLToPath(workerUrl)));
+  if (!threaded) return inlineRunner(createRedactionTransform(store, { config, secretKey, maxOpenScopes }));
+  // Built here too, so that a bad custom pattern fails the import before anything starts.
+  const redactor = createRedactor(config ?? {});
+  return threadRunner({ workerUrl, config: redactor.config, secretKey, states: store.pseudonyms, saveState, maxOpenScopes });
 }

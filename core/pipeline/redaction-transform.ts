@@ -13,7 +13,6 @@ import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
 import { createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
-import type { Store } from '../store/index.js';
 import type { RecordTransform } from './import.js';
 
 /** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
@@ -72,6 +71,7 @@ function propagate<T>(found: ReadonlyMap<string, string>, redacted: T, p: Pseudo
   };
   return mapStrings(redacted as unknown as Json, replace) as unknown as T;
 }
+/** Scopes kept open in memory by default; the least recently used is saved and closed beyond this. */
 const MAX_OPEN_SCOPES = 2000;
 
 /**
@@ -104,6 +104,54 @@ function mapStrings(value: Json, fn: (s: string) => string): Json {
 /** A redaction step for importPaths, with the report it accumulates. */
 export interface RedactionTransform extends RecordTransform {
   readonly report: RedactionReport;
+  assembled(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft;
+  /** Save the state of every scope touched since the last save that allocated placeholders. */
+  beforeCommit(): void;
+  /** Forget an open scope without saving it (its owner saved it already); it is reloaded on next use. */
+  drop(scope: string): void;
+}
+
+/** Where saved placeholder states live: the store's pseudonym repository, or a thread's stand-in for it. */
+export interface PseudonymStates {
+  /** The saved state of a scope (unvalidated JSON), or undefined. */
+  get(scope: string): unknown;
+  /** Save a scope's state, given as JSON text. */
+  put(scope: string, stateJson: string): void;
+}
+
+/** The scope a draft straight from a parser is redacted in: its conversation's, or its own. */
+export function draftScope(d: TraceDraft): string {
+  return d.conversationId ? `conv:${d.conversationId}` : `trace:${d.source.format}:${d.source.sourceTraceId}`;
+}
+
+/** The scope a fragment of a trace is redacted in, before the trace (and so its conversation) is known. */
+export function fragmentScope(format: FormatId, traceKey: string): string {
+  return `frag:${format}:${traceKey}`;
+}
+
+/** The scope an assembled draft's placeholders move to. */
+export function assembledScope(format: FormatId, traceKey: string, draft: TraceDraft): string {
+  return draft.conversationId ? `conv:${draft.conversationId}` : fragmentScope(format, traceKey);
+}
+
+/**
+ * A damaged saved state would renumber placeholders the database already holds: the state validated,
+ * or an error naming the scope.
+ */
+export function readSavedState(states: Pick<PseudonymStates, 'get'>, scope: string): PseudonymizerState | undefined {
+  let saved: unknown;
+  try {
+    saved = states.get(scope);
+  } catch (e) {
+    throw new Error(`the saved placeholder state of ${scope} is not JSON (${(e as Error).message}); the database is damaged`);
+  }
+  if (saved === undefined) return undefined;
+  const parsed = PseudonymizerState.safeParse(saved);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`the saved placeholder state of ${scope} is invalid at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unknown'}; the database is damaged`);
+  }
+  return parsed.data;
 }
 
 /** Options of the redaction step. */
@@ -111,50 +159,39 @@ export interface RedactionOptions {
   /** The eval folder's `redaction:` section. */
   config?: RedactionConfigInput;
   /** Secret for the keyed hash behind placeholders (kept outside the database). */
-  secretKey: Buffer;
+  secretKey: Uint8Array;
+  /** Scopes kept open in memory (default 2000); the least recently used is saved and closed beyond this. */
+  maxOpenScopes?: number;
 }
 
-/** Create the redaction step of an import over a store. */
-export function createRedactionTransform(store: Store, options: RedactionOptions): RedactionTransform {
+/** Create the redaction step of an import over a store (or anything that keeps states as the store does). */
+export function createRedactionTransform(store: { pseudonyms: PseudonymStates }, options: RedactionOptions): RedactionTransform {
   const redactor: Redactor = createRedactor(options.config ?? {});
   const report = new RedactionReport();
   const hash = (text: string): string => createHmac('sha256', options.secretKey).update(text).digest('hex').slice(0, 32);
   // Open pseudonymizers, least recently used first; dirty ones are saved before every commit.
   const open = new Map<string, Pseudonymizer>();
+  // Scopes used since the last save: only these can have allocated placeholders.
+  const touched = new Set<string>();
+  const maxOpen = options.maxOpenScopes ?? MAX_OPEN_SCOPES;
 
   const saveIfDirty = (scope: string, p: Pseudonymizer): void => {
     if (p.dirty) store.pseudonyms.put(scope, p.stateJson());
   };
-  // A damaged saved state would renumber placeholders the database already holds: stop, naming the scope.
-  const savedState = (scope: string): PseudonymizerState | undefined => {
-    let saved: unknown;
-    try {
-      saved = store.pseudonyms.get(scope);
-    } catch (e) {
-      throw new Error(`the saved placeholder state of ${scope} is not JSON (${(e as Error).message}); the database is damaged`);
-    }
-    if (saved === undefined) return undefined;
-    const parsed = PseudonymizerState.safeParse(saved);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`the saved placeholder state of ${scope} is invalid at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unknown'}; the database is damaged`);
-    }
-    return parsed.data;
-  };
   const scopeFor = (scope: string): Pseudonymizer => {
     let p = open.get(scope);
     if (p) open.delete(scope);
-    else p = new Pseudonymizer(hash, savedState(scope));
+    else p = new Pseudonymizer(hash, readSavedState(store.pseudonyms, scope));
     open.set(scope, p);
-    if (open.size > MAX_OPEN_SCOPES) {
+    touched.add(scope);
+    if (open.size > maxOpen) {
       const [oldScope, oldP] = open.entries().next().value as [string, Pseudonymizer];
       saveIfDirty(oldScope, oldP);
       open.delete(oldScope);
+      touched.delete(oldScope);
     }
     return p;
   };
-  const draftScope = (d: TraceDraft): string =>
-    d.conversationId ? `conv:${d.conversationId}` : `trace:${d.source.format}:${d.source.sourceTraceId}`;
 
   return {
     report,
@@ -166,14 +203,14 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
       return { ...out, source: draft.source, conversationId: draft.conversationId };
     },
     fragment(format: FormatId, f: Fragment): Fragment {
-      const p = scopeFor(`frag:${format}:${f.traceKey}`);
+      const p = scopeFor(fragmentScope(format, f.traceKey));
       const sensitive = sensitiveCollector();
       const payload = propagate(sensitive.found, redactor.redactJson(f.payload, p, { report, field: 'span.attributes', onSensitiveValue: sensitive.add }), p);
       return { ...f, payload };
     },
     assembled(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft {
-      const from = scopeFor(`frag:${format}:${traceKey}`);
-      const to = draft.conversationId ? scopeFor(`conv:${draft.conversationId}`) : from;
+      const from = scopeFor(fragmentScope(format, traceKey));
+      const to = scopeFor(assembledScope(format, traceKey, draft));
       let out = draft;
       if (to !== from) {
         const move = (s: string): string =>
@@ -195,7 +232,15 @@ export function createRedactionTransform(store: Store, options: RedactionOptions
       return out;
     },
     beforeCommit(): void {
-      for (const [scope, p] of open) saveIfDirty(scope, p);
+      for (const scope of touched) {
+        const p = open.get(scope);
+        if (p) saveIfDirty(scope, p);
+      }
+      touched.clear();
+    },
+    drop(scope: string): void {
+      open.delete(scope);
+      touched.delete(scope);
     },
   };
 }

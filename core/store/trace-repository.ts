@@ -196,6 +196,14 @@ export class TraceRepository {
     return existing === undefined ? 'added' : 'updated';
   }
 
+  /** Insert or replace a trace from a row built elsewhere (the import's redaction thread builds them). */
+  upsertRow(row: TraceRow): UpsertOutcome {
+    const existing = this.selectHash.get(row.id) as string | undefined;
+    if (existing === row.content_hash) return 'unchanged';
+    this.writeRow(row, existing !== undefined);
+    return existing === undefined ? 'added' : 'updated';
+  }
+
   /** Write a prepared row and its search text (the benchmark's insert-only ceiling calls this directly). */
   writeRow(row: TraceRow, replacing: boolean): void {
     const rowid = (this.insert.get(row) as { rowid: number }).rowid;

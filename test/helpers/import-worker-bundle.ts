@@ -1,8 +1,8 @@
 /**
  * Tests run core/ from TypeScript source, but a worker thread runs plain JavaScript. This bundles
- * core/api/import-worker.ts and core/api/run-worker.ts (dependencies left external) once per test process,
- * next to node_modules so those dependencies resolve, and returns their URLs for
- * `createService({ workerUrl, runWorkerUrl })`.
+ * core/api/import-worker.ts, core/api/run-worker.ts and core/pipeline/redaction-worker.ts (dependencies
+ * left external) once per test process, next to node_modules so those dependencies resolve, and returns
+ * their URLs for `createService({ workerUrl, runWorkerUrl })` and `importPaths(..., { redactionWorkerUrl })`.
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
@@ -11,13 +11,19 @@ import { repoDir } from './fixtures.js';
 
 const bundled = new Map<string, Promise<URL>>();
 
-function bundleWorker(name: 'import-worker' | 'run-worker'): Promise<URL> {
+const ENTRIES = {
+  'import-worker': ['core', 'api', 'import-worker.ts'],
+  'run-worker': ['core', 'api', 'run-worker.ts'],
+  'redaction-worker': ['core', 'pipeline', 'redaction-worker.ts'],
+} as const;
+
+function bundleWorker(name: keyof typeof ENTRIES): Promise<URL> {
   let url = bundled.get(name);
   if (!url) {
     url = (async () => {
       const outfile = join(repoDir, 'node_modules', '.cache', 'casebook-test', `${name}-${process.pid}.mjs`);
       await build({
-        entryPoints: [join(repoDir, 'core', 'api', `${name}.ts`)],
+        entryPoints: [join(repoDir, ...ENTRIES[name])],
         outfile,
         bundle: true,
         platform: 'node',
@@ -41,4 +47,9 @@ export function importWorkerUrl(): Promise<URL> {
 /** URL of a freshly bundled run worker. */
 export function runWorkerUrl(): Promise<URL> {
   return bundleWorker('run-worker');
+}
+
+/** URL of a freshly bundled redaction worker (the import's second thread). */
+export function redactionWorkerUrl(): Promise<URL> {
+  return bundleWorker('redaction-worker');
 }
