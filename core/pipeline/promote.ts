@@ -140,12 +140,14 @@ function rewriteSummary(store: Store, folder: EvalFolder, runId: string, onWarni
 
 /** Promote the failures of a run (the latest finished one by default) into the eval folder. */
 export async function promoteRun(store: Store, folder: EvalFolder, options: PromoteOptions = {}): Promise<PromoteResult> {
-  const runs = store.runs.list(200).filter((r) => r.status === 'done' || r.status === 'cancelled');
-  const run = options.runId ? store.runs.list(1000).find((r) => r.id === options.runId) : runs[0];
+  // A run named by id is found however old it is; the default is the newest finished one.
+  const run = options.runId
+    ? store.runs.get(options.runId)
+    : store.runs.list(200).find((r) => r.status === 'done' || r.status === 'cancelled');
   if (!run) throw new NoRunError(options.runId ? `no run ${options.runId} (see the runs in eval/runs/)` : 'no finished run yet: run `casebook run` first');
   const startedAt = new Date(run.startedAt).toISOString().slice(0, 10);
-  const pinRow = store.db.prepare('SELECT judge_pin FROM runs WHERE id = ?').pluck().get(run.id) as string | null;
-  const pin = pinRow ? JudgePin.safeParse(JSON.parse(pinRow)) : undefined;
+  const pinValue = store.runs.judgePin(run.id);
+  const pin = pinValue === undefined ? undefined : JudgePin.safeParse(pinValue);
 
   const items: PromotableItem[] = store.runs.items(run.id).map((i) => {
     const traces: PromotableTrace[] = i.traceIds.flatMap((id) => {

@@ -130,6 +130,12 @@ export class RunRepository {
     return r ? rowOf(r) : undefined;
   }
 
+  /** The judge pin a run started with (parsed JSON), or undefined when it had none or there is no such run. */
+  judgePin(runId: string): unknown {
+    const text = this.db.prepare('SELECT judge_pin FROM runs WHERE id = ?').pluck().get(runId) as string | null | undefined;
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+
   /** What the last promote of this run recorded, or undefined when it was never promoted. */
   promotion(runId: string): RunPromotion | undefined {
     const r = this.db.prepare('SELECT run_date, new_case_ids, regressions, review_count, proposals FROM run_promotions WHERE run_id = ?').get(runId) as

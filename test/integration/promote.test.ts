@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { main } from '../../core/cli/main.js';
+import { Store } from '../../core/store/index.js';
 import { leakScan } from '../../core/redact/index.js';
 import { commitArgs } from '../../core/promote/git.js';
 import { captureIo } from '../helpers/cli-io.js';
@@ -186,6 +187,26 @@ describe('end to end: run, promote into a git-tracked eval folder, run again', (
     expect(q2.queue).toEqual([]);
     expect(q2.rejected).toEqual([id]);
     expect((await run(dir2, ['review', '--accept', 'c_000000000000'])).err).toContain('c_000000000000 is not in');
+  });
+
+  it('promotes a run named by id however many runs came after it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'eval'));
+    writeFileSync(join(dir, 'eval', 'casebook.yaml'), 'sampling:\n  mode: all\n');
+    const db = join(tempDir(), 'old.db');
+    await run(dir, ['run', SAMPLE, '--since', 'all', '--db', db, '--no-judge']);
+    const store = Store.open(db);
+    const first = store.runs.list(1)[0]?.id as string;
+    // A cron job grading hourly makes a thousand runs in six weeks.
+    for (let i = 0; i < 1001; i++) {
+      store.runs.create({ id: `run_later_${i}`, startedAt: Date.now() + 1000 + i, config: {}, configHash: 'x', judgePin: undefined, windowFrom: null, windowTo: null });
+    }
+    store.close();
+    const r = await run(dir, ['promote', '--db', db, '--run', first]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Promoted run ${first}: 7 new case(s)`);
+    expect((await run(dir, ['promote', '--db', db, '--run', 'run_nope'])).err).toContain('no run run_nope');
   });
 
   it('writes (with a warning) when the eval folder is not in a git repository', async () => {
