@@ -81,7 +81,7 @@ export class FragmentWindow<P = Json> {
 
   /** Assemble everything still open. */
   flush(): void {
-    for (const [key, entry] of this.open) this.close(key, entry);
+    while (this.closeOldest());
   }
 
   /** Assemble the least recently touched entry; false when none is open. */

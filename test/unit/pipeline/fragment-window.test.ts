@@ -24,6 +24,20 @@ describe('FragmentWindow', () => {
     expect(w.size).toBe(0);
   });
 
+  it('closes one entry at a time, least recently touched first (the import interleaves them with redaction)', () => {
+    const { w, closed } = collect({ idleRecords: 1000, maxBytes: 1000 });
+    w.add(otlpParser, 'f', 'A', 's1', 1, 10, 1, false);
+    w.add(otlpParser, 'f', 'B', 's1', 2, 10, 2, false);
+    w.add(otlpParser, 'f', 'A', 's2', 3, 10, 3, false);
+    expect(w.closeOldest()).toBe(true);
+    expect(closed.map((e) => e.traceKey)).toEqual(['B']);
+    expect(w.size).toBe(1);
+    expect(w.closeOldest()).toBe(true);
+    expect(w.closeOldest()).toBe(false);
+    expect(closed.map((e) => e.traceKey)).toEqual(['B', 'A']);
+    expect(closed[1]?.fragments.get('s2')).toBe(3);
+  });
+
   it('assembles the least recently touched traces when the byte cap is passed', () => {
     const { w, closed } = collect({ idleRecords: 1000, maxBytes: 25 });
     w.add(otlpParser, 'f', 'A', 's1', 1, 10, 1, false);
