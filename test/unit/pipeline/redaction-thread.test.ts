@@ -6,7 +6,7 @@ import { sha256Hex } from '../../../core/ingest/identity.js';
 import type { TraceDraft } from '../../../core/model/trace.js';
 import { createRedactionTransform } from '../../../core/pipeline/redaction-transform.js';
 import { inlineRunner, type JobResult, type RedactionJob, type RedactionRunner } from '../../../core/pipeline/redaction-jobs.js';
-import { threadRunner } from '../../../core/pipeline/redaction-thread.js';
+import { threadRunner, type ThreadRunnerOptions } from '../../../core/pipeline/redaction-thread.js';
 import { parseRedactionConfig } from '../../../core/redact/config.js';
 import { haveSharedFixtures, traceFixture } from '../../helpers/fixtures.js';
 import { redactionWorkerUrl } from '../../helpers/import-worker-bundle.js';
@@ -48,6 +48,18 @@ async function runAll(runner: RedactionRunner, jobs: RedactionJob[]): Promise<st
   return bodies;
 }
 
+/** A thread runner over `store`'s saved states (default configuration), writing changed states back to it. */
+async function startThread(store: Store, options: Partial<ThreadRunnerOptions> = {}): Promise<RedactionRunner> {
+  return threadRunner({
+    workerUrl: await redactionWorkerUrl(),
+    config: parseRedactionConfig({}),
+    secretKey: key,
+    states: store.pseudonyms,
+    saveState: (scope, json) => store.pseudonyms.put(scope, json),
+    ...options,
+  });
+}
+
 /** Every saved state, by scope. */
 function states(store: Store): Array<[string, string]> {
   return store.db.prepare('SELECT scope, state FROM pseudonym_scopes ORDER BY scope').raw().all() as Array<[string, string]>;
@@ -63,15 +75,7 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
     const inlineStore = Store.open(':memory:');
     const expected = await runAll(inlineRunner(createRedactionTransform(inlineStore, { secretKey: key })), interleaved);
     const store = Store.open(':memory:');
-    const runner = threadRunner({
-      workerUrl: await redactionWorkerUrl(),
-      config: parseRedactionConfig({}),
-      secretKey: key,
-      states: store.pseudonyms,
-      saveState: (scope, json) => store.pseudonyms.put(scope, json),
-      maxOpenScopes: 1,
-      batchUnits: 1,
-    });
+    const runner = await startThread(store, { maxOpenScopes: 1, batchUnits: 1 });
     expect(await runAll(runner, interleaved)).toEqual(expected);
     await runner.finish();
     inlineStore.close();
@@ -89,14 +93,10 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
     const inlineReport = await inline.finish();
 
     // Two open scopes and one unit per batch: every conversation is closed long before its second trace
-    // comes, often while the batch that last changed it is still in flight.
+    // comes, which must then continue from the state reread from the store.
     const store = Store.open(':memory:');
     const saved: string[] = [];
-    const runner = threadRunner({
-      workerUrl: await redactionWorkerUrl(),
-      config: parseRedactionConfig({}),
-      secretKey: key,
-      states: store.pseudonyms,
+    const runner = await startThread(store, {
       saveState: (scope, json) => {
         saved.push(scope);
         store.pseudonyms.put(scope, json);
@@ -130,13 +130,7 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
     const jobs = tauJobs().slice(0, 3);
     const damaged = `conv:${(jobs[1] as { draft: TraceDraft }).draft.conversationId}`;
     store.pseudonyms.put(damaged, JSON.stringify({ version: 1, counters: {}, entries: { k: 'jane@example.com' } }));
-    const runner = threadRunner({
-      workerUrl: await redactionWorkerUrl(),
-      config: parseRedactionConfig({}),
-      secretKey: key,
-      states: store.pseudonyms,
-      saveState: (scope, json) => store.pseudonyms.put(scope, json),
-    });
+    const runner = await startThread(store);
     const outcomes: string[] = [];
     for (const job of jobs) runner.submit([job], 0, (results) => outcomes.push(results[0]?.ok ? 'ok' : (results[0] as { reason: string }).reason));
     await runner.drain();
@@ -150,13 +144,7 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
 
   it('reports a worker that cannot start as an error, not a hang', async () => {
     const store = Store.open(':memory:');
-    const runner = threadRunner({
-      workerUrl: new URL('file:///nonexistent/redaction-worker.js'),
-      config: parseRedactionConfig({}),
-      secretKey: key,
-      states: store.pseudonyms,
-      saveState: () => {},
-    });
+    const runner = await startThread(store, { workerUrl: new URL('file:///nonexistent/redaction-worker.js') });
     runner.submit(tauJobs().slice(0, 1), 0, () => {});
     await expect(runner.drain()).rejects.toThrow(/the redaction thread failed: .*nonexistent/);
     await runner.abort();
