@@ -226,7 +226,7 @@ export function createService(options: ServiceOptions): CasebookService {
     'import.start': async ({ paths, format }) => {
       // One writer at a time: a second import would only wait on SQLite's lock and confuse the progress view.
       if (jobs.size > 0) throw new ServiceError('busy', 'an import is already running; wait for it or cancel it');
-      return { jobId: startJob({ dbPath: options.dbPath, paths, format }) };
+      return { jobId: startJob({ dbPath: options.dbPath, evalDir, paths, format }) };
     },
     'import.cancel': async ({ jobId }) => {
       const job = jobs.get(jobId);

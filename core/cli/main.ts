@@ -25,7 +25,7 @@ import { NoRunError } from '../pipeline/promote.js';
 import { GitRefusedError } from '../promote/git.js';
 import { StaleWriteError } from '../promote/merge.js';
 import { JudgeRefusedError } from '../pipeline/run.js';
-import { LeakError } from '../config/eval-folder.js';
+import { LeakError, loadEvalFolder } from '../config/eval-folder.js';
 
 
 /** Run the CLI with arguments (without `node casebook`); resolves to the exit code. */
@@ -60,9 +60,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--map <mapping.yaml>', 'field mapping for your own JSONL/CSV logs (implies --format generic)')
     .option('--json', 'print the report as JSON')
     .option('--keep-raw', 'store raw payloads WITHOUT redacting PII (explicit opt-in; never for shared data)')
-    .action(async (paths: string[], o: { format?: FormatId; map?: string; json?: boolean; keepRaw?: boolean }, cmd: Command) =>
-      withStore(cmd, (store) => runImport(store, paths, o, io)),
-    );
+    .option('--eval-dir <dir>', "the eval folder whose redaction: section applies (patterns, allow and deny lists)", 'eval')
+    .action(async (paths: string[], o: { format?: FormatId; map?: string; json?: boolean; keepRaw?: boolean; evalDir: string }, cmd: Command) => {
+      const redactionConfig = loadEvalFolder(o.evalDir).config.redaction;
+      await withStore(cmd, (store) => runImport(store, paths, { ...o, redactionConfig }, io));
+    });
 
   program
     .command('redact')
@@ -71,10 +73,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--score <corpus.jsonl>', 'print precision, recall and F2 per PII type for a labeled corpus')
     .addOption(new Option('--format <format>', 'skip detection and read every file as this format').choices(FormatId.options))
     .option('--map <mapping.yaml>', 'field mapping for your own JSONL/CSV logs (implies --format generic)')
-    .action(async (paths: string[], o: { score?: string; format?: FormatId; map?: string }) => {
-      if (o.score) code = runRedactScore(o.score, undefined, io);
+    .option('--eval-dir <dir>', "the eval folder whose redaction: section applies", 'eval')
+    .action(async (paths: string[], o: { score?: string; format?: FormatId; map?: string; evalDir: string }) => {
+      const config = loadEvalFolder(o.evalDir).config.redaction;
+      if (o.score) code = runRedactScore(o.score, config, io);
       else if (paths.length === 0) throw new UsageError('give files to preview, or --score CORPUS.jsonl');
-      else code = await runRedactPreview(paths, o, io);
+      else code = await runRedactPreview(paths, { ...o, config }, io);
     });
 
   program

@@ -26,6 +26,7 @@ import {
   type StagedFragment,
 } from './redaction-jobs.js';
 import { threadRunner } from './redaction-thread.js';
+import { redactionMark } from './redaction-mark.js';
 import { loadOrCreateSecretKey } from './secret-key.js';
 import { createRedactor, type RedactionConfigInput, type RedactionReportJson } from '../redact/index.js';
 
@@ -475,14 +476,14 @@ function startRedaction(
   saveState: (scope: string, json: string) => void,
 ): RedactionRunner {
   if (options.redaction === 'off') return passThroughRunner();
-  const config = options.redaction?.config;
   const secretKey = options.redaction?.secretKey ?? loadOrCreateSecretKey();
   const maxOpenScopes = options.redaction?.maxOpenScopes;
+  // Built here, so that a bad custom pattern fails the import before anything starts.
+  const config = createRedactor(options.redaction?.config ?? {}).config;
+  const mark = redactionMark(config);
   const workerUrl = options.redactionWorkerUrl ?? new URL('./redaction-worker.js', import.meta.url);
   const mode = options.redactionThread ?? 'auto';
   const threaded = mode === 'always' || (mode === 'auto' && bytesTotal >= THREAD_MIN_BYTES && existsSync(fileURLToPath(workerUrl)));
-  if (!threaded) return inlineRunner(createRedactionTransform(store, { config, secretKey, maxOpenScopes }));
-  // Built here too, so that a bad custom pattern fails the import before anything starts.
-  const redactor = createRedactor(config ?? {});
-  return threadRunner({ workerUrl, config: redactor.config, secretKey, states: store.pseudonyms, saveState, maxOpenScopes });
+  if (!threaded) return inlineRunner(createRedactionTransform(store, { config, secretKey, maxOpenScopes }), mark);
+  return threadRunner({ workerUrl, config, secretKey, mark, states: store.pseudonyms, saveState, maxOpenScopes });
 }

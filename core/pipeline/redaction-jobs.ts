@@ -10,6 +10,7 @@ import { identify } from '../ingest/identity.js';
 import type { RedactionReportJson } from '../redact/index.js';
 import { traceRow, type TraceRow } from '../store/trace-repository.js';
 import { assembledScope, draftScope, fragmentScope, type RedactionTransform } from './redaction-transform.js';
+import { RAW_MARK } from './redaction-mark.js';
 
 /** One thing to redact. Plain data, so it can cross to a worker thread. */
 export type RedactionJob =
@@ -37,11 +38,13 @@ export interface UnitOptions {
   transform: RedactionTransform | undefined;
   /** Keep each fragment's payload beside its text (not worth copying across threads: the text is enough). */
   keepPayload: boolean;
+  /** How the stored traces are redacted (redaction-mark.ts). */
+  mark: string;
 }
 
-function rowOf(draft: TraceDraft): TraceRow {
+function rowOf(draft: TraceDraft, mark: string): TraceRow {
   const { trace, contentJson } = identify(draft);
-  return traceRow(trace, Date.now(), contentJson);
+  return traceRow(trace, Date.now(), contentJson, mark);
 }
 
 /** Run one job; a failure becomes a result, not a throw. */
@@ -50,9 +53,9 @@ export function runJob(job: RedactionJob, options: UnitOptions): JobResult {
   try {
     switch (job.kind) {
       case 'draft':
-        return { ok: true, row: rowOf(t ? t.draft(job.draft) : job.draft) };
+        return { ok: true, row: rowOf(t ? t.draft(job.draft) : job.draft, options.mark) };
       case 'assembled':
-        return { ok: true, row: rowOf(t ? t.assembled(job.format, job.traceKey, job.draft) : job.draft) };
+        return { ok: true, row: rowOf(t ? t.assembled(job.format, job.traceKey, job.draft) : job.draft, options.mark) };
       case 'fragment': {
         const f = t ? t.fragment(job.format, job.fragment) : job.fragment;
         const text = JSON.stringify(f.payload);
@@ -109,10 +112,10 @@ export interface RedactionRunner {
   abort(): Promise<void>;
 }
 
-/** A runner that redacts each unit as it is submitted, on the calling thread. */
-export function inlineRunner(transform: RedactionTransform): RedactionRunner {
+/** A runner that redacts each unit as it is submitted, on the calling thread; `mark` says how (redaction-mark.ts). */
+export function inlineRunner(transform: RedactionTransform, mark: string): RedactionRunner {
   return {
-    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform, keepPayload: true })),
+    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform, keepPayload: true, mark })),
     pace: async () => {},
     drain: async () => {},
     beforeCommit: () => transform.beforeCommit(),
@@ -124,7 +127,7 @@ export function inlineRunner(transform: RedactionTransform): RedactionRunner {
 /** The runner of an import with redaction off: every job is stored as it went in. */
 export function passThroughRunner(): RedactionRunner {
   return {
-    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform: undefined, keepPayload: true })),
+    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform: undefined, keepPayload: true, mark: RAW_MARK })),
     pace: async () => {},
     drain: async () => {},
     beforeCommit: () => {},

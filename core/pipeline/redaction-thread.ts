@@ -18,6 +18,8 @@ import { readSavedState, type PseudonymStates } from './redaction-transform.js';
 export interface ThreadSetup {
   config: RedactionConfig;
   secretKey: Uint8Array;
+  /** The redaction mark stored with each trace. */
+  mark: string;
 }
 
 /** From the import to the thread. */
@@ -76,7 +78,8 @@ const MAX_IN_FLIGHT = 4;
 
 /** Start a redaction thread; the runner's callbacks run on the caller's thread. */
 export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
-  const worker = new Worker(options.workerUrl, { workerData: { config: options.config, secretKey: options.secretKey } satisfies ThreadSetup });
+  const setup: ThreadSetup = { config: options.config, secretKey: options.secretKey, mark: options.mark };
+  const worker = new Worker(options.workerUrl, { workerData: setup });
   const maxOpen = options.maxOpenScopes ?? 2000;
   const batchUnits = options.batchUnits ?? 64;
   const batchBytes = options.batchBytes ?? 256 * 1024;

@@ -109,10 +109,12 @@ export interface TraceRow {
   body: string;
   imported_at: number;
   search_text: string;
+  /** How the trace was redacted (migration 5): `raw`, a redactor version and config hash, or null when unknown. */
+  redaction: string | null;
 }
 
 /** Serialise a trace into its row; `contentJson` is its traceContentJson when the caller already has it. */
-export function traceRow(trace: Trace, importedAt: number, contentJson = traceContentJson(trace)): TraceRow {
+export function traceRow(trace: Trace, importedAt: number, contentJson = traceContentJson(trace), redaction: string | null = null): TraceRow {
   return {
     id: trace.id,
     format: trace.source.format,
@@ -139,12 +141,15 @@ export function traceRow(trace: Trace, importedAt: number, contentJson = traceCo
     body: contentJson,
     imported_at: importedAt,
     search_text: searchableText(trace),
+    redaction,
   };
 }
 
 /** Repository over the traces, trace_text and fragments tables. */
 export class TraceRepository {
   private readonly selectHash;
+  private readonly selectHashAndRedaction;
+  private readonly updateRedaction;
   private readonly selectRowid;
   private readonly insert;
   private readonly deleteText;
@@ -156,13 +161,15 @@ export class TraceRepository {
 
   constructor(private readonly db: Db) {
     this.selectHash = db.prepare('SELECT content_hash FROM traces WHERE id = ?').pluck();
+    this.selectHashAndRedaction = db.prepare('SELECT content_hash, redaction FROM traces WHERE id = ?');
+    this.updateRedaction = db.prepare('UPDATE traces SET redaction = ? WHERE id = ?');
     this.selectRowid = db.prepare('SELECT rowid FROM traces WHERE id = ?').pluck();
     this.insert = db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, start_time,
         end_time, agent_name, model, conversation_id, user_id, intent, stakes, status, error, tokens_input,
-        tokens_output, latency_ms, reward, message_count, tool_call_count, title, body, imported_at)
+        tokens_output, latency_ms, reward, message_count, tool_call_count, title, body, imported_at, redaction)
       VALUES (@id, @format, @source_file, @source_trace_id, @content_hash, @start_time, @end_time, @agent_name, @model,
         @conversation_id, @user_id, @intent, @stakes, @status, @error, @tokens_input, @tokens_output, @latency_ms,
-        @reward, @message_count, @tool_call_count, @title, @body, @imported_at)
+        @reward, @message_count, @tool_call_count, @title, @body, @imported_at, @redaction)
       ON CONFLICT (id) DO UPDATE SET format = excluded.format, source_file = excluded.source_file,
         source_trace_id = excluded.source_trace_id, content_hash = excluded.content_hash,
         start_time = excluded.start_time, end_time = excluded.end_time, agent_name = excluded.agent_name,
@@ -171,7 +178,7 @@ export class TraceRepository {
         tokens_input = excluded.tokens_input, tokens_output = excluded.tokens_output,
         latency_ms = excluded.latency_ms, reward = excluded.reward, message_count = excluded.message_count,
         tool_call_count = excluded.tool_call_count, title = excluded.title, body = excluded.body,
-        imported_at = excluded.imported_at
+        imported_at = excluded.imported_at, redaction = excluded.redaction
       RETURNING rowid`);
     this.deleteText = db.prepare('DELETE FROM trace_text WHERE rowid = ?');
     this.insertText = db.prepare('INSERT INTO trace_text (rowid, text) VALUES (?, ?)');
@@ -198,10 +205,20 @@ export class TraceRepository {
 
   /** Insert or replace a trace from a row built elsewhere (the import's redaction thread builds them). */
   upsertRow(row: TraceRow): UpsertOutcome {
-    const existing = this.selectHash.get(row.id) as string | undefined;
-    if (existing === row.content_hash) return 'unchanged';
+    const existing = this.selectHashAndRedaction.get(row.id) as { content_hash: string; redaction: string | null } | undefined;
+    if (existing?.content_hash === row.content_hash) {
+      // The same bytes under a newer redaction: the trace is current, and says so.
+      if (row.redaction !== null && existing.redaction !== row.redaction) this.updateRedaction.run(row.redaction, row.id);
+      return 'unchanged';
+    }
     this.writeRow(row, existing !== undefined);
     return existing === undefined ? 'added' : 'updated';
+  }
+
+  /** How many traces were stored under each redaction (`raw`, a version and config hash, or null: not recorded). */
+  redactionCounts(): Map<string | null, number> {
+    const rows = this.db.prepare('SELECT redaction, COUNT(*) AS n FROM traces GROUP BY redaction').all() as Array<{ redaction: string | null; n: number }>;
+    return new Map(rows.map((r) => [r.redaction, r.n]));
   }
 
   /** Write a prepared row and its search text (the benchmark's insert-only ceiling calls this directly). */

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../core/cli/main.js';
+import { Store } from '../../core/store/index.js';
 import { VERSION } from '../../core/version.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { haveSharedFixtures, piiCorpusPath, repoDir, traceFixture } from '../helpers/fixtures.js';
@@ -29,6 +30,59 @@ describe('casebook CLI', () => {
     expect(again.out).toContain('0 new traces, 0 updated, 62 unchanged');
   });
 
+  it("applies the eval folder's redaction: section on import, and says which stored traces predate it", async () => {
+    const db = join(tempDir(), 'deny.db');
+    const evalDir = tempDir();
+    const otlp = join(SAMPLE, 'support-agent.otlp.jsonl');
+    const mentions = (): number => {
+      const s = Store.open(db);
+      const n = s.db.prepare("SELECT COUNT(*) FROM traces WHERE body LIKE '%Outfitters Plus%'").pluck().get() as number;
+      s.close();
+      return n;
+    };
+    // Imported under the default configuration: every trace is current, nothing to say.
+    const first = await run(['import', otlp, '--db', db, '--eval-dir', evalDir]);
+    expect(first.code).toBe(0);
+    expect(first.out).not.toMatch(/note:|WARNING/);
+    expect(mentions()).toBeGreaterThan(0);
+
+    // The team deny-lists a product name: a run over the stored traces says they predate it.
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  denyList:\n    - { value: Outfitters Plus, type: PRODUCT }\n');
+    const graded = await run(['run', '--db', db, '--eval-dir', evalDir, '--since', 'all', '--no-judge']);
+    expect(graded.err).toContain('note: 62 stored trace(s) were redacted under another redaction configuration or an older redactor');
+
+    // `casebook import` reads the same section: the name is masked, and every trace is current again.
+    const again = await run(['import', otlp, '--db', db, '--eval-dir', evalDir]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/PRODUCT/);
+    expect(again.out).not.toMatch(/note:/);
+    expect(mentions()).toBe(0);
+    const json = await run(['import', otlp, '--db', db, '--eval-dir', evalDir, '--json']);
+    expect((JSON.parse(json.out) as { stored: unknown }).stored).toEqual({ current: 62, stale: 0, unknown: 0, raw: 0 });
+
+    // A raw import is counted as such from then on.
+    const chat = join(tempDir(), 'raw.jsonl');
+    writeFileSync(chat, `${JSON.stringify({ id: 'raw-1', messages: [{ role: 'user', content: 'I am Ann Lee' }, { role: 'assistant', content: 'Hi' }] })}\n`);
+    const raw = await run(['import', chat, '--db', db, '--eval-dir', evalDir, '--keep-raw']);
+    expect(raw.out).toContain('WARNING: 1 stored trace(s) are raw (imported with --keep-raw)');
+
+    // A database from before marks were recorded: its traces are reported as unknown, not as current.
+    const s = Store.open(db);
+    s.db.prepare("UPDATE traces SET redaction = NULL WHERE redaction <> 'raw'").run();
+    s.close();
+    const old = await run(['run', '--db', db, '--eval-dir', evalDir, '--since', 'all', '--no-judge']);
+    expect(old.err).toContain('note: 62 stored trace(s) predate the record of how traces were redacted');
+  });
+
+  it('refuses to import under a broken casebook.yaml, naming its line', async () => {
+    const evalDir = tempDir();
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  customPatterns:\n    - { name: x, regex: "(", type: X }\n');
+    const r = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl'), '--db', join(tempDir(), 'b.db'), '--eval-dir', evalDir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/casebook\.yaml/);
+    expect(r.out).toBe('');
+  });
+
   it('lists, filters and searches traces, as a table and as JSON', async () => {
     const db = join(tempDir(), 'c.db');
     await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl'), '--db', db]);
@@ -39,7 +93,6 @@ describe('casebook CLI', () => {
     const json = await run(['traces', '--db', db, '--text', 'warranty', '--json', '--limit', '100']);
     const page = JSON.parse(json.out) as { total: number; items: Array<{ title: string }> };
     expect(page.total).toBeGreaterThan(0);
-    expect(page.items.every((t) => /warranty/i.test(t.title) || true)).toBe(true);
     const none = await run(['traces', '--db', db, '--since', '24h', '--json']);
     expect((JSON.parse(none.out) as { total: number }).total).toBe(0);
     const bad = await run(['traces', '--db', db, '--since', 'yesterday']);

@@ -7,7 +7,8 @@ import { ExitCode, type CliIo } from '../io.js';
 import { formatBytes, formatDuration } from '../format-text.js';
 import { renderImportProgress } from '../progress-line.js';
 import { renderRedactionReport } from './redact.js';
-import type { RedactionConfigInput } from '../../redact/index.js';
+import { parseRedactionConfig, type RedactionConfigInput } from '../../redact/index.js';
+import { compareMarks, redactionMark, type StoredRedaction } from '../../pipeline/redaction-mark.js';
 
 export interface ImportCommandOptions {
   format?: FormatId;
@@ -44,6 +45,26 @@ export function renderImportReport(r: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** How the stored traces compare with what `config` would redact now. */
+export function storedRedaction(store: Store, config: RedactionConfigInput | undefined): StoredRedaction {
+  return compareMarks(store.traces.redactionCounts(), redactionMark(parseRedactionConfig(config ?? {})));
+}
+
+/** Notes about stored traces the current redaction did not produce (none when every trace is current). */
+export function renderStoredRedaction(s: StoredRedaction): string[] {
+  const lines: string[] = [];
+  if (s.stale > 0) {
+    lines.push(
+      `note: ${s.stale} stored trace(s) were redacted under another redaction configuration or an older redactor; import their exports again to redact them as configured now.`,
+    );
+  }
+  if (s.unknown > 0) {
+    lines.push(`note: ${s.unknown} stored trace(s) predate the record of how traces were redacted; import their exports again to be sure they are redacted as configured now.`);
+  }
+  if (s.raw > 0) lines.push(`WARNING: ${s.raw} stored trace(s) are raw (imported with --keep-raw): their PII is in the database.`);
+  return lines;
+}
+
 /** Run the import command; returns the exit code. */
 export async function runImport(store: Store, paths: string[], opts: ImportCommandOptions, io: CliIo): Promise<number> {
   const mapping = opts.map ? loadMapping(opts.map) : undefined;
@@ -69,8 +90,9 @@ export async function runImport(store: Store, paths: string[], opts: ImportComma
     onProgress,
     progressIntervalMs: io.isTTY ? 100 : 1000,
   });
-  if (opts.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else io.stdout(renderImportReport(report));
+  const stored = storedRedaction(store, opts.redactionConfig);
+  if (opts.json) io.stdout(`${JSON.stringify({ ...report, stored }, null, 2)}\n`);
+  else io.stdout(renderImportReport(report) + renderStoredRedaction(stored).map((l) => `${l}\n`).join(''));
   if (report.status === 'cancelled') return ExitCode.interrupted;
   return report.errorCount > 0 ? ExitCode.partial : ExitCode.ok;
 }

@@ -7,7 +7,7 @@ import { runGrading, type RunProgress } from '../../pipeline/run.js';
 import type { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { formatDuration } from '../format-text.js';
-import { runImport } from './import.js';
+import { renderStoredRedaction, runImport, storedRedaction } from './import.js';
 import { runPromote } from './promote.js';
 import { UsageError } from './traces.js';
 
@@ -76,6 +76,9 @@ export async function runRun(store: Store, paths: string[], o: RunCommandOptions
   if (paths.length > 0) {
     const code = await runImport(store, paths, { format: o.format, json: false, redactionConfig: folder.config.redaction }, io);
     if (code === ExitCode.interrupted) return code;
+  } else {
+    // The judge and the eval folder will see stored traces: say which were not redacted as configured now.
+    for (const line of renderStoredRedaction(storedRedaction(store, folder.config.redaction))) io.stderr(`${line}\n`);
   }
   const result = await runGrading(store, folder, {
     window: win?.window,

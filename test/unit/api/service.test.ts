@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEvent, ImportReport, TraceDetail } from '../../../core/api/contract.js';
 import { createService, type CasebookService } from '../../../core/api/service.js';
+import { Store } from '../../../core/store/index.js';
 import type { TracePage } from '../../../core/model/query.js';
-import { haveSharedFixtures, traceFixture } from '../../helpers/fixtures.js';
+import { haveSharedFixtures, repoDir, traceFixture } from '../../helpers/fixtures.js';
 import { importWorkerUrl } from '../../helpers/import-worker-bundle.js';
 import { okValue } from '../../helpers/envelope.js';
 
 const FIXTURE = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
+const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
 
 let dir: string;
 beforeAll(() => {
@@ -130,6 +132,45 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
     job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [FIXTURE], format: 'tau-bench' }))).jobId;
     const last = await finished;
     expect(last.kind === 'done' && last.report.traces).toEqual({ added: 0, updated: 0, unchanged: 50 });
+  });
+});
+
+describe("the eval folder's redaction: section", () => {
+  it('applies to imports started from the app (a deny-listed name never reaches the database)', async () => {
+    const evalDir = mkdtempSync(join(dir, 'eval-'));
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  denyList:\n    - { value: Outfitters Plus, type: PRODUCT }\n');
+    const service = createService({ dbPath: join(dir, 'deny.db'), pickFiles: async () => [], version: '9.9.9', workerUrl: await importWorkerUrl(), evalDir });
+    try {
+      const job: { id?: string } = {};
+      const { finished } = collect(service, () => job.id);
+      job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [SAMPLE] }))).jobId;
+      const last = await finished;
+      expect(last.kind === 'done' && last.report.traces.added).toBe(62);
+      const store = Store.open(join(dir, 'deny.db'));
+      const count = (like: string): number => store.db.prepare('SELECT COUNT(*) FROM traces WHERE body LIKE ?').pluck().get(like) as number;
+      expect(count('%Outfitters Plus%')).toBe(0);
+      expect(count('%<PRODUCT_1>%')).toBeGreaterThan(10);
+      store.close();
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('fails the job with the file and line of a broken casebook.yaml, importing nothing', async () => {
+    const evalDir = mkdtempSync(join(dir, 'eval-'));
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  denyList: 7\n');
+    const service = createService({ dbPath: join(dir, 'broken.db'), pickFiles: async () => [], version: '9.9.9', workerUrl: await importWorkerUrl(), evalDir });
+    try {
+      const job: { id?: string } = {};
+      const { finished } = collect(service, () => job.id);
+      job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [SAMPLE] }))).jobId;
+      const last = await finished;
+      expect(last.kind).toBe('error');
+      expect(last.kind === 'error' && last.error).toMatch(/casebook\.yaml.*line 2/);
+      expect((await okValue<TracePage>(service.call('traces.list', { limit: 1, offset: 0 }))).total).toBe(0);
+    } finally {
+      await service.close();
+    }
   });
 });
 

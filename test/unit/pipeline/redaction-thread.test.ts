@@ -8,11 +8,13 @@ import { createRedactionTransform } from '../../../core/pipeline/redaction-trans
 import { inlineRunner, type JobResult, type RedactionJob, type RedactionRunner } from '../../../core/pipeline/redaction-jobs.js';
 import { threadRunner, type ThreadRunnerOptions } from '../../../core/pipeline/redaction-thread.js';
 import { parseRedactionConfig } from '../../../core/redact/config.js';
+import { redactionMark } from '../../../core/pipeline/redaction-mark.js';
 import { haveSharedFixtures, traceFixture } from '../../helpers/fixtures.js';
 import { redactionWorkerUrl } from '../../helpers/import-worker-bundle.js';
 
 const TAU = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
 const key = Buffer.alloc(32, 5);
+const MARK = redactionMark(parseRedactionConfig({}));
 
 /**
  * The real tau-bench trajectories as a chat export that repeats history: each conversation comes back
@@ -40,6 +42,7 @@ async function runAll(runner: RedactionRunner, jobs: RedactionJob[]): Promise<st
     runner.submit([job], 1000, (results: JobResult[]) => {
       const r = results[0];
       if (!r?.ok || !('row' in r)) throw new Error(`unexpected result ${JSON.stringify(r)}`);
+      if (r.row.redaction !== MARK) throw new Error(`row marked ${r.row.redaction}, expected ${MARK}`);
       bodies.push(r.row.body);
     });
     await runner.pace();
@@ -54,6 +57,7 @@ async function startThread(store: Store, options: Partial<ThreadRunnerOptions> =
     workerUrl: await redactionWorkerUrl(),
     config: parseRedactionConfig({}),
     secretKey: key,
+    mark: MARK,
     states: store.pseudonyms,
     saveState: (scope, json) => store.pseudonyms.put(scope, json),
     ...options,
@@ -73,7 +77,7 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
     // is due to close while the batch that changed it is still in flight (it must stay open, or be reread stale).
     const interleaved = Array.from({ length: 25 }, (_, i) => [jobs[2 * i], jobs[2 * i + 1], jobs[50 + 2 * i], jobs[51 + 2 * i]]).flat() as RedactionJob[];
     const inlineStore = Store.open(':memory:');
-    const expected = await runAll(inlineRunner(createRedactionTransform(inlineStore, { secretKey: key })), interleaved);
+    const expected = await runAll(inlineRunner(createRedactionTransform(inlineStore, { secretKey: key }), MARK), interleaved);
     const store = Store.open(':memory:');
     const runner = await startThread(store, { maxOpenScopes: 1, batchUnits: 1 });
     expect(await runAll(runner, interleaved)).toEqual(expected);
@@ -87,7 +91,7 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
 
     const inlineStore = Store.open(':memory:');
     const transform = createRedactionTransform(inlineStore, { secretKey: key });
-    const inline = inlineRunner(transform);
+    const inline = inlineRunner(transform, MARK);
     const expected = await runAll(inline, jobs);
     inline.beforeCommit();
     const inlineReport = await inline.finish();

@@ -1,0 +1,6 @@
+// Migration 5: how each trace was redacted when it was stored: `raw` (imported with redaction off), or the
+// redactor version and a hash of the redaction configuration (`v1:3f9a...`). NULL for traces stored before
+// this was recorded. It lets the CLI say which stored traces predate a stricter configuration or a redactor fix.
+export default `
+ALTER TABLE traces ADD COLUMN redaction TEXT;
+`;
