@@ -82,7 +82,9 @@ describe('casebook run', () => {
     const dir = evalDir(server.url);
     const first = await run(['run', SAMPLE, '--since', 'all', '--eval-dir', dir, '--db', db, '--json']);
     expect(first.code).toBe(0);
-    const s = JSON.parse(first.out.slice(first.out.indexOf('{\n'))) as SummaryJson;
+    // stdout is the run's JSON alone (the import's report went to stderr), so a script can parse it.
+    const s = JSON.parse(first.out) as SummaryJson;
+    expect(first.err).toMatch(/Imported 1 file\(s\)/);
     expect(s.population).toEqual({ traces: 62, conversations: 35 });
     expect(s.sample.conversations).toBe(35);
     const v = s.verdicts;

@@ -74,7 +74,9 @@ export async function runRun(store: Store, paths: string[], o: RunCommandOptions
   if (sampleSize !== undefined && (!Number.isInteger(sampleSize) || sampleSize < 1)) throw new UsageError(`--sample: "${o.sample}" is not a positive whole number`);
   if (sampleSize !== undefined && o.all) throw new UsageError('--sample and --all exclude each other');
   if (paths.length > 0) {
-    const code = await runImport(store, paths, { format: o.format, json: false, redactionConfig: folder.config.redaction }, io);
+    // With --json, stdout carries the run's JSON alone: the import's report goes to stderr.
+    const importIo = o.json ? { ...io, stdout: io.stderr } : io;
+    const code = await runImport(store, paths, { format: o.format, json: false, redactionConfig: folder.config.redaction }, importIo);
     if (code === ExitCode.interrupted) return code;
   } else {
     // The judge and the eval folder will see stored traces: say which were not redacted as configured now.
