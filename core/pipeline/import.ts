@@ -129,6 +129,9 @@ export interface ImportOptions extends FormatOptions {
 }
 
 const MAX_REPORTED_ERRORS = 200;
+/** A fragment as the window keeps it for assembly. */
+type WindowPayload = { payload: Json } | { text: string };
+
 /** Below this many bytes a second thread costs more to start than it saves. */
 const THREAD_MIN_BYTES = 4 * 1024 * 1024;
 
@@ -273,13 +276,13 @@ export async function importPaths(store: Store, paths: readonly string[], option
   };
   // Trace keys this import has assembled (and so staged): a later fragment of one must be assembled from the store.
   const assembledKeys = new Set<string>();
-  const assembleEntry = (e: WindowEntry<StagedFragment>): void => {
+  const assembleEntry = (e: WindowEntry<WindowPayload>): void => {
     assembledKeys.add(`${e.parser.id}\u0000${e.traceKey}`);
     if (!e.parser.assemble) return;
     try {
       const staged: Json[] = e.fromStore
         ? store.traces.fragments(e.parser.id, e.traceKey)
-        : [...e.fragments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v.payload ?? (JSON.parse(v.text) as Json));
+        : [...e.fragments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => ('payload' in v ? v.payload : (JSON.parse(v.text) as Json)));
       const drafts = e.parser.assemble(e.traceKey, staged, ctxFor(e.file));
       // Assembled drafts come from already-redacted fragments: only the assembly step applies.
       const jobs = drafts.map((draft): RedactionJob => ({ kind: 'assembled', format: e.parser.id, traceKey: e.traceKey, draft }));
@@ -298,9 +301,9 @@ export async function importPaths(store: Store, paths: readonly string[], option
       progress('assembling');
     }
   };
-  const failAssembly = (e: WindowEntry<StagedFragment>, err: unknown): void =>
+  const failAssembly = (e: WindowEntry<WindowPayload>, err: unknown): void =>
     fail({ file: e.file, reason: `${e.parser.title}: could not assemble trace ${e.traceKey}: ${err instanceof Error ? err.message : String(err)}` });
-  const window = new FragmentWindow<StagedFragment>(
+  const window = new FragmentWindow<WindowPayload>(
     { idleRecords: options.assemblyWindowRecords ?? 64, maxBytes: options.assemblyWindowBytes ?? 64 * 1024 * 1024 },
     assembleEntry,
   );
@@ -370,7 +373,9 @@ export async function importPaths(store: Store, paths: readonly string[], option
             ? store.traces.hasFragments(p.id, frag.traceKey)
             : assembledKeys.has(`${p.id}\u0000${frag.traceKey}`);
         if (store.traces.stageFragmentText(p.id, frag.traceKey, frag.fragmentId, frag.text)) fragments++;
-        window.add(p, file, frag.traceKey, frag.fragmentId, frag, frag.text.length, recordNo, storedBefore);
+        // One form per fragment: the payload where it is at hand (inline), else its text (from the thread).
+        const kept: WindowPayload = frag.payload !== undefined ? { payload: frag.payload } : { text: frag.text };
+        window.add(p, file, frag.traceKey, frag.fragmentId, kept, frag.text.length, recordNo, storedBefore);
       };
       try {
         const framing = framingFor(file, parser);
