@@ -44,6 +44,18 @@ export const RunPromotion = z.object({
 });
 export type RunPromotion = z.infer<typeof RunPromotion>;
 
+/** How the graded traces were redacted, and what their imports masked (counts only, never values). */
+export const RunRedaction = z.object({
+  /** The mark of the redaction configuration in force when the run started (core/pipeline/redaction-mark.ts). */
+  mark: z.string(),
+  /** The sampled traces: redacted under that configuration, another one, before marks were recorded, or not at all. */
+  traces: z.object({ current: Count, stale: Count, unknown: Count, raw: Count }),
+  /** The imports that stored them, and what those imports masked, by type. */
+  imports: Count,
+  maskedByType: z.record(z.string(), Count),
+});
+export type RunRedaction = z.infer<typeof RunRedaction>;
+
 export const RunSummary = z.object({
   runId: z.string(),
   startedAt: z.number(),
@@ -92,5 +104,7 @@ export const RunSummary = z.object({
   ),
   /** Absent until the run is promoted. */
   promotion: RunPromotion.optional(),
+  /** Absent in summaries written before it was recorded. */
+  redaction: RunRedaction.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;

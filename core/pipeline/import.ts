@@ -229,7 +229,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     if (!inTx) store.db.exec('BEGIN');
     inTx = true;
   };
-  const runner = startRedaction(store, options, bytesTotal, (scope, json) => {
+  const runner = startRedaction(store, options, importId, bytesTotal, (scope, json) => {
     begin();
     store.pseudonyms.put(scope, json);
   });
@@ -477,10 +477,11 @@ export async function importPaths(store: Store, paths: readonly string[], option
 function startRedaction(
   store: Store,
   options: ImportOptions,
+  importId: number,
   bytesTotal: number,
   saveState: (scope: string, json: string) => void,
 ): RedactionRunner {
-  if (options.redaction === 'off') return passThroughRunner();
+  if (options.redaction === 'off') return passThroughRunner(importId);
   const secretKey = options.redaction?.secretKey ?? loadOrCreateSecretKey();
   const maxOpenScopes = options.redaction?.maxOpenScopes;
   // Built here, so that a bad custom pattern fails the import before anything starts.
@@ -489,6 +490,6 @@ function startRedaction(
   const workerUrl = options.redactionWorkerUrl ?? new URL('./redaction-worker.js', import.meta.url);
   const mode = options.redactionThread ?? 'auto';
   const threaded = mode === 'always' || (mode === 'auto' && bytesTotal >= THREAD_MIN_BYTES && existsSync(fileURLToPath(workerUrl)));
-  if (!threaded) return inlineRunner(createRedactionTransform(store, { config, secretKey, maxOpenScopes }), mark);
-  return threadRunner({ workerUrl, config, secretKey, mark, states: store.pseudonyms, saveState, maxOpenScopes });
+  if (!threaded) return inlineRunner(createRedactionTransform(store, { config, secretKey, maxOpenScopes }), mark, importId);
+  return threadRunner({ workerUrl, config, secretKey, mark, importId, states: store.pseudonyms, saveState, maxOpenScopes });
 }

@@ -40,11 +40,13 @@ export interface UnitOptions {
   keepPayload: boolean;
   /** How the stored traces are redacted (redaction-mark.ts). */
   mark: string;
+  /** The import storing them. */
+  importId: number;
 }
 
-function rowOf(draft: TraceDraft, mark: string): TraceRow {
+function rowOf(draft: TraceDraft, o: UnitOptions): TraceRow {
   const { trace, contentJson } = identify(draft);
-  return traceRow(trace, Date.now(), contentJson, mark);
+  return traceRow(trace, Date.now(), contentJson, o.mark, o.importId);
 }
 
 /** Run one job; a failure becomes a result, not a throw. */
@@ -53,9 +55,9 @@ export function runJob(job: RedactionJob, options: UnitOptions): JobResult {
   try {
     switch (job.kind) {
       case 'draft':
-        return { ok: true, row: rowOf(t ? t.draft(job.draft) : job.draft, options.mark) };
+        return { ok: true, row: rowOf(t ? t.draft(job.draft) : job.draft, options) };
       case 'assembled':
-        return { ok: true, row: rowOf(t ? t.assembled(job.format, job.traceKey, job.draft) : job.draft, options.mark) };
+        return { ok: true, row: rowOf(t ? t.assembled(job.format, job.traceKey, job.draft) : job.draft, options) };
       case 'fragment': {
         const f = t ? t.fragment(job.format, job.fragment) : job.fragment;
         const text = JSON.stringify(f.payload);
@@ -112,10 +114,10 @@ export interface RedactionRunner {
   abort(): Promise<void>;
 }
 
-/** A runner that redacts each unit as it is submitted, on the calling thread; `mark` says how (redaction-mark.ts). */
-export function inlineRunner(transform: RedactionTransform, mark: string): RedactionRunner {
+/** A runner that redacts each unit as it is submitted, on the calling thread, for import `importId`; `mark` says how (redaction-mark.ts). */
+export function inlineRunner(transform: RedactionTransform, mark: string, importId: number): RedactionRunner {
   return {
-    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform, keepPayload: true, mark })),
+    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform, keepPayload: true, mark, importId })),
     pace: async () => {},
     drain: async () => {},
     beforeCommit: () => transform.beforeCommit(),
@@ -124,10 +126,10 @@ export function inlineRunner(transform: RedactionTransform, mark: string): Redac
   };
 }
 
-/** The runner of an import with redaction off: every job is stored as it went in. */
-export function passThroughRunner(): RedactionRunner {
+/** The runner of import `importId` with redaction off: every job is stored as it went in. */
+export function passThroughRunner(importId: number): RedactionRunner {
   return {
-    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform: undefined, keepPayload: true, mark: RAW_MARK })),
+    submit: (jobs, _weight, done) => done(runUnit(jobs, { transform: undefined, keepPayload: true, mark: RAW_MARK, importId })),
     pace: async () => {},
     drain: async () => {},
     beforeCommit: () => {},

@@ -4,8 +4,10 @@
  * predate their stricter configuration (a new deny-list entry) or a redactor fix.
  */
 import { createHash } from 'node:crypto';
+import type { RunRedaction } from '../model/run.js';
 import type { RedactionConfig } from '../redact/index.js';
 import { REDACTOR_VERSION } from '../redact/version.js';
+import type { Store } from '../store/index.js';
 
 /** The mark of traces imported with redaction off. */
 export const RAW_MARK = 'raw';
@@ -35,4 +37,29 @@ export function compareMarks(counts: ReadonlyMap<string | null, number>, current
     else out.stale += n;
   }
   return out;
+}
+
+/** The masked counts by type of an import's stored report (empty when it has none: redaction off, or an older report). */
+function maskedByTypeOf(report: unknown): Array<[string, number]> {
+  const byType = (report as { redaction?: { byType?: unknown } } | null)?.redaction?.byType;
+  if (byType === null || typeof byType !== 'object') return [];
+  return Object.entries(byType).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] >= 0);
+}
+
+/** How the traces a run graded were redacted, and what the imports that stored them masked (the run summary's section). */
+export function summarizeRedaction(store: Store, traceIds: readonly string[], config: RedactionConfig): RunRedaction {
+  const mark = redactionMark(config);
+  const rows = store.traces.redactionOf(traceIds);
+  const counts = new Map<string | null, number>();
+  const importIds = new Set<number>();
+  for (const r of rows) {
+    counts.set(r.redaction, (counts.get(r.redaction) ?? 0) + 1);
+    if (r.importId !== null) importIds.add(r.importId);
+  }
+  const { current, stale, unknown, raw } = compareMarks(counts, mark);
+  const masked = new Map<string, number>();
+  for (const id of importIds) for (const [type, n] of maskedByTypeOf(store.imports.report(id))) masked.set(type, (masked.get(type) ?? 0) + n);
+  const imports = importIds.size;
+  const maskedByType = Object.fromEntries([...masked.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
+  return { mark, traces: { current, stale, unknown, raw }, imports, maskedByType };
 }

@@ -20,6 +20,8 @@ export interface ThreadSetup {
   secretKey: Uint8Array;
   /** The redaction mark stored with each trace. */
   mark: string;
+  /** The import storing the traces. */
+  importId: number;
 }
 
 /** From the import to the thread. */
@@ -78,7 +80,7 @@ const MAX_IN_FLIGHT = 4;
 
 /** Start a redaction thread; the runner's callbacks run on the caller's thread. */
 export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
-  const setup: ThreadSetup = { config: options.config, secretKey: options.secretKey, mark: options.mark };
+  const setup: ThreadSetup = { config: options.config, secretKey: options.secretKey, mark: options.mark, importId: options.importId };
   const worker = new Worker(options.workerUrl, { workerData: setup });
   const maxOpen = options.maxOpenScopes ?? 2000;
   const batchUnits = options.batchUnits ?? 64;

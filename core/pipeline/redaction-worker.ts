@@ -45,7 +45,7 @@ port.on('message', (m: ThreadRequest) => {
     given.delete(scope);
   }
   for (const [scope, state] of m.inits) given.set(scope, state);
-  const results = m.units.map((jobs) => runUnit(jobs, { transform, keepPayload: false, mark: setup.mark }));
+  const results = m.units.map((jobs) => runUnit(jobs, { transform, keepPayload: false, mark: setup.mark, importId: setup.importId }));
   transform.beforeCommit();
   const reply: ThreadReply = { type: 'batch', seq: m.seq, states: changed.splice(0), results };
   port.postMessage(reply);

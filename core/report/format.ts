@@ -1,4 +1,5 @@
 /** Small pure formatters shared by the Markdown and HTML summaries. */
+import type { RunRedaction } from '../model/run.js';
 
 /** A share 0..1 as a percentage with one decimal. */
 export function pct(share: number): string {
@@ -30,3 +31,25 @@ export const TITLE_SOURCE_TEXT = { judge: 'named by the judge', suggestion: "the
 
 /** New case ids listed in a summary; the rest are counted. */
 export const MAX_LISTED_CASES = 20;
+
+/** The summaries' redaction section as plain sentences (the renderers escape them). */
+export function redactionSentences(r: RunRedaction): string[] {
+  const t = r.traces;
+  const total = t.current + t.stale + t.unknown + t.raw;
+  const out: string[] = [];
+  if (total === t.current) out.push(`All ${plural(total, 'graded trace')} were redacted under the configuration in force (${r.mark}).`);
+  else {
+    const parts = [`${t.current} under the configuration in force (${r.mark})`];
+    if (t.stale > 0) parts.push(`${t.stale} under another configuration or an older redactor`);
+    if (t.unknown > 0) parts.push(`${t.unknown} before Casebook recorded how`);
+    if (t.raw > 0) parts.push(`${t.raw} NOT redacted (imported with --keep-raw)`);
+    out.push(`Of ${plural(total, 'graded trace')}, ${parts.join(', ')}.`);
+  }
+  const masked = Object.entries(r.maskedByType);
+  out.push(
+    masked.length === 0
+      ? `The ${plural(r.imports, 'import')} that stored them masked nothing.`
+      : `The ${plural(r.imports, 'import')} that stored them masked ${masked.map(([type, n]) => `${type} ${n}`).join(', ')} (counts only, never values).`,
+  );
+  return out;
+}

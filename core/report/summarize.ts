@@ -26,6 +26,8 @@ export interface SummaryInput {
   windowIntents: Record<string, number>;
   judge: RunSummary['judge'];
   items: readonly GradedItem[];
+  /** How the graded traces were redacted (absent in callers that do not know). */
+  redaction?: RunSummary['redaction'];
 }
 
 const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'borderline', 'ungraded'];
@@ -93,5 +95,6 @@ export function summarizeRun(input: SummaryInput): RunSummary {
     axes,
     judge: input.judge,
     failures,
+    ...(input.redaction ? { redaction: input.redaction } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * script, no external resource, every text escaped.
  */
 import type { RunSummary } from '../model/run.js';
-import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT, windowRange } from './format.js';
+import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, redactionSentences, TITLE_SOURCE_TEXT, windowRange } from './format.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -109,6 +109,7 @@ export function renderSummaryHtml(s: RunSummary): string {
       ],
     )}`,
   );
+  if (s.redaction) parts.push(`<h2>Redaction</h2>${redactionSentences(s.redaction).map((l) => `<p>${escapeHtml(l)}</p>`).join('')}`);
   parts.push(`<h2>Intents</h2>${table(['intent', 'in the window', 'sampled'], s.intents.map((i) => [i.intent, String(i.window), String(i.sample)]))}`);
   if (s.failures.length > 0) {
     parts.push(

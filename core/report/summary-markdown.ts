@@ -1,6 +1,6 @@
 /** The one-page run summary as Markdown (pure). */
 import type { RunSummary } from '../model/run.js';
-import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, TITLE_SOURCE_TEXT, windowRange } from './format.js';
+import { duration, isoMinute, MAX_LISTED_CASES, pct, plural, redactionSentences, TITLE_SOURCE_TEXT, windowRange } from './format.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -93,6 +93,12 @@ export function renderSummaryMarkdown(s: RunSummary): string {
   const ungraded = Object.entries(j.ungraded).sort(([a], [b]) => a.localeCompare(b));
   out.push(`- ungraded: ${ungraded.length === 0 ? '0' : ungraded.map(([k, n]) => `${n} ${k}`).join(', ')}`);
   out.push('');
+  if (s.redaction) {
+    out.push('## Redaction');
+    out.push('');
+    for (const line of redactionSentences(s.redaction)) out.push(`- ${escapeCell(line)}`);
+    out.push('');
+  }
   out.push('## Intents');
   out.push('');
   out.push('| intent | in the window | sampled |');

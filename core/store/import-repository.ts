@@ -40,6 +40,12 @@ export class ImportRepository {
       .run(finishedAt, status, JSON.stringify(report), importId);
   }
 
+  /** The stored report (parsed JSON) of an import, or undefined while it runs or when there is no such import. */
+  report(importId: number): unknown {
+    const text = this.db.prepare('SELECT report FROM imports WHERE id = ?').pluck().get(importId) as string | null | undefined;
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+
   /** The errors of one import, in the order they were found. */
   errors(importId: number, limit = 1000): StoredImportError[] {
     return (

@@ -111,10 +111,18 @@ export interface TraceRow {
   search_text: string;
   /** How the trace was redacted (migration 5): `raw`, a redactor version and config hash, or null when unknown. */
   redaction: string | null;
+  /** The import that stored these bytes (migration 5), or null when unknown. */
+  import_id: number | null;
 }
 
 /** Serialise a trace into its row; `contentJson` is its traceContentJson when the caller already has it. */
-export function traceRow(trace: Trace, importedAt: number, contentJson = traceContentJson(trace), redaction: string | null = null): TraceRow {
+export function traceRow(
+  trace: Trace,
+  importedAt: number,
+  contentJson = traceContentJson(trace),
+  redaction: string | null = null,
+  importId: number | null = null,
+): TraceRow {
   return {
     id: trace.id,
     format: trace.source.format,
@@ -142,6 +150,7 @@ export function traceRow(trace: Trace, importedAt: number, contentJson = traceCo
     imported_at: importedAt,
     search_text: searchableText(trace),
     redaction,
+    import_id: importId,
   };
 }
 
@@ -166,10 +175,10 @@ export class TraceRepository {
     this.selectRowid = db.prepare('SELECT rowid FROM traces WHERE id = ?').pluck();
     this.insert = db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, start_time,
         end_time, agent_name, model, conversation_id, user_id, intent, stakes, status, error, tokens_input,
-        tokens_output, latency_ms, reward, message_count, tool_call_count, title, body, imported_at, redaction)
+        tokens_output, latency_ms, reward, message_count, tool_call_count, title, body, imported_at, redaction, import_id)
       VALUES (@id, @format, @source_file, @source_trace_id, @content_hash, @start_time, @end_time, @agent_name, @model,
         @conversation_id, @user_id, @intent, @stakes, @status, @error, @tokens_input, @tokens_output, @latency_ms,
-        @reward, @message_count, @tool_call_count, @title, @body, @imported_at, @redaction)
+        @reward, @message_count, @tool_call_count, @title, @body, @imported_at, @redaction, @import_id)
       ON CONFLICT (id) DO UPDATE SET format = excluded.format, source_file = excluded.source_file,
         source_trace_id = excluded.source_trace_id, content_hash = excluded.content_hash,
         start_time = excluded.start_time, end_time = excluded.end_time, agent_name = excluded.agent_name,
@@ -178,7 +187,7 @@ export class TraceRepository {
         tokens_input = excluded.tokens_input, tokens_output = excluded.tokens_output,
         latency_ms = excluded.latency_ms, reward = excluded.reward, message_count = excluded.message_count,
         tool_call_count = excluded.tool_call_count, title = excluded.title, body = excluded.body,
-        imported_at = excluded.imported_at, redaction = excluded.redaction
+        imported_at = excluded.imported_at, redaction = excluded.redaction, import_id = excluded.import_id
       RETURNING rowid`);
     this.deleteText = db.prepare('DELETE FROM trace_text WHERE rowid = ?');
     this.insertText = db.prepare('INSERT INTO trace_text (rowid, text) VALUES (?, ?)');
@@ -213,6 +222,19 @@ export class TraceRepository {
     }
     this.writeRow(row, existing !== undefined);
     return existing === undefined ? 'added' : 'updated';
+  }
+
+  /** The redaction mark and storing import of each of `ids` that exists (in chunks: SQLite bounds a statement's parameters). */
+  redactionOf(ids: readonly string[]): Array<{ redaction: string | null; importId: number | null }> {
+    const out: Array<{ redaction: string | null; importId: number | null }> = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT redaction, import_id FROM traces WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as Array<{ redaction: string | null; import_id: number | null }>;
+      for (const r of rows) out.push({ redaction: r.redaction, importId: r.import_id });
+    }
+    return out;
   }
 
   /** How many traces were stored under each redaction (`raw`, a version and config hash, or null: not recorded). */

@@ -57,6 +57,7 @@ async function closedPort(): Promise<number> {
 
 interface SummaryJson {
   runId: string;
+  redaction?: { mark: string; traces: { current: number; stale: number; unknown: number; raw: number }; imports: number; maskedByType: Record<string, number> };
   status: string;
   population: { traces: number; conversations: number };
   sample: { traces: number; conversations: number };
@@ -104,6 +105,15 @@ describe('casebook run', () => {
     const md = readFileSync(s.files.markdown, 'utf8');
     expect(md).toContain(`# Casebook run ${s.runId}`);
     expect(md).toContain('| in the window | 62 | 35 |');
+    // The summary says how the graded traces were redacted and what their import masked, counts only.
+    expect(s.redaction?.mark).toMatch(/^v1:[0-9a-f]{12}$/);
+    expect(s.redaction?.traces).toEqual({ current: 62, stale: 0, unknown: 0, raw: 0 });
+    expect(s.redaction?.imports).toBe(1);
+    expect(s.redaction?.maskedByType.EMAIL).toBeGreaterThan(100);
+    expect(Object.keys(s.redaction?.maskedByType ?? {})[0]).toBe('EMAIL');
+    expect(md).toContain(`## Redaction\n\n- All 62 graded traces were redacted under the configuration in force (${s.redaction?.mark}).`);
+    expect(md).toMatch(/- The 1 import that stored them masked EMAIL \d+, PERSON \d+, ADDRESS \d+, PHONE \d+, USER \d+ \(counts only, never values\)\./);
+    expect(readFileSync(s.files.html, 'utf8')).toContain('<h2>Redaction</h2><p>All 62 graded traces were redacted');
     expect(existsSync(s.files.html)).toBe(true);
     expect(readFileSync(s.files.html, 'utf8')).not.toContain('<script');
 

@@ -58,6 +58,7 @@ async function startThread(store: Store, options: Partial<ThreadRunnerOptions> =
     config: parseRedactionConfig({}),
     secretKey: key,
     mark: MARK,
+    importId: 1,
     states: store.pseudonyms,
     saveState: (scope, json) => store.pseudonyms.put(scope, json),
     ...options,
@@ -77,7 +78,7 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
     // is due to close while the batch that changed it is still in flight (it must stay open, or be reread stale).
     const interleaved = Array.from({ length: 25 }, (_, i) => [jobs[2 * i], jobs[2 * i + 1], jobs[50 + 2 * i], jobs[51 + 2 * i]]).flat() as RedactionJob[];
     const inlineStore = Store.open(':memory:');
-    const expected = await runAll(inlineRunner(createRedactionTransform(inlineStore, { secretKey: key }), MARK), interleaved);
+    const expected = await runAll(inlineRunner(createRedactionTransform(inlineStore, { secretKey: key }), MARK, 1), interleaved);
     const store = Store.open(':memory:');
     const runner = await startThread(store, { maxOpenScopes: 1, batchUnits: 1 });
     expect(await runAll(runner, interleaved)).toEqual(expected);
@@ -91,7 +92,7 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
 
     const inlineStore = Store.open(':memory:');
     const transform = createRedactionTransform(inlineStore, { secretKey: key });
-    const inline = inlineRunner(transform, MARK);
+    const inline = inlineRunner(transform, MARK, 1);
     const expected = await runAll(inline, jobs);
     inline.beforeCommit();
     const inlineReport = await inline.finish();

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Store } from '../../../core/store/index.js';
+import { importPaths } from '../../../core/pipeline/import.js';
+import { redactionMark, summarizeRedaction } from '../../../core/pipeline/redaction-mark.js';
+import { parseRedactionConfig } from '../../../core/redact/index.js';
+import { redactionSentences } from '../../../core/report/format.js';
+import { repoDir } from '../../helpers/fixtures.js';
+import { tempDir } from '../../helpers/temp.js';
+
+const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
+const key = Buffer.alloc(32, 4);
+
+describe('redaction marks', () => {
+  it('change with the configuration and not otherwise', () => {
+    const plain = redactionMark(parseRedactionConfig({}));
+    expect(plain).toMatch(/^v1:[0-9a-f]{12}$/);
+    expect(redactionMark(parseRedactionConfig({}))).toBe(plain);
+    expect(redactionMark(parseRedactionConfig({ denyList: ['Ann Lee'] }))).not.toBe(plain);
+  });
+
+  it("say how a run's traces were redacted, and what only the imports that stored them masked", async () => {
+    const store = Store.open(':memory:');
+    const dir = tempDir();
+    const chat = (id: string, name: string): string =>
+      `${JSON.stringify({ id, messages: [{ role: 'user', content: `I am ${name}, mail me at ${id}@example.com` }, { role: 'assistant', content: 'Done.' }] })}\n`;
+    writeFileSync(join(dir, 'raw.jsonl'), chat('raw1', 'Ann Lee'));
+    writeFileSync(join(dir, 'other.jsonl'), chat('other1', 'Bo Chen'));
+    const config = parseRedactionConfig({});
+    await importPaths(store, [SAMPLE], { redaction: { secretKey: key, config } });
+    await importPaths(store, [join(dir, 'raw.jsonl')], { redaction: 'off' });
+    // An import whose traces the run did not grade: its counts must not be added.
+    await importPaths(store, [join(dir, 'other.jsonl')], { redaction: { secretKey: key, config } });
+    const ids = (store.db.prepare("SELECT id FROM traces WHERE source_file <> ?").pluck().all(join(dir, 'other.jsonl')) as string[]);
+    expect(ids.length).toBe(63);
+
+    const r = summarizeRedaction(store, ids, config);
+    expect(r.traces).toEqual({ current: 62, stale: 0, unknown: 0, raw: 1 });
+    expect(r.imports).toBe(2);
+    const sampleReport = (store.db.prepare('SELECT report FROM imports ORDER BY id LIMIT 1').pluck().get() as string);
+    expect(r.maskedByType).toEqual((JSON.parse(sampleReport) as { redaction: { byType: Record<string, number> } }).redaction.byType);
+    expect(redactionSentences(r)[0]).toBe(`Of 63 graded traces, 62 under the configuration in force (${r.mark}), 1 NOT redacted (imported with --keep-raw).`);
+    store.close();
+  });
+});
