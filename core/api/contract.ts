@@ -61,6 +61,10 @@ export const ImportReport = z.object({
   errors: z.array(ImportError),
   bytes: z.number(),
   durationMs: z.number(),
+  /** What redaction masked, counts only (null when it was off). */
+  redaction: z
+    .object({ total: z.number(), byType: z.record(z.string(), z.number()), byField: z.record(z.string(), z.number()), bySensitiveKey: z.number() })
+    .nullable(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

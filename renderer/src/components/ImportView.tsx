@@ -129,6 +129,15 @@ function Report({ report, onShowTraces }: { report: ImportReport; onShowTraces: 
         </dd>
         <dt>Errors</dt>
         <dd data-testid="report-errors">{report.errorCount}</dd>
+        <dt>Redacted</dt>
+        <dd data-testid="report-redaction">
+          {report.redaction === null
+            ? 'OFF: raw payloads are stored'
+            : `${report.redaction.total} value(s)${Object.keys(report.redaction.byType).length > 0 ? `: ${Object.entries(report.redaction.byType)
+                .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+                .map(([type, n]) => `${type} ${n}`)
+                .join(', ')}` : ''}`}
+        </dd>
       </dl>
       <ul className="file-list">
         {report.files.map((f) => (
