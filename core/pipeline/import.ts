@@ -297,8 +297,11 @@ export async function importPaths(store: Store, paths: readonly string[], option
         progress('assembling');
       });
     } catch (err) {
-      failAssembly(e, err);
-      progress('assembling');
+      // Reported in turn with the results still in flight, so errors stay in the order they happened.
+      runner.submit([], 0, () => {
+        failAssembly(e, err);
+        progress('assembling');
+      });
     }
   };
   const failAssembly = (e: WindowEntry<WindowPayload>, err: unknown): void =>
