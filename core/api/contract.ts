@@ -81,7 +81,15 @@ export const TraceDetail = z.object({ trace: Trace, conversation: z.array(TraceS
 export type TraceDetail = z.infer<typeof TraceDetail>;
 
 /** What the app tells about itself. */
-export const AppInfo = z.object({ version: z.string(), dbPath: z.string(), traceCount: z.number().int() });
+export const AppInfo = z.object({
+  version: z.string(),
+  dbPath: z.string(),
+  traceCount: z.number().int(),
+  /** Stored traces against the eval folder's redaction now (null when its casebook.yaml cannot be read). */
+  storedRedaction: z
+    .object({ current: z.number().int(), stale: z.number().int(), unknown: z.number().int(), raw: z.number().int() })
+    .nullable(),
+});
 export type AppInfo = z.infer<typeof AppInfo>;
 
 /** Progress of a grading run (mirrors core/pipeline/run.ts RunProgress). */

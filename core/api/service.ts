@@ -37,6 +37,8 @@ import type { RunJobInput, RunWorkerMessage } from './run-worker.js';
 import type { ServiceMessage } from './worker-job.js';
 import { modesDecide, modesList } from './modes.js';
 import { reviewDecide, reviewItems } from './review.js';
+import { loadEvalFolder } from '../config/eval-folder.js';
+import { storedRedaction, type StoredRedaction } from '../pipeline/redaction-mark.js';
 
 // The contract mirrors the pipeline's report types; these lines fail to compile if they drift apart.
 const reportFits = (r: PipelineReport): ImportReport => r;
@@ -117,6 +119,15 @@ export function createService(options: ServiceOptions): CasebookService {
   const workerUrl = options.workerUrl ?? new URL('./import-worker.js', import.meta.url);
   const cancelGraceMs = options.cancelGraceMs ?? 5000;
   const evalDir = resolve(options.evalDir ?? 'eval');
+  // Read per call: the team may edit casebook.yaml while the app is open. A broken one is reported by the
+  // import that uses it; here it only means the comparison cannot be made.
+  const storedRedactionNow = (): StoredRedaction | null => {
+    try {
+      return storedRedaction(store, loadEvalFolder(evalDir).config.redaction);
+    } catch {
+      return null;
+    }
+  };
   const runWorkerUrl = options.runWorkerUrl ?? new URL('./run-worker.js', import.meta.url);
   const eventListeners: { [E in EventName]: Set<(event: EventOf<E>) => void> } = {
     'import.onProgress': new Set(),
@@ -236,7 +247,7 @@ export function createService(options: ServiceOptions): CasebookService {
       job.killTimer ??= setTimeout(() => void job.worker.terminate(), cancelGraceMs);
       return { cancelled: true };
     },
-    'app.info': async () => ({ version, dbPath: options.dbPath, traceCount: store.traces.count() }),
+    'app.info': async () => ({ version, dbPath: options.dbPath, traceCount: store.traces.count(), storedRedaction: storedRedactionNow() }),
     'runs.list': async (request) => store.runs.list(request?.limit ?? 50).map(runListItem),
     'runs.get': async ({ id }) => {
       const row = store.runs.get(id);

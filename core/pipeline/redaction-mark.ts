@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RunRedaction } from '../model/run.js';
-import type { RedactionConfig } from '../redact/index.js';
+import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput } from '../redact/index.js';
 import { REDACTOR_VERSION } from '../redact/version.js';
 import type { Store } from '../store/index.js';
 
@@ -25,6 +25,11 @@ export interface StoredRedaction {
   /** Stored before marks were recorded: how they were redacted is unknown. */
   unknown: number;
   raw: number;
+}
+
+/** How the stored traces compare with what `config` (an eval folder's `redaction:` section) would store now. */
+export function storedRedaction(store: Store, config: RedactionConfigInput | undefined): StoredRedaction {
+  return compareMarks(store.traces.redactionCounts(), redactionMark(parseRedactionConfig(config ?? {})));
 }
 
 /** Sort the store's per-mark counts against the current mark. */

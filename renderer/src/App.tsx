@@ -116,6 +116,7 @@ export function App({ api }: { api: CasebookApi }) {
           {infoError ? <span className="error-text">{infoError}</span> : info ? `${info.dbPath} · v${info.version}` : ''}
         </div>
       </header>
+      <RedactionBanner info={info} />
       <main className="content">
         {view === 'import' ? (
           <ImportView api={api} job={job} onShowTraces={() => setView('traces')} />
@@ -129,6 +130,25 @@ export function App({ api }: { api: CasebookApi }) {
           <TraceBrowser api={api} dataVersion={dataVersion} />
         )}
       </main>
+    </div>
+  );
+}
+
+/** Says when stored traces were not redacted as the eval folder is configured now (or not at all). */
+function RedactionBanner({ info }: { info: AppInfo | undefined }) {
+  const r = info?.storedRedaction;
+  if (!r) return null;
+  const lines: string[] = [];
+  if (r.stale > 0) lines.push(`${r.stale} stored trace(s) were redacted under another redaction configuration or an older redactor.`);
+  if (r.unknown > 0) lines.push(`${r.unknown} stored trace(s) predate the record of how traces were redacted.`);
+  if (r.raw > 0) lines.push(`${r.raw} stored trace(s) are raw (imported with redaction off): their PII is in the database.`);
+  if (lines.length === 0) return null;
+  return (
+    <div className="alert banner" role="status" data-testid="redaction-banner">
+      {lines.map((l) => (
+        <p key={l}>{l}</p>
+      ))}
+      {r.stale + r.unknown > 0 ? <p>Import their exports again to redact them as configured now.</p> : null}
     </div>
   );
 }

@@ -7,8 +7,8 @@ import { ExitCode, type CliIo } from '../io.js';
 import { formatBytes, formatDuration } from '../format-text.js';
 import { renderImportProgress } from '../progress-line.js';
 import { renderRedactionReport } from './redact.js';
-import { parseRedactionConfig, type RedactionConfigInput } from '../../redact/index.js';
-import { compareMarks, redactionMark, type StoredRedaction } from '../../pipeline/redaction-mark.js';
+import type { RedactionConfigInput } from '../../redact/index.js';
+import { storedRedaction, type StoredRedaction } from '../../pipeline/redaction-mark.js';
 
 export interface ImportCommandOptions {
   format?: FormatId;
@@ -43,11 +43,6 @@ export function renderImportReport(r: ImportReport): string {
     lines.push('Every other record was imported.');
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** How the stored traces compare with what `config` would redact now. */
-export function storedRedaction(store: Store, config: RedactionConfigInput | undefined): StoredRedaction {
-  return compareMarks(store.traces.redactionCounts(), redactionMark(parseRedactionConfig(config ?? {})));
 }
 
 /** Notes about stored traces the current redaction did not produce (none when every trace is current). */

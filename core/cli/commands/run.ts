@@ -7,7 +7,8 @@ import { runGrading, type RunProgress } from '../../pipeline/run.js';
 import type { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { formatDuration } from '../format-text.js';
-import { renderStoredRedaction, runImport, storedRedaction } from './import.js';
+import { renderStoredRedaction, runImport } from './import.js';
+import { storedRedaction } from '../../pipeline/redaction-mark.js';
 import { runPromote } from './promote.js';
 import { UsageError } from './traces.js';
 

@@ -69,6 +69,7 @@ describe('validation', () => {
         version: '9.9.9',
         dbPath: join(dir, 'info.db'),
         traceCount: 0,
+        storedRedaction: { current: 0, stale: 0, unknown: 0, raw: 0 },
       });
       expect(await okValue(service.call('import.pickFiles', undefined))).toEqual([]);
     } finally {

@@ -62,7 +62,7 @@ describe('the contract over HTTP', () => {
   it('answers a valid call with its value', async () => {
     const res = await post('app.info', '');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, value: { version: '0.1.0', dbPath: join(dir, 'casebook.db'), traceCount: 0 } });
+    expect(await res.json()).toEqual({ ok: true, value: { version: '0.1.0', dbPath: join(dir, 'casebook.db'), traceCount: 0, storedRedaction: { current: 0, stale: 0, unknown: 0, raw: 0 } } });
   });
 
   it('answers malformed payloads with a 400 validation envelope', async () => {

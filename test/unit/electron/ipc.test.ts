@@ -20,7 +20,7 @@ function spyService() {
     'import.pickFiles': vi.fn(async () => ['/data/export.jsonl']),
     'import.start': vi.fn(async () => ({ jobId: 'job-1' })),
     'import.cancel': vi.fn(async () => ({ cancelled: true })),
-    'app.info': vi.fn(async () => ({ version: '1.2.3', dbPath: '/db', traceCount: 7 })),
+    'app.info': vi.fn(async () => ({ version: '1.2.3', dbPath: '/db', traceCount: 7, storedRedaction: null })),
     'runs.list': vi.fn(async () => []),
     'runs.get': vi.fn(async () => {
       throw new Error('unused');
@@ -80,7 +80,7 @@ describe('registration (checklist 5)', () => {
   it('answers a trusted call with the handler value in an envelope', async () => {
     expect(await handler('app:app.info')(eventFrom(ours.webContents, topFrame))).toEqual({
       ok: true,
-      value: { version: '1.2.3', dbPath: '/db', traceCount: 7 },
+      value: { version: '1.2.3', dbPath: '/db', traceCount: 7, storedRedaction: null },
     });
     expect(await handler('app:import.start')(eventFrom(ours.webContents, topFrame), { paths: ['/a.jsonl'] })).toEqual({
       ok: true,
