@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FormatId, Json, TraceDraft } from '../model/trace.js';
-import type { Fragment, FormatParser, ParseContext, RecordLocation } from '../ingest/format.js';
+import type { FormatId, Json } from '../model/trace.js';
+import type { FormatParser, ParseContext, RecordLocation } from '../ingest/format.js';
 import { detectFormat, MIN_CONFIDENCE } from '../ingest/detect.js';
 import { FileReadError, fileSize, readRecords, type ReadItem } from '../ingest/read-records.js';
 import { detectableFormats, parserFor, type FormatOptions } from '../ingest/registry.js';
@@ -28,7 +28,7 @@ import {
 import { threadRunner } from './redaction-thread.js';
 import { redactionMark } from './redaction-mark.js';
 import { loadOrCreateSecretKey } from './secret-key.js';
-import { createRedactor, type RedactionConfigInput, type RedactionReportJson } from '../redact/index.js';
+import { parseRedactionConfig, type RedactionConfigInput, type RedactionReportJson } from '../redact/index.js';
 
 /** A record (or file) that could not be imported. */
 export interface ImportError {
@@ -84,18 +84,6 @@ export interface ImportProgress {
   errors: number;
   traces: TraceCounts;
   elapsedMs: number;
-}
-
-/** A step applied to every draft and fragment before it is stored (redaction plugs in here). */
-export interface RecordTransform {
-  /** A draft straight from a parser. */
-  draft(draft: TraceDraft): TraceDraft;
-  /** A fragment, before it is staged. */
-  fragment(format: FormatId, fragment: Fragment): Fragment;
-  /** A draft assembled from already-transformed fragments, before it is stored. */
-  assembled?(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft;
-  /** Called inside the transaction, just before each commit, to persist the step's own state with it. */
-  beforeCommit?(): void;
 }
 
 /** Options of one import. */
@@ -487,8 +475,8 @@ function startRedaction(
   if (options.redaction === 'off') return passThroughRunner(importId);
   const secretKey = options.redaction?.secretKey ?? loadOrCreateSecretKey();
   const maxOpenScopes = options.redaction?.maxOpenScopes;
-  // Built here, so that a bad custom pattern fails the import before anything starts.
-  const config = createRedactor(options.redaction?.config ?? {}).config;
+  // Parsing rejects a bad custom pattern, so the import fails here, before anything starts.
+  const config = parseRedactionConfig(options.redaction?.config ?? {});
   const mark = redactionMark(config);
   const workerUrl = options.redactionWorkerUrl ?? new URL('./redaction-worker.js', import.meta.url);
   const mode = options.redactionThread ?? 'auto';

@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RedactionConfig, RedactionReportJson } from '../redact/index.js';
 import type { PseudonymizerState } from '../redact/index.js';
-import { jobScopes, type JobResult, type RedactionJob, type RedactionRunner } from './redaction-jobs.js';
+import { describeError, jobScopes, type JobResult, type RedactionJob, type RedactionRunner } from './redaction-jobs.js';
 import { readSavedState, type PseudonymStates } from './redaction-transform.js';
 
 /** What the thread starts with. */
@@ -128,7 +128,7 @@ export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
     open.set(scope, out.seq);
     out.inits.push([scope, state ?? null]);
     // Close the least recently used scopes whose last change is already in the store; one still in flight
-    // stays open a little longer (the map exceeds its bound by at most what two batches touch).
+    // stays open a little longer (the map exceeds its bound by at most what the batches in flight touch).
     for (const [oldest, seq] of open) {
       if (open.size <= maxOpen || seq > appliedSeq) break;
       open.delete(oldest);
@@ -168,7 +168,7 @@ export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
       try {
         for (const job of jobs) for (const scope of jobScopes(job)) use(scope);
       } catch (err) {
-        failure = err instanceof Error ? err.message : String(err);
+        failure = describeError(err);
       }
       out.units.push(failure === undefined ? jobs : []);
       out.pending.push({ done, failure });

@@ -13,7 +13,6 @@ import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
 import { createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
-import type { RecordTransform } from './import.js';
 
 /** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
 const MIN_PROPAGATED_LENGTH = 3;
@@ -101,11 +100,16 @@ function mapStrings(value: Json, fn: (s: string) => string): Json {
   return value;
 }
 
-/** A redaction step for importPaths, with the report it accumulates. */
-export interface RedactionTransform extends RecordTransform {
+/** The redaction step of an import (run by a redaction runner), with the report it accumulates. */
+export interface RedactionTransform {
   readonly report: RedactionReport;
+  /** A draft straight from a parser. */
+  draft(draft: TraceDraft): TraceDraft;
+  /** A fragment, before it is staged. */
+  fragment(format: FormatId, fragment: Fragment): Fragment;
+  /** A draft assembled from already-redacted fragments: its placeholders move into its conversation's scope. */
   assembled(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft;
-  /** Save the state of every scope touched since the last save that allocated placeholders. */
+  /** Save the state of every scope touched since the last save that allocated placeholders (inside the transaction). */
   beforeCommit(): void;
   /** Forget an open scope without saving it (its owner saved it already); it is reloaded on next use. */
   drop(scope: string): void;

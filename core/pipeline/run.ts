@@ -21,7 +21,6 @@ import { renderSummaryMarkdown } from '../report/summary-markdown.js';
 import { renderSummaryHtml } from '../report/summary-html.js';
 import { writeEvalFile, type EvalFolder } from '../config/eval-folder.js';
 import type { Store } from '../store/index.js';
-import { parseRedactionConfig } from '../redact/index.js';
 import { summarizeRedaction } from './redaction-mark.js';
 
 /** Progress of a run, by phase. */
@@ -310,7 +309,7 @@ export async function runGrading(store: Store, folder: EvalFolder, options: RunO
     windowIntents,
     judge: judgeSummary,
     items: [...items.values()],
-    redaction: summarizeRedaction(store, result.sample.flatMap((c) => c.traceIds), parseRedactionConfig(cfg.redaction ?? {})),
+    redaction: summarizeRedaction(store, result.sample.flatMap((c) => c.traceIds), cfg.redaction),
   });
   // The leak scan reads what came from traces; the judge's host and our own markup are not trace data.
   const fromTraces = { failures: summary.failures, intents: summary.intents, rules: summary.rules } as unknown as Json;

@@ -156,7 +156,6 @@ export function traceRow(
 
 /** Repository over the traces, trace_text and fragments tables. */
 export class TraceRepository {
-  private readonly selectHash;
   private readonly selectHashAndRedaction;
   private readonly updateRedaction;
   private readonly selectRowid;
@@ -169,7 +168,6 @@ export class TraceRepository {
   private readonly selectAnyFragment;
 
   constructor(private readonly db: Db) {
-    this.selectHash = db.prepare('SELECT content_hash FROM traces WHERE id = ?').pluck();
     this.selectHashAndRedaction = db.prepare('SELECT content_hash, redaction FROM traces WHERE id = ?');
     this.updateRedaction = db.prepare('UPDATE traces SET redaction = ? WHERE id = ?');
     this.selectRowid = db.prepare('SELECT rowid FROM traces WHERE id = ?').pluck();
@@ -204,15 +202,10 @@ export class TraceRepository {
     this.selectBody = db.prepare('SELECT id, content_hash, source_file, body FROM traces WHERE id = ?');
   }
 
-  /** Insert a trace, or replace it when its content changed; the same content again writes nothing. */
-  upsert(trace: Trace, contentJson?: string, importedAt = Date.now()): UpsertOutcome {
-    const existing = this.selectHash.get(trace.id) as string | undefined;
-    if (existing === trace.contentHash) return 'unchanged';
-    this.writeRow(traceRow(trace, importedAt, contentJson), existing !== undefined);
-    return existing === undefined ? 'added' : 'updated';
-  }
-
-  /** Insert or replace a trace from a row built elsewhere (the import's redaction thread builds them). */
+  /**
+   * Insert a trace row (`traceRow`; the import's redaction thread builds them), or replace the stored one when
+   * its content changed; the same content again writes nothing but a newer redaction mark.
+   */
   upsertRow(row: TraceRow): UpsertOutcome {
     const existing = this.selectHashAndRedaction.get(row.id) as { content_hash: string; redaction: string | null } | undefined;
     if (existing?.content_hash === row.content_hash) {

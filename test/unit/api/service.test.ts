@@ -137,15 +137,20 @@ describe.skipIf(!haveSharedFixtures())('importing the tau-bench fixture through 
 });
 
 describe("the eval folder's redaction: section", () => {
-  it('applies to imports started from the app (a deny-listed name never reaches the database)', async () => {
+  /** A service over `db` whose eval folder holds `yaml` as casebook.yaml, and the final event of importing the sample through it. */
+  async function importSampleUnder(db: string, yaml: string): Promise<{ service: CasebookService; last: ImportEvent }> {
     const evalDir = mkdtempSync(join(dir, 'eval-'));
-    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  denyList:\n    - { value: Outfitters Plus, type: PRODUCT }\n');
-    const service = createService({ dbPath: join(dir, 'deny.db'), pickFiles: async () => [], version: '9.9.9', workerUrl: await importWorkerUrl(), evalDir });
+    writeFileSync(join(evalDir, 'casebook.yaml'), yaml);
+    const service = createService({ dbPath: join(dir, db), pickFiles: async () => [], version: '9.9.9', workerUrl: await importWorkerUrl(), evalDir });
+    const job: { id?: string } = {};
+    const { finished } = collect(service, () => job.id);
+    job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [SAMPLE] }))).jobId;
+    return { service, last: await finished };
+  }
+
+  it('applies to imports started from the app (a deny-listed name never reaches the database)', async () => {
+    const { service, last } = await importSampleUnder('deny.db', 'redaction:\n  denyList:\n    - { value: Outfitters Plus, type: PRODUCT }\n');
     try {
-      const job: { id?: string } = {};
-      const { finished } = collect(service, () => job.id);
-      job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [SAMPLE] }))).jobId;
-      const last = await finished;
       expect(last.kind === 'done' && last.report.traces.added).toBe(62);
       const store = Store.open(join(dir, 'deny.db'));
       const count = (like: string): number => store.db.prepare('SELECT COUNT(*) FROM traces WHERE body LIKE ?').pluck().get(like) as number;
@@ -158,14 +163,8 @@ describe("the eval folder's redaction: section", () => {
   });
 
   it('fails the job with the file and line of a broken casebook.yaml, importing nothing', async () => {
-    const evalDir = mkdtempSync(join(dir, 'eval-'));
-    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  denyList: 7\n');
-    const service = createService({ dbPath: join(dir, 'broken.db'), pickFiles: async () => [], version: '9.9.9', workerUrl: await importWorkerUrl(), evalDir });
+    const { service, last } = await importSampleUnder('broken.db', 'redaction:\n  denyList: 7\n');
     try {
-      const job: { id?: string } = {};
-      const { finished } = collect(service, () => job.id);
-      job.id = (await okValue<{ jobId: string }>(service.call('import.start', { paths: [SAMPLE] }))).jobId;
-      const last = await finished;
       expect(last.kind).toBe('error');
       expect(last.kind === 'error' && last.error).toMatch(/casebook\.yaml.*line 2/);
       expect((await okValue<TracePage>(service.call('traces.list', { limit: 1, offset: 0 }))).total).toBe(0);

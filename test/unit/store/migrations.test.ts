@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { migrate, MigrationError, migrationChecksum, openDatabase, schemaVersion } from '../../../core/store/database.js';
 import { migrations } from '../../../core/store/migrations/index.js';
 import { Store } from '../../../core/store/index.js';
+import { traceRow } from '../../../core/store/trace-repository.js';
 import { identify } from '../../../core/ingest/identity.js';
 import { TraceDraft } from '../../../core/model/trace.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -41,7 +42,7 @@ describe('migrations', () => {
         messages: [{ role: 'user', text: 'Where is my parcel?' }, { role: 'assistant', text: 'It ships tomorrow.' }],
       }),
     );
-    expect(store.traces.upsert(trace)).toBe('added');
+    expect(store.traces.upsertRow(traceRow(trace, Date.now()))).toBe('added');
     // The body keeps content only; identity and file come back from their columns.
     expect(store.traces.get(trace.id)).toEqual(trace);
     expect(store.traces.list({ text: 'parcel', limit: 10, offset: 0 }).items.map((t) => t.id)).toEqual([trace.id]);
@@ -89,6 +90,19 @@ describe('migrations', () => {
     expect(db.prepare('SELECT COUNT(*) FROM run_promotions').pluck().get()).toBe(0);
     expect(() => db.prepare("INSERT INTO runs (id, started_at, status, config, config_hash) VALUES ('run_2', 1, 'done', '{}', 'c')").run()).not.toThrow();
     expect(() => insert.run('run_2', -1)).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('migration 5 records how traces were redacted and by which import, unknown (NULL) for the traces of version 4', () => {
+    const db = openDatabase(':memory:', { upTo: 4 });
+    db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, status, message_count,
+      tool_call_count, title, body, imported_at) VALUES ('tr_1', 'otlp', 'f', 's', 'h', 'ok', 0, 0, 't', '{}', 1)`).run();
+    migrate(db, migrations, 5);
+    expect(schemaVersion(db)).toBe(5);
+    expect(db.prepare("SELECT redaction, import_id FROM traces WHERE id = 'tr_1'").get()).toEqual({ redaction: null, import_id: null });
+    // The per-mark counts come from the index, never from the rows (whose bodies come before the mark).
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT redaction, COUNT(*) FROM traces GROUP BY redaction').all() as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/COVERING INDEX traces_redaction/);
     db.close();
   });
 
