@@ -11,13 +11,26 @@ import { isStreetWord, lexicon, normWord } from './lexicon.js';
 
 const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
 
+/** ASCII characters that fail HOUSE_NUMBER_AT's look-behind: letters, digits and _ . : / # $ @ + -. */
+const BLOCKS_HOUSE_NUMBER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (/[\p{L}\p{N}_.:/#$@+-]/u.test(String.fromCharCode(c))) BLOCKS_HOUSE_NUMBER[c] = 1;
+
 /**
  * Same matches as a global scan of HOUSE_NUMBER_AT: a match starts only on the first digit of a digit run
  * (a digit before it fails the look-behind), so the sticky pattern runs once per run instead of at every index.
+ * Runs the pattern cannot match (more than five digits, or a blocking ASCII character before) are skipped
+ * without running it: in prose most digit runs are dates, times, amounts and ids.
  */
 function eachHouseNumber(text: string, runs: readonly number[], fn: (m: RegExpExecArray) => void): void {
   for (let r = 0; r < runs.length; r += 2) {
-    HOUSE_NUMBER_AT.lastIndex = runs[r] as number;
+    const at = runs[r] as number;
+    if ((runs[r + 1] as number) - at > 5) continue;
+    if (at > 0) {
+      const p = text.charCodeAt(at - 1);
+      if (p < 128 && BLOCKS_HOUSE_NUMBER[p] === 1) continue;
+      if (p === 44 && at > 1 && isDigitCode(text.charCodeAt(at - 2))) continue;
+    }
+    HOUSE_NUMBER_AT.lastIndex = at;
     const m = HOUSE_NUMBER_AT.exec(text);
     if (m !== null) fn(m);
   }
@@ -28,6 +41,48 @@ const UNIT_BEFORE =
 const UNIT_NUMBER_AT = /\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/uy;
 /** Longer than any UNIT_BEFORE match, so its look-behind always sees the real character before it. */
 const UNIT_LOOKBACK = 20;
+/** The last word of each UNIT_BEFORE alternative, lower-cased. */
+const UNIT_LAST_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'room', 'floor', 'box', 'postfach', 'apto', 'piso', 'wohnung']);
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * A necessary condition for UNIT_BEFORE to match right before `i`: the ASCII word there, past at most
+ * three spaces or '#' and one full stop, is one of the unit words. Most digit runs fail it, and skip the
+ * regex (which is anchored at the end of a slice, so it tries every offset of the slice).
+ */
+function mayHaveUnitBefore(text: string, i: number): boolean {
+  let e = i;
+  // Any character outside ASCII is passed over too (it may be a Unicode space): the regex decides.
+  for (let c = text.charCodeAt(e - 1); e > 0 && i - e < 3 && (c === 35 || c === 32 || (c >= 9 && c <= 13) || c >= 128); c = text.charCodeAt(--e - 1));
+  if (e > 0 && text.charCodeAt(e - 1) === 46) e--;
+  let s = e;
+  while (s > 0 && e - s <= 9 && isAsciiLetterCode(text.charCodeAt(s - 1))) s--;
+  return e - s >= 3 && UNIT_LAST_WORDS.has(text.slice(s, e).toLowerCase());
+}
+
+/**
+ * A necessary condition for CITY_BEFORE to match right before `i`: a space, after a word that starts
+ * with a capital (or with a character outside ASCII, left to the regex).
+ */
+function mayHaveCityBefore(text: string, i: number): boolean {
+  if (text.charCodeAt(i - 1) !== 32) return false;
+  let s = i - 1;
+  for (;;) {
+    const c = s > 0 ? text.charCodeAt(s - 1) : 32;
+    if (isAsciiLetterCode(c) || c === 39 || c === 45 || c === 0x2019) s--;
+    else if (c >= 128) return true;
+    else break;
+  }
+  const first = text.charCodeAt(s);
+  return s < i - 2 && first >= 65 && first <= 90;
+}
 /** "APO AE " right before a five-digit run. */
 const MILITARY_BEFORE = /(?<![\p{L}\p{N}])(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s$/iu;
 const MILITARY_LINE = /(?:PSC|CMR|Unit|USNS|USNV|USS|USCGC)\s[^\n]{1,40}\n?[ \t]*$/i;
@@ -143,10 +198,11 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
     }
     // Street name after the number (English/French order): "3784 Archwood Avenue", "63 Rue de Kairouan".
     const next = wordsAfter(text, ne, 6);
-    const allLower = !/\p{Lu}/u.test(text.slice(ne, ne + 60));
+    let allLowerMemo: boolean | undefined;
+    const allLower = (): boolean => (allLowerMemo ??= !/\p{Lu}/u.test(text.slice(ne, ne + 60)));
     for (let k = 0; k < next.length; k++) {
       const w = (next[k] as { w: string }).w;
-      const lowerOk = /^\p{Ll}{2,12}$/u.test(w) && (k === 0 || allLower);
+      const lowerOk = /^\p{Ll}{2,12}$/u.test(w) && (k === 0 || allLower());
       if (!isNameWord(w) && !lowerOk) break;
       const prefixType = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w);
       if (isStreetWord(w) && (k > 0 || (next[k + 1] !== undefined && (prefixType || isNameWord((next[k + 1] as { w: string }).w))))) {
@@ -179,7 +235,7 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
     // Generic "Name Words 55" with address evidence around it.
     if (prev.length > 0) {
       const w0 = (prev[0] as { w: string }).w;
-      if (!/^[\p{Lu}\p{L}]/u.test(w0) || lexicon().common.has(normWord(w0)) || w0.length < 3) return;
+      if (w0.length < 3 || !/^\p{L}/u.test(w0) || lexicon().common.has(normWord(w0))) return;
       let s = (prev[0] as { s: number }).s;
       for (let q = 1; q < prev.length && q <= 2; q++) {
         const pw = (prev[q] as { w: string }).w;
@@ -252,6 +308,10 @@ function extendForward(text: string, end: number, limit: number): number {
 
 /** A military address ending in the five-digit run at `i` ("PSC 1234, Box 5678\nAPO AE 09012"). */
 function military(text: string, i: number, anchors: Span[]): void {
+  // "APO AE ": an A, E or P two characters back, and an A one further (any case), or no match.
+  const a = text.charCodeAt(i - 3) | 32;
+  const b = text.charCodeAt(i - 2) | 32;
+  if (a !== 97 || (b !== 97 && b !== 101 && b !== 112)) return;
   const m = MILITARY_BEFORE.exec(text.slice(Math.max(0, i - 12), i));
   if (m === null || (i + 5 < text.length && /\d/.test(text[i + 5] as string))) return;
   const at = i - m[0].length;
@@ -261,6 +321,7 @@ function military(text: string, i: number, anchors: Span[]): void {
 
 /** A postal code written after a city name in running text ("in Acquapendente 1021"), years excluded. */
 function cityZip(text: string, i: number, anchors: Span[]): void {
+  if (!mayHaveCityBefore(text, i)) return;
   const from = Math.max(0, i - CITY_LOOKBACK);
   const m = CITY_BEFORE.exec(text.slice(from, i));
   // A match at the cut's first character cannot see the word boundary before it: skip it.
@@ -286,6 +347,7 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     if (i === 0) continue;
     if (len === 5) military(text, i, anchors);
     if (len === 4 || len === 5) cityZip(text, i, anchors);
+    if (!mayHaveUnitBefore(text, i)) continue;
     const lead = UNIT_BEFORE.exec(text.slice(Math.max(0, i - UNIT_LOOKBACK), i));
     if (lead === null) continue;
     UNIT_NUMBER_AT.lastIndex = i;
@@ -301,7 +363,7 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     const s = m.index + m[0].length - code.length;
     anchors.push({ start: s, end: s + code.length, strong: true });
   });
-  if (text.indexOf('orner of') >= 0)
+  if (ix.has('corner') && text.indexOf('orner of') >= 0)
     eachMatch(CORNER, text, (m) => anchors.push({ start: m.index, end: m.index + m[0].length, strong: true }));
   if (anchors.length === 0) return;
   anchors.sort((a, b) => a.start - b.start || b.end - a.end);

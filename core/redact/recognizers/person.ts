@@ -39,19 +39,29 @@ interface Tok {
 
 type Kind = 'initial' | 'honorific' | 'first' | 'last' | 'firstlast' | 'common' | 'commonlast' | 'shape' | 'unknown' | 'caps' | 'suffix';
 
-const kindCache = new BoundedCache<Kind>();
-
-/** Kind of a token, cached per spelling (the same words recur across a trace). */
-function kindOf(t: Tok): Kind {
-  return kindCache.get(t.word, computeKind, t);
+/** A capitalised token with its kind, as findPersons collects them. */
+interface CapTok extends Tok {
+  kind: Kind;
 }
 
-function computeKind(t: Tok): Kind {
+const wordCache = new BoundedCache<{ norm: string; kind: Kind }>();
+
+/** normWord and the kind of a spelling, cached together (the same words recur across a trace: one lookup per token). */
+function wordInfo(w: string): { norm: string; kind: Kind } {
+  return wordCache.get(w, computeWordInfo, w);
+}
+
+function computeWordInfo(word: string): { norm: string; kind: Kind } {
+  const norm = normWord(word);
+  return { norm, kind: computeKind(word, norm) };
+}
+
+/** The kind of a capitalised spelling, from the word lists and its shape; `n` is its normWord. */
+function computeKind(word: string, n: string): Kind {
   const lx = lexicon();
-  const w = t.word.replace(/['’]s$/, '').replace(/\.$/, '');
-  if (ROMAN_OR_SUFFIX.test(t.word)) return 'suffix';
+  const w = word.replace(/['’]s$/, '').replace(/\.$/, '');
+  if (ROMAN_OR_SUFFIX.test(word)) return 'suffix';
   if (w.length === 1) return 'initial';
-  const n = t.norm;
   if (lx.honorific.has(n)) return 'honorific';
   const isCaps = w === w.toUpperCase();
   const f = lx.first.has(n);
@@ -70,24 +80,17 @@ const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'ca
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
 const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'caps', 'suffix', 'honorific', 'initial']);
 
-const normCache = new BoundedCache<string>();
-
-/** normWord, cached per spelling. */
-function normCached(w: string): string {
-  return normCache.get(w, normWord, w);
-}
-
 function endsPossessive(w: string): boolean {
   const n = w.length;
   return n >= 2 && w.charCodeAt(n - 1) === 115 && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019);
 }
 
 /** True when `next` continues the run of `prev`: one or two spaces, a no-break space, glued after an initial, or particles. */
-function joins(text: string, prev: Tok, next: Tok): boolean {
+function joins(text: string, prev: CapTok, next: CapTok): boolean {
   const gap = next.start - prev.end;
   // A full stop after a whole word ends a sentence ("Thanks, Maria. I checked"); after an initial,
   // an honorific or a suffix ("J. Smith", "Dr. Lee", "Jr.") it does not.
-  if (gap > 0 && prev.word.length > 2 && prev.word.endsWith('.') && !SENTENCE_SAFE_KINDS.has(kindOf(prev))) return false;
+  if (gap > 0 && prev.word.length > 2 && prev.word.endsWith('.') && !SENTENCE_SAFE_KINDS.has(prev.kind)) return false;
   if (gap === 1) {
     const c = text.charCodeAt(prev.end);
     return c === 32 || c === 0xa0;
@@ -142,7 +145,7 @@ function asciiCapToken(text: string, i: number): number {
 
 /** Finds person names; `known` are extra lower-cased names (e.g. from a deny-list) to treat as gazetteer entries. */
 export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
-  const toks: Tok[] = [];
+  const toks: CapTok[] = [];
   // Same tokens as a global scan of CAP_TOKEN, but the (Unicode, look-behind) pattern only runs where the
   // shared first pass saw a capital that can start a word.
   let done = 0;
@@ -157,7 +160,8 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
       end = i + m[0].length;
     }
     const w = text.slice(i, end);
-    toks.push({ start: i, end, word: w, norm: normCached(w) });
+    const info = wordInfo(w);
+    toks.push({ start: i, end, word: w, norm: info.norm, kind: info.kind });
     done = end;
   }
   const found: Found[] = [];
@@ -169,18 +173,18 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
   let i = 0;
   while (i < toks.length) {
     // Build a run of tokens separated by single spaces (or a particle such as "van der").
-    const head = toks[i] as Tok;
+    const head = toks[i] as CapTok;
     let j = i + 1;
     let prev = head;
     while (j < toks.length) {
-      const next = toks[j] as Tok;
+      const next = toks[j] as CapTok;
       if (!joins(text, prev, next)) break;
       if (endsPossessive(prev.word)) break;
       prev = next;
       j++;
     }
     // Most runs are one sentence-initial or all-caps word ("I", "Thanks", "SKU"): judging them finds nothing.
-    if (j === i + 1 && TRIVIAL_KINDS.has(kindOf(head))) {
+    if (j === i + 1 && TRIVIAL_KINDS.has(head.kind)) {
       i = j;
       continue;
     }
@@ -220,8 +224,8 @@ function isParticleGap(gap: string): boolean {
 
 type Found = { start: number; end: number; score: number; words: string[] };
 
-function judgeRun(text: string, run: Tok[], found: Found[], honorIn = false): void {
-  let kinds = run.map(kindOf);
+function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false): void {
+  let kinds = run.map((t) => t.kind);
   let toks = run;
   let honor = honorIn;
   // A surname that is also a common word ("Young", "White") counts as a name only beside a given name.
@@ -328,7 +332,7 @@ function judgeRun(text: string, run: Tok[], found: Found[], honorIn = false): vo
 }
 
 /** Names joined to a found name by "and", "&" or a comma list ("Kónya, Becker and Vasquez"). */
-function listNeighbours(text: string, toks: Tok[], found: Found[]): void {
+function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
   if (found.length === 0) return;
   const lx = lexicon();
   const byStart = new Map<number, number>();

@@ -40,6 +40,7 @@ const KEYWORDS = {
   zip: ['zip', 'post', 'plz', 'cep'],
   www: ['www.'],
   iban: ['iban'],
+  corner: ['corner of'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

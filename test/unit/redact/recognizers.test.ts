@@ -91,6 +91,22 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('my zip code is 35350')).toEqual(['ADDRESS:35350']);
     expect(masked('We sold 221 units in Q3.')).toEqual([]);
   });
+  it('ADDRESS: units, military addresses, a city before its postal code and corners (each behind a cheap pre-check)', () => {
+    expect(masked('Deliver to 12 Oak Lane, Apt 4B, Springfield')).toEqual(['ADDRESS:12 Oak Lane, Apt 4B, Springfield']);
+    expect(masked('Ship to Suite #210, 500 Market Street')).toEqual(['ADDRESS:Suite #210, 500 Market Street']);
+    expect(masked('Mail it to P.O. Box 1234, Austin TX 78701')).toEqual(['ADDRESS:P.O. Box 1234, Austin TX 78701']);
+    expect(masked('Wohnung 5, Hauptstraße 12, 10115 Berlin')).toEqual(['ADDRESS:Wohnung 5, Hauptstraße 12, 10115 Berlin']);
+    expect(masked('Ste.210 is upstairs')).toEqual(['ADDRESS:Ste.210']);
+    expect(masked('apt 7 please')).toEqual(['ADDRESS:apt 7']);
+    expect(masked('PSC 1234, Box 5678\nAPO AE 09012')).toEqual(['ADDRESS:PSC 1234, Box 5678\nAPO AE 09012']);
+    expect(masked('She lives in Acquapendente 1021 now')).toEqual(['ADDRESS:Acquapendente 1021']);
+    expect(masked('We live on the corner of Elm Street and Main Street in town.')).toEqual(['ADDRESS:the corner of Elm Street and Main Street']);
+    // Look-alikes: a year after a city, a room number alone, a case number, dates and ids.
+    expect(masked('We met in Berlin 2019 at a conference')).toEqual([]);
+    expect(masked('See Room 5 for details')).toEqual([]);
+    expect(masked('I reviewed the account (case 38442). Thanks.')).toEqual([]);
+    expect(masked('Ordered on 2024-05-14, SKU-664226, total 1,250.00')).toEqual([]);
+  });
   it('PERSON: gazetteer names, honorifics, context; not months or sentence-initial words', () => {
     expect(masked('I spoke with Maria Rossi yesterday.')).toEqual(['PERSON:Maria Rossi']);
     expect(masked('Please correct it to Dr. Oriella Bantucci?')).toEqual(['PERSON:Dr. Oriella Bantucci']);
