@@ -192,7 +192,8 @@ function readToolCalls(record: Obj, m: FieldMapping['toolCalls']): { calls: Tool
       call.error = err;
     }
     const result = callField(item, m.result, ['result', 'output', 'response']);
-    if (result !== undefined) {
+    // A mapped result that is null or an empty cell is no result, as with the default names.
+    if (present(result)) {
       const resultText = typeof result === 'string' ? result : JSON.stringify(toJson(result));
       results.push({ role: 'tool', text: resultText, name, ...(id ? { toolCallId: id } : {}) });
     }

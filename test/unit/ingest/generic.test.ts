@@ -165,6 +165,22 @@ describe('generic: bad paths name the path', () => {
     expect(() => parseRows(mapping, rows.slice(0, 1))).toThrow(/mapping key "model": path "llm_model" names no column of the CSV \(columns: request_id, session_id/);
   });
 
+  it('a mapped tool result that is null or an empty cell is no result (no "null" tool message)', () => {
+    const mapping = FieldMapping.parse({ userText: 'q', toolCalls: { path: 'tools', result: 'out' } });
+    const rows = [
+      { q: 'a', tools: [{ id: 'c1', name: 'search', arguments: {}, out: null }] },
+      { q: 'b', tools: [{ id: 'c2', name: 'search', arguments: {}, out: '' }] },
+      { q: 'c', tools: [{ id: 'c3', name: 'search', arguments: {}, out: { hits: 0 } }] },
+    ];
+    const [nullOut, emptyOut, realOut] = parseRows(mapping, rows, 'log.jsonl');
+    expect(nullOut?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(nullOut?.messages[1]?.toolCalls[0]?.result).toBeUndefined();
+    expect(emptyOut?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(realOut?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool']);
+    expect(realOut?.messages[2]?.text).toBe('{"hits":0}');
+    expect(realOut?.messages[1]?.toolCalls[0]?.result).toEqual({ hits: 0 });
+  });
+
   it('a tool-call name subpath that is not in the call', () => {
     const mapping = FieldMapping.parse({ userText: 'q', toolCalls: { path: 'tools', name: 'tool_name' } });
     expect(() => parseRows(mapping, [{ q: 'hi', tools: [{ name: 'search', arguments: {} }] }], 'log.jsonl')).toThrow(
