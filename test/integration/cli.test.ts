@@ -192,6 +192,21 @@ describe('casebook CLI', () => {
     expect(bad.err).toContain('give files to preview, or --score CORPUS.jsonl');
   });
 
+  it('refuses to score an empty corpus, and a preview of an empty file reports only the file', async () => {
+    const dir = tempDir();
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '\n\n');
+    const score = await run(['redact', '--score', empty]);
+    expect(score.code).toBe(2);
+    expect(score.err).toContain(`${empty}: no labeled records to score`);
+    expect(score.out).not.toContain('1.000');
+    writeFileSync(empty, '');
+    const preview = await run(['redact', empty]);
+    expect(preview.code).toBe(1);
+    expect(preview.err.trim()).toBe(`${empty}: empty file, nothing to import`);
+    expect(preview.out).toBe('');
+  });
+
   it('uses CASEBOOK_DB when --db is not given', async () => {
     const db = join(tempDir(), 'env.db');
     const r = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl')], { CASEBOOK_DB: db });

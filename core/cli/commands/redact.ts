@@ -53,6 +53,8 @@ export function renderRedactionReport(r: RedactionReportJson): string {
 /** Run `casebook redact --score`. */
 export function runRedactScore(corpus: string, config: RedactionConfigInput | undefined, io: CliIo): number {
   const records = readCorpus(corpus);
+  // A perfect score over nothing would pass a CI gate that points at the wrong (or an empty) file.
+  if (records.length === 0) throw new UsageError(`${corpus}: no labeled records to score`);
   const report = createRedactor(config ?? {}).scoreCorpus(records);
   io.stdout(`${records.length} labeled records from ${corpus}\n\n${formatScoreTable(report)}\n`);
   return ExitCode.ok;
@@ -73,9 +75,9 @@ export async function runRedactPreview(
       signal: io.signal,
       redaction: { config: o.config },
     });
-    const ids = store.db.prepare('SELECT id FROM traces ORDER BY start_time, id').pluck().all() as string[];
-    for (const id of ids) io.stdout(`${JSON.stringify(store.traces.get(id))}\n`);
-    if (report.redaction) io.stderr(renderRedactionReport(report.redaction));
+    for (const t of store.traces.inWindow(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true)) io.stdout(`${JSON.stringify(t)}\n`);
+    // "Redacted nothing" is news only when something was read.
+    if (report.redaction && (report.records > 0 || report.redaction.total > 0)) io.stderr(renderRedactionReport(report.redaction));
     for (const e of report.errors) io.stderr(`${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.reason}\n`);
     return report.errorCount > 0 ? ExitCode.partial : ExitCode.ok;
   } finally {
