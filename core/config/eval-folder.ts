@@ -2,11 +2,11 @@
  * The eval folder on disk: reading its configuration and pin, and writing files into it. Every write
  * first passes the redactor's leak scan (design.md invariant 3) and is atomic (temp file + rename).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { stringify } from 'yaml';
-import { YAML_OUTPUT } from './yaml-config.js';
-import { leakScan } from '../redact/index.js';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { ConfigError, YAML_OUTPUT, lineOf } from './yaml-config.js';
+import { leakScan, listFileValues, MAX_LIST_FILE_BYTES, type RedactionConfig } from '../redact/index.js';
 import type { JudgePin } from '../judge/pin.js';
 import type { Json } from '../model/trace.js';
 import { EvalConfig, parseEvalConfig, parseJudgePinFile } from './eval-config.js';
@@ -31,10 +31,45 @@ export class LeakError extends Error {
 export function loadEvalFolder(dir: string): EvalFolder {
   const configFile = join(dir, 'casebook.yaml');
   const configExists = existsSync(configFile);
-  const config = configExists ? parseEvalConfig(readFileSync(configFile, 'utf8'), configFile) : EvalConfig.parse({});
+  const text = configExists ? readFileSync(configFile, 'utf8') : '';
+  const parsed = configExists ? parseEvalConfig(text, configFile) : EvalConfig.parse({});
+  const config = { ...parsed, redaction: withListFiles(parsed.redaction, dir, configFile, text) };
   const pinFile = join(dir, 'judge-pin.yaml');
   const pin = existsSync(pinFile) ? parseJudgePinFile(readFileSync(pinFile, 'utf8'), pinFile).pin : undefined;
   return { dir, configFile, configExists, config, pin };
+}
+
+/**
+ * The redaction section with its list files read into `denyList` and `allowList`, and the file keys dropped
+ * (so the redaction mark follows the values: editing the customer list marks stored traces as redacted
+ * under another configuration). A file that cannot be read stops the load, naming the line that lists it.
+ */
+function withListFiles(redaction: RedactionConfig, dir: string, configFile: string, text: string): RedactionConfig {
+  const { denyListFiles, allowListFiles, ...rest } = redaction;
+  if (denyListFiles === undefined && allowListFiles === undefined) return redaction;
+  const read = (key: string, i: number, path: string): string[] => {
+    const full = resolve(dir, path);
+    try {
+      const size = statSync(full).size;
+      if (size > MAX_LIST_FILE_BYTES) throw new Error(`${size} bytes; a list file holds at most ${MAX_LIST_FILE_BYTES} bytes`);
+      const content = readFileSync(full, 'utf8');
+      if (content.includes('\u0000')) throw new Error('not a text file (one value per line)');
+      return listFileValues(content);
+    } catch (e) {
+      const lines = new LineCounter();
+      const line = lineOf(parseDocument(text, { lineCounter: lines }), ['redaction', key, i], lines);
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+      throw new ConfigError(`Invalid eval config ${configFile}${line !== undefined ? `, line ${line}` : ''}: key "redaction.${key}.${i}": cannot read ${full}: ${reason}`, configFile, line, `redaction.${key}`);
+    }
+  };
+  const deny = [...rest.denyList];
+  (denyListFiles ?? []).forEach((f, i) => {
+    const { path, type } = typeof f === 'string' ? { path: f, type: 'PERSON' } : f;
+    for (const value of read('denyListFiles', i, path)) deny.push({ value, type });
+  });
+  const allow = [...rest.allowList];
+  (allowListFiles ?? []).forEach((path, i) => allow.push(...read('allowListFiles', i, path)));
+  return { ...rest, denyList: deny, allowList: allow };
 }
 
 /**

@@ -26,6 +26,23 @@ export const DenyEntry = z.union([
 ]);
 export type DenyEntry = z.infer<typeof DenyEntry>;
 
+/** A deny-list file: a path (values masked as PERSON), or a path and the type its placeholders show. */
+export const ListFile = z.union([z.string().min(1), z.object({ path: z.string().min(1), type: TypeName.default('PERSON') }).strict()]);
+export type ListFile = z.infer<typeof ListFile>;
+
+/** Largest list file read (bytes): a list is names or values, not a data dump. */
+export const MAX_LIST_FILE_BYTES = 32 * 1024 * 1024;
+
+/** The values of a list file: one per line, trimmed; blank lines and lines starting with `#` are skipped. */
+export function listFileValues(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
+    const v = raw.trim();
+    if (v !== '' && !v.startsWith('#')) out.push(v);
+  }
+  return out;
+}
+
 /** An extra key whose values are always masked; a bare string takes its type from the key name. */
 export const SensitiveKeyEntry = z.union([z.string().min(1), z.object({ key: z.string().min(1), type: TypeName })]);
 export type SensitiveKeyEntry = z.infer<typeof SensitiveKeyEntry>;
@@ -50,6 +67,14 @@ export const RedactionConfig = z
     /** Values always masked wherever they appear as whole words (case-insensitive). */
     denyList: z.array(DenyEntry).default([]),
     sensitiveKeys: z.array(SensitiveKeyEntry).default([]),
+    /**
+     * Text files of deny-list values, one per line (a customer list), relative to the eval folder. The eval
+     * folder's loader reads them into `denyList` and drops this key; the redactor itself reads no files.
+     * Optional without a default, so configurations without files keep the JSON (and redaction mark) they had.
+     */
+    denyListFiles: z.array(ListFile).optional(),
+    /** Text files of allow-list values, one per line; read into `allowList` the same way. */
+    allowListFiles: z.array(z.string().min(1)).optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

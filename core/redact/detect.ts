@@ -73,9 +73,10 @@ function buildDeny(entries: RedactionConfig['denyList']): DenyMatcher {
     const first = value.split(/[^\p{L}\p{N}]+/u).find((w) => w !== '') ?? value;
     const list = byFirstWord.get(first) ?? [];
     list.push({ value, type });
-    list.sort((a, b) => b.value.length - a.value.length);
     byFirstWord.set(first, list);
   }
+  // Longest first, so "Acme Widgets Ltd" wins over "Acme" (sorted once: a customer list can be 100,000 names).
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.value.length - a.value.length);
   return { byFirstWord };
 }
 
@@ -101,6 +102,11 @@ function findDenied(text: string, deny: DenyMatcher, out: Finding[]): void {
 
 /** Builds the detector for a validated config; throws RedactionConfigError for a custom regex that fails to compile. */
 export function createDetector(config: RedactionConfig): Detector {
+  // The pure redactor cannot read files: a configuration that still names list files was not loaded
+  // through the eval folder, and ignoring the files would leave their values unmasked.
+  if ((config.denyListFiles?.length ?? 0) > 0 || (config.allowListFiles?.length ?? 0) > 0) {
+    throw new RedactionConfigError('denyListFiles / allowListFiles are read by the eval folder loader (loadEvalFolder); pass their values in denyList / allowList');
+  }
   const on = (t: BuiltinEntityType): boolean => config.recognizers[t] !== false;
   // Each recognizer runs only when the text has the characters its entities need (cheap gates keep short
   // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans).

@@ -8,6 +8,9 @@ export {
   CustomPattern,
   parseRedactionConfig,
   regexProblem,
+  listFileValues,
+  MAX_LIST_FILE_BYTES,
+  type ListFile,
   type RedactionConfigInput,
 } from './config.js';
 export { Pseudonymizer, isPlaceholder, normalizeValue, PLACEHOLDER_IN_TEXT, type KeyedHash, PseudonymizerState } from './pseudonymizer.js';

@@ -30,6 +30,30 @@ describe('casebook CLI', () => {
     expect(again.out).toContain('0 new traces, 0 updated, 62 unchanged');
   });
 
+  it('masks the names in a deny-list file on import, and says when the file changed since', async () => {
+    const db = join(tempDir(), 'denyfile.db');
+    const evalDir = tempDir();
+    const otlp = join(SAMPLE, 'support-agent.otlp.jsonl');
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  denyListFiles:\n    - { path: products.txt, type: PRODUCT }\n');
+    writeFileSync(join(evalDir, 'products.txt'), '# product names\nOutfitters Plus\n');
+    const r = await run(['import', otlp, '--db', db, '--eval-dir', evalDir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/PRODUCT \d+/);
+    const s = Store.open(db);
+    expect(s.db.prepare("SELECT COUNT(*) FROM traces WHERE body LIKE '%Outfitters Plus%'").pluck().get()).toBe(0);
+    expect(s.db.prepare("SELECT COUNT(*) FROM traces WHERE body LIKE '%<PRODUCT_1>%'").pluck().get()).toBe(22);
+    s.close();
+    // Editing the list changes what would be masked: the stored traces are reported as redacted otherwise.
+    writeFileSync(join(evalDir, 'products.txt'), '# product names\nOutfitters Plus\nTrailhead Co\n');
+    const after = await run(['run', '--db', db, '--eval-dir', evalDir, '--since', 'all', '--no-judge']);
+    expect(after.err).toContain('note: 62 stored trace(s) were redacted under another redaction configuration or an older redactor');
+    // A list that cannot be read stops the command before anything is imported.
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  denyListFiles: [missing.txt]\n');
+    const broken = await run(['import', otlp, '--db', join(tempDir(), 'none.db'), '--eval-dir', evalDir]);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain(`line 2: key "redaction.denyListFiles.0": cannot read ${join(evalDir, 'missing.txt')}: no such file`);
+  });
+
   it("applies the eval folder's redaction: section on import, and says which stored traces predate it", async () => {
     const db = join(tempDir(), 'deny.db');
     const evalDir = tempDir();

@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEvalFolder } from '../../../core/config/eval-folder.js';
+import { ConfigError } from '../../../core/config/yaml-config.js';
+import { redactionMark } from '../../../core/pipeline/redaction-mark.js';
+import { createRedactor, listFileValues, parseRedactionConfig, Pseudonymizer } from '../../../core/redact/index.js';
+import { tempDir } from '../../helpers/temp.js';
+
+/** An eval folder with casebook.yaml and the given extra files. */
+function evalFolder(yaml: string, files: Record<string, string | Buffer> = {}): string {
+  const dir = join(tempDir('casebook-lists-'), 'eval');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'casebook.yaml'), yaml);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('deny-list and allow-list files', () => {
+  it('reads one value per line: BOM, CRLF, blank lines and # comments handled', () => {
+    expect(listFileValues('\uFEFFAcme Widgets\r\n\r\n# customers exported 2026-11\r\n  Zqxette Vrumple  \r\nNorthwind Traders')).toEqual([
+      'Acme Widgets',
+      'Zqxette Vrumple',
+      'Northwind Traders',
+    ]);
+  });
+
+  it('the eval folder reads the files into denyList (with their type) and allowList, relative to the folder', () => {
+    const dir = evalFolder(
+      [
+        'redaction:',
+        '  denyList: [Project Falcon]',
+        '  denyListFiles:',
+        '    - customers.txt',
+        '    - { path: lists/products.txt, type: PRODUCT }',
+        '  allowListFiles: [allow.txt]',
+        '',
+      ].join('\n'),
+      { 'customers.txt': 'Zqxette Vrumple\nNorthwind Traders\n', 'allow.txt': 'support@example.com\n' },
+    );
+    mkdirSync(join(dir, 'lists'));
+    writeFileSync(join(dir, 'lists/products.txt'), '# our products\nOutfitters Plus\n');
+    const r = loadEvalFolder(dir).config.redaction;
+    expect(r.denyList).toEqual([
+      'Project Falcon',
+      { value: 'Zqxette Vrumple', type: 'PERSON' },
+      { value: 'Northwind Traders', type: 'PERSON' },
+      { value: 'Outfitters Plus', type: 'PRODUCT' },
+    ]);
+    expect(r.allowList).toEqual(['support@example.com']);
+    expect(r.denyListFiles).toBeUndefined();
+    expect(r.allowListFiles).toBeUndefined();
+
+    const redactor = createRedactor(r);
+    const text = 'Zqxette Vrumple ordered Outfitters Plus boots; write to support@example.com or jane.doe@example.com.';
+    expect(redactor.redactText(text, new Pseudonymizer((s) => s))).toBe(
+      '<PERSON_1> ordered <PRODUCT_1> boots; write to support@example.com or <EMAIL_1>.',
+    );
+  });
+
+  it('the redaction mark follows the file contents, and is unchanged for configurations without files', () => {
+    const yaml = 'redaction:\n  denyListFiles: [customers.txt]\n';
+    const before = evalFolder(yaml, { 'customers.txt': 'Zqxette Vrumple\n' });
+    const after = evalFolder(yaml, { 'customers.txt': 'Zqxette Vrumple\nNorthwind Traders\n' });
+    expect(redactionMark(loadEvalFolder(before).config.redaction)).not.toBe(redactionMark(loadEvalFolder(after).config.redaction));
+    // The same values inline give the same mark as from a file: the mark is about what is masked.
+    const inline = evalFolder('redaction:\n  denyList: [{ value: Zqxette Vrumple, type: PERSON }]\n');
+    expect(redactionMark(loadEvalFolder(inline).config.redaction)).toBe(redactionMark(loadEvalFolder(before).config.redaction));
+    // Adding the optional keys did not change the JSON of a configuration without them (stored marks stay current).
+    expect(JSON.stringify(parseRedactionConfig({}))).toBe(
+      '{"recognizers":{},"urls":"all","customPatterns":[],"allowList":[],"denyList":[],"sensitiveKeys":[]}',
+    );
+  });
+
+  it('a missing, binary or oversized file stops the load, naming the line that lists it', () => {
+    const missing = evalFolder('redaction:\n  urls: all\n  denyListFiles:\n    - nope.txt\n');
+    expect(() => loadEvalFolder(missing)).toThrow(ConfigError);
+    expect(() => loadEvalFolder(missing)).toThrow(
+      new RegExp(`casebook\\.yaml, line 4: key "redaction\\.denyListFiles\\.0": cannot read ${join(missing, 'nope.txt').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: no such file`),
+    );
+    const binary = evalFolder('redaction:\n  allowListFiles: [list.xlsx]\n', { 'list.xlsx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) });
+    expect(() => loadEvalFolder(binary)).toThrow(/line 2: key "redaction\.allowListFiles\.0": cannot read .*list\.xlsx: not a text file \(one value per line\)/);
+  });
+
+  it('the pure redactor refuses a configuration whose files were not read (their values would go unmasked)', () => {
+    expect(() => createRedactor({ denyListFiles: ['customers.txt'] })).toThrow(/read by the eval folder loader/);
+  });
+
+  it('a 100,000-name customer list loads and masks quickly', () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `Customer ${i.toString(36)} Holdings`);
+    const dir = evalFolder('redaction:\n  denyListFiles: [customers.txt]\n', { 'customers.txt': names.join('\n') });
+    const t0 = performance.now();
+    const redactor = createRedactor(loadEvalFolder(dir).config.redaction);
+    const out = redactor.redactText(`Invoice for ${names[99_999]} and ${names[1295]}, not Customer Holdings.`, new Pseudonymizer((s) => s));
+    expect(out).toBe('Invoice for <PERSON_1> and <PERSON_2>, not Customer Holdings.');
+    // Building the matcher sorted each first word's list on every insert: quadratic in a list sharing a first word.
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
