@@ -100,8 +100,67 @@ function findDenied(text: string, deny: DenyMatcher, out: Finding[]): void {
   }
 }
 
-/** Builds the detector for a validated config; throws RedactionConfigError for a custom regex that fails to compile. */
-export function createDetector(config: RedactionConfig): Detector {
+/** How a huge string is detected: in windows of about `chunkChars`, each seen with `marginChars` either side. */
+export interface ChunkTuning {
+  chunkChars: number;
+  marginChars: number;
+}
+
+/**
+ * A string longer than this is detected window by window. Detection keeps per-candidate state (tokens,
+ * digit runs, findings) for the whole string: about 30 bytes of heap per character of dense PII, so a
+ * 50 MB tool output would need 1.5 GB at once. Windows bound that to a few tens of megabytes. The margin
+ * is wider than any finding the recognizers make (a 4096-bit private key block is 3.2 KB) and than any
+ * look-behind, so a finding that starts in a window's own part is found whole, with its context.
+ */
+export const DEFAULT_CHUNKING: ChunkTuning = { chunkChars: 1_000_000, marginChars: 16_384 };
+
+/**
+ * Where the window from `start` ends: at a line break in its last tenth, else at a space or tab there,
+ * else at `start + chunkChars` (a run that long without white space is a blob, not prose).
+ */
+function windowEnd(text: string, start: number, chunkChars: number): number {
+  const target = start + chunkChars;
+  if (target >= text.length) return text.length;
+  const floor = target - Math.floor(chunkChars / 10);
+  const nl = text.lastIndexOf('\n', target);
+  if (nl > floor) return nl + 1;
+  for (let i = target; i > floor; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 32 || c === 9) return i;
+  }
+  return target;
+}
+
+/**
+ * Findings of a huge string, window by window (see DEFAULT_CHUNKING). Each window keeps the findings that
+ * start in its own part; one that runs on past it is kept whole, and the next window's findings it covers
+ * are dropped or start after it, so the masked ranges are the union and never overlap.
+ */
+export function detectInWindows(text: string, tuning: ChunkTuning, detectOne: (t: string) => readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let end = 0;
+  for (let start = 0; start < text.length; ) {
+    const stop = windowEnd(text, start, tuning.chunkChars);
+    const from = Math.max(0, start - tuning.marginChars);
+    const to = Math.min(text.length, stop + tuning.marginChars);
+    for (const f of detectOne(text.slice(from, to))) {
+      const s = f.start + from;
+      const e = f.end + from;
+      if (s < start || s >= stop || e <= end) continue;
+      out.push({ ...f, start: Math.max(s, end), end: e });
+      end = e;
+    }
+    start = stop;
+  }
+  return out;
+}
+
+/**
+ * Builds the detector for a validated config; throws RedactionConfigError for a custom regex that fails to compile.
+ * `chunking` is for tests, to exercise the windows on small strings.
+ */
+export function createDetector(config: RedactionConfig, chunking: ChunkTuning = DEFAULT_CHUNKING): Detector {
   // The pure redactor cannot read files: a configuration that still names list files was not loaded
   // through the eval folder, and ignoring the files would leave their values unmasked.
   if ((config.denyListFiles?.length ?? 0) > 0 || (config.allowListFiles?.length ?? 0) > 0) {
@@ -169,10 +228,14 @@ export function createDetector(config: RedactionConfig): Detector {
       slotFound[slot] = res;
       return res;
     }
+    // A huge string is cached only while it is a small part of the budget (OTLP spans repeat the history,
+    // a big tool output included); one bigger than that would evict everything else and stay in memory.
+    const uncached = text.length > CACHE_MAX_CHARS / 4;
+    if (uncached) return detectInWindows(text, chunking, detectUncached);
     const key = fingerprint(text);
     const same = longCache.get(key);
     if (same !== undefined) for (const h of same) if (h.text === text) return h.found;
-    const res = detectUncached(text);
+    const res = text.length > chunking.chunkChars ? detectInWindows(text, chunking, detectUncached) : detectUncached(text);
     if (cachedChars + text.length > CACHE_MAX_CHARS) {
       longCache.clear();
       cachedChars = 0;
