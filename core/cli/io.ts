@@ -52,5 +52,7 @@ export const ExitCode = {
   usage: 2,
   /** `promote --fail-on-regression`: a known case failed again. */
   regression: 3,
+  /** `redact --score --check`: a precision, recall or F2 figure fell below its bar. */
+  belowBar: 4,
   interrupted: 130,
 } as const;

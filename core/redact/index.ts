@@ -15,5 +15,5 @@ export {
 } from './config.js';
 export { Pseudonymizer, isPlaceholder, normalizeValue, PLACEHOLDER_IN_TEXT, type KeyedHash, PseudonymizerState } from './pseudonymizer.js';
 export { RedactionReport, type FieldClass, type RedactionReportJson } from './report.js';
-export { formatScoreTable, matchRecord, f2, type LabeledRecord, type LabeledSpan, type ScoreReport, type TypeScore } from './score.js';
+export { belowBars, formatScoreTable, matchRecord, f2, QUALITY_BARS, type LabeledRecord, type LabeledSpan, type ScoreReport, type TypeScore } from './score.js';
 export { ENTITY_TYPES, type EntityType, type Finding } from './types.js';

@@ -127,6 +127,40 @@ export function scoreRecords(records: Iterable<LabeledRecord>, detector: Detecto
   return { perType, overall, records: n };
 }
 
+/** The bars the redactor is held to (issue 3): recall per type, overall precision and overall F2. */
+export const QUALITY_BARS = {
+  recall: {
+    EMAIL: 0.98,
+    CREDIT_CARD: 0.98,
+    IBAN: 0.98,
+    SSN: 0.98,
+    IP_ADDRESS: 0.98,
+    PHONE: 0.98,
+    SECRET: 0.95,
+    URL: 0.95,
+    PERSON: 0.9,
+    ADDRESS: 0.9,
+    DATE_OF_BIRTH: 0.9,
+  } as Readonly<Record<string, number>>,
+  precision: 0.9,
+  f2: 0.92,
+} as const;
+
+/**
+ * The figures of a report below QUALITY_BARS, one line each ("recall of PHONE 0.950 is below 0.98").
+ * A type the corpus does not label is not held to its bar: a team's corpus need not have every type.
+ */
+export function belowBars(report: ScoreReport): string[] {
+  const out: string[] = [];
+  for (const [type, min] of Object.entries(QUALITY_BARS.recall)) {
+    const s = report.perType[type];
+    if (s !== undefined && s.labeled > 0 && s.recall < min) out.push(`recall of ${type} ${s.recall.toFixed(3)} is below ${min}`);
+  }
+  if (report.overall.precision < QUALITY_BARS.precision) out.push(`overall precision ${report.overall.precision.toFixed(3)} is below ${QUALITY_BARS.precision}`);
+  if (report.overall.f2 < QUALITY_BARS.f2) out.push(`overall F2 ${report.overall.f2.toFixed(3)} is below ${QUALITY_BARS.f2}`);
+  return out;
+}
+
 /** Renders a score report as a Markdown table (types sorted by name, overall last). */
 export function formatScoreTable(report: ScoreReport): string {
   const pct = (x: number): string => x.toFixed(3);

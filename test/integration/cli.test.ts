@@ -216,6 +216,27 @@ describe('casebook CLI', () => {
     expect(bad.err).toContain('give files to preview, or --score CORPUS.jsonl');
   });
 
+  it('redact --score --check exits 4 and names the figures below their bars', async () => {
+    const dir = tempDir();
+    const corpus = join(dir, 'team.jsonl');
+    const lines = [
+      { text: 'Mail jane.doe@example.org or call +44 20 7946 0958.', spans: [{ start: 5, end: 25, type: 'EMAIL' }, { start: 34, end: 50, type: 'PHONE' }] },
+      { text: 'Extension seven-seven-two, please.', spans: [{ start: 10, end: 25, type: 'PHONE' }] },
+    ];
+    writeFileSync(corpus, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const r = await run(['redact', '--score', corpus, '--check']);
+    expect(r.code).toBe(4);
+    expect(r.out).toContain('| PHONE | 2 | 1 |');
+    expect(r.err).toContain('below the bar: recall of PHONE 0.500 is below 0.98');
+    writeFileSync(corpus, JSON.stringify(lines[0]));
+    const ok = await run(['redact', '--score', corpus, '--check']);
+    expect(ok.code).toBe(0);
+    expect(ok.err).toBe('');
+    const alone = await run(['redact', '--check', corpus]);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('--check goes with --score CORPUS.jsonl');
+  });
+
   it('refuses to score an empty corpus, and a preview of an empty file reports only the file', async () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.jsonl');

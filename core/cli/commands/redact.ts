@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { FormatId } from '../../model/trace.js';
 import { importPaths } from '../../pipeline/import.js';
 import { loadMapping } from '../../ingest/mapping-file.js';
-import { createRedactor, formatScoreTable, type LabeledRecord, type RedactionConfigInput, type RedactionReportJson } from '../../redact/index.js';
+import { belowBars, createRedactor, formatScoreTable, type LabeledRecord, type RedactionConfigInput, type RedactionReportJson } from '../../redact/index.js';
 import { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { UsageError } from './traces.js';
@@ -50,14 +50,17 @@ export function renderRedactionReport(r: RedactionReportJson): string {
   return `Redacted ${r.total} value(s). By type: ${list(r.byType)}. By field: ${list(r.byField)}.\n`;
 }
 
-/** Run `casebook redact --score`. */
-export function runRedactScore(corpus: string, config: RedactionConfigInput | undefined, io: CliIo): number {
+/** Run `casebook redact --score`; with `check`, exit ExitCode.belowBar when a figure is below its bar. */
+export function runRedactScore(corpus: string, config: RedactionConfigInput | undefined, io: CliIo, check = false): number {
   const records = readCorpus(corpus);
   // A perfect score over nothing would pass a CI gate that points at the wrong (or an empty) file.
   if (records.length === 0) throw new UsageError(`${corpus}: no labeled records to score`);
   const report = createRedactor(config ?? {}).scoreCorpus(records);
   io.stdout(`${records.length} labeled records from ${corpus}\n\n${formatScoreTable(report)}\n`);
-  return ExitCode.ok;
+  if (!check) return ExitCode.ok;
+  const below = belowBars(report);
+  for (const line of below) io.stderr(`below the bar: ${line}\n`);
+  return below.length > 0 ? ExitCode.belowBar : ExitCode.ok;
 }
 
 /** Run `casebook redact FILE...`: import into a throwaway in-memory database and print what would be stored. */
