@@ -27,9 +27,17 @@ export interface StoredRedaction {
   raw: number;
 }
 
+/**
+ * The last configuration's JSON and its mark. The app asks on every refresh, and validating a section with
+ * a 100,000-name deny-list file takes a few hundred milliseconds; serialising it to compare takes a few.
+ */
+let lastMark: { json: string; mark: string } | undefined;
+
 /** How the stored traces compare with what `config` (an eval folder's `redaction:` section) would store now. */
 export function storedRedaction(store: Store, config: RedactionConfigInput | undefined): StoredRedaction {
-  return compareMarks(store.traces.redactionCounts(), redactionMark(parseRedactionConfig(config ?? {})));
+  const json = JSON.stringify(config ?? {});
+  if (lastMark?.json !== json) lastMark = { json, mark: redactionMark(parseRedactionConfig(config ?? {})) };
+  return compareMarks(store.traces.redactionCounts(), lastMark.mark);
 }
 
 /** Sort the store's per-mark counts against the current mark. */
