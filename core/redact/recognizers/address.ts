@@ -5,7 +5,7 @@
  * city / state / country / postal-code lines that follow.
  */
 import type { Finding } from '../types.js';
-import { after, before, eachMatch } from './context.js';
+import { after, before, eachMatch, isAsciiLetter, isDigit } from './context.js';
 import type { TextIndex } from './text-index.js';
 import { isStreetWord, lexicon, normWord } from './lexicon.js';
 
@@ -28,7 +28,7 @@ function eachHouseNumber(text: string, runs: readonly number[], fn: (m: RegExpEx
     if (at > 0) {
       const p = text.charCodeAt(at - 1);
       if (p < 128 && BLOCKS_HOUSE_NUMBER[p] === 1) continue;
-      if (p === 44 && at > 1 && isDigitCode(text.charCodeAt(at - 2))) continue;
+      if (p === 44 && at > 1 && isDigit(text.charCodeAt(at - 2))) continue;
     }
     HOUSE_NUMBER_AT.lastIndex = at;
     const m = HOUSE_NUMBER_AT.exec(text);
@@ -44,14 +44,6 @@ const UNIT_LOOKBACK = 20;
 /** The last word of each UNIT_BEFORE alternative, lower-cased. */
 const UNIT_LAST_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'room', 'floor', 'box', 'postfach', 'apto', 'piso', 'wohnung']);
 
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAsciiLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
 /**
  * A necessary condition for UNIT_BEFORE to match right before `i`: the ASCII word there, past at most
  * three spaces or '#' and one full stop, is one of the unit words. Most digit runs fail it, and skip the
@@ -63,7 +55,7 @@ function mayHaveUnitBefore(text: string, i: number): boolean {
   for (let c = text.charCodeAt(e - 1); e > 0 && i - e < 3 && (c === 35 || c === 32 || (c >= 9 && c <= 13) || c >= 128); c = text.charCodeAt(--e - 1));
   if (e > 0 && text.charCodeAt(e - 1) === 46) e--;
   let s = e;
-  while (s > 0 && e - s <= 9 && isAsciiLetterCode(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && e - s <= 9 && isAsciiLetter(text.charCodeAt(s - 1))) s--;
   return e - s >= 3 && UNIT_LAST_WORDS.has(text.slice(s, e).toLowerCase());
 }
 
@@ -76,7 +68,7 @@ function mayHaveCityBefore(text: string, i: number): boolean {
   let s = i - 1;
   for (;;) {
     const c = s > 0 ? text.charCodeAt(s - 1) : 32;
-    if (isAsciiLetterCode(c) || c === 39 || c === 45 || c === 0x2019) s--;
+    if (isAsciiLetter(c) || c === 39 || c === 45 || c === 0x2019) s--;
     else if (c >= 128) return true;
     else break;
   }

@@ -30,6 +30,11 @@ export function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** Character-class test for ASCII letters. */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** Character-class test for ASCII digits. */
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -4,7 +4,7 @@
  * ("my name is", "Dear", honorifics, "says"), with negative context for common words and sentence starts.
  */
 import type { Finding } from '../types.js';
-import { BoundedCache } from './context.js';
+import { BoundedCache, isAsciiLetter } from './context.js';
 import { lexicon, normWord } from './lexicon.js';
 import type { TextIndex } from './text-index.js';
 
@@ -99,10 +99,6 @@ function joins(text: string, prev: CapTok, next: CapTok): boolean {
   if (gap === 0) return prev.word.endsWith('.');
   if (gap > 12 || text.charCodeAt(prev.end) !== 32) return false;
   return isParticleGap(text.slice(prev.end, next.start));
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /**
