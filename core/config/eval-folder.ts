@@ -50,7 +50,9 @@ function withListFiles(redaction: RedactionConfig, dir: string, configFile: stri
   const read = (key: string, i: number, path: string): string[] => {
     const full = resolve(dir, path);
     try {
-      const size = statSync(full).size;
+      const stat = statSync(full);
+      if (stat.isDirectory()) throw new Error('a folder, not a file');
+      const size = stat.size;
       if (size > MAX_LIST_FILE_BYTES) throw new Error(`${size} bytes; a list file holds at most ${MAX_LIST_FILE_BYTES} bytes`);
       const content = readFileSync(full, 'utf8');
       if (content.includes('\u0000')) throw new Error('not a text file (one value per line)');

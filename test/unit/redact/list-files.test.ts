@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEvalFolder } from '../../../core/config/eval-folder.js';
@@ -72,7 +72,7 @@ describe('deny-list and allow-list files', () => {
     );
   });
 
-  it('a missing, binary or oversized file stops the load, naming the line that lists it', () => {
+  it('a missing, binary, oversized file or a folder stops the load, naming the line that lists it', () => {
     const missing = evalFolder('redaction:\n  urls: all\n  denyListFiles:\n    - nope.txt\n');
     expect(() => loadEvalFolder(missing)).toThrow(ConfigError);
     expect(() => loadEvalFolder(missing)).toThrow(
@@ -80,6 +80,12 @@ describe('deny-list and allow-list files', () => {
     );
     const binary = evalFolder('redaction:\n  allowListFiles: [list.xlsx]\n', { 'list.xlsx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) });
     expect(() => loadEvalFolder(binary)).toThrow(/line 2: key "redaction\.allowListFiles\.0": cannot read .*list\.xlsx: not a text file \(one value per line\)/);
+    const big = evalFolder('redaction:\n  denyListFiles: [dump.txt]\n', { 'dump.txt': '' });
+    truncateSync(join(big, 'dump.txt'), 40 * 1024 * 1024);
+    expect(() => loadEvalFolder(big)).toThrow(/cannot read .*dump\.txt: 41943040 bytes; a list file holds at most 33554432 bytes/);
+    const folder = evalFolder('redaction:\n  denyListFiles: [lists]\n');
+    mkdirSync(join(folder, 'lists'));
+    expect(() => loadEvalFolder(folder)).toThrow(/line 2: key "redaction\.denyListFiles\.0": cannot read .*lists: a folder, not a file/);
   });
 
   it('the pure redactor refuses a configuration whose files were not read (their values would go unmasked)', () => {
