@@ -331,8 +331,20 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
 function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
   if (found.length === 0) return;
   const lx = lexicon();
-  const byStart = new Map<number, number>();
-  toks.forEach((t, n) => byStart.set(t.start, n));
+  // Tokens are in text order: a binary search finds the one starting at an offset (a Map of every token
+  // cost more than the few lookups it served, and held one entry per capital in a huge string).
+  const tokenStartingAt = (at: number): number | undefined => {
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = (toks[mid] as Tok).start;
+      if (s === at) return mid;
+      if (s < at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   const taken = new Set(found.map((f) => f.start));
   const JOIN_AFTER = /^(?:,? and |,? & |, )/;
   const JOIN_BEFORE = /(?:,? and |,? & |, )$/;
@@ -348,7 +360,7 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
   for (let q = 0; q < found.length; q++) {
     const f = found[q] as Found;
     const a = JOIN_AFTER.exec(text.slice(f.end, f.end + 8));
-    if (a !== null) consider(byStart.get(f.end + a[0].length));
+    if (a !== null) consider(tokenStartingAt(f.end + a[0].length));
     const b = JOIN_BEFORE.exec(text.slice(Math.max(0, f.start - 8), f.start));
     if (b !== null) {
       // The token ending right before the joiner.
