@@ -32,9 +32,19 @@ export function processIo(): CliIo {
       rl.close();
     }
   };
+  // The reader of stdout can go away (`casebook traces --json | head`): stop as after Ctrl-C, quietly,
+  // instead of dying on an unhandled EPIPE with a stack trace.
+  let stdoutClosed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+    controller.abort();
+  });
   return {
     ask,
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      if (!stdoutClosed) process.stdout.write(t);
+    },
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.columns ?? 100,

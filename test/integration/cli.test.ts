@@ -288,6 +288,18 @@ describe('casebook CLI', () => {
     expect(res.status).toBe(2);
   });
 
+  it('stops quietly when the reader of its output goes away (`| head`)', () => {
+    const db = join(tempDir(), 'pipe.db');
+    execFileSync(process.execPath, [join(repoDir, 'bin', 'casebook.js'), 'import', SAMPLE, '--db', db], { encoding: 'utf8' });
+    const bin = join(repoDir, 'bin', 'casebook.js');
+    for (const args of [`redact ${SAMPLE}`, `traces --json --limit 60 --db ${db}`]) {
+      // bash's PIPESTATUS gives casebook's own exit status, not head's.
+      const res = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${args} | head -c 100 > /dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+      expect(res.stderr, args).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/);
+      expect(res.stderr, args).toContain('status=0');
+    }
+  });
+
   it('keeps core/version.ts equal to package.json', async () => {
     const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
     expect(VERSION).toBe(pkg.version);
