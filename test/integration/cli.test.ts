@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../core/cli/main.js';
 import { Store } from '../../core/store/index.js';
@@ -191,8 +192,12 @@ describe('casebook CLI', () => {
 
   it('previews the redacted output of an export without importing it', async () => {
     const sample = join(SAMPLE, 'support-agent.otlp.jsonl');
+    const scratch = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('casebook-redact-'));
+    const before = scratch();
     const r = await run(['redact', sample]);
     expect(r.code).toBe(0);
+    // The scratch database (on disk, so a large export does not have to fit in memory) is gone.
+    expect(scratch()).toEqual(before);
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(62);
     const traces = lines.map((l) => JSON.parse(l) as { id: string; messages: Array<{ text: string }> });

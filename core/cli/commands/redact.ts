@@ -3,7 +3,9 @@
  * JSON Lines on stdout, the redaction report on stderr). `casebook redact --score CORPUS.jsonl`: precision,
  * recall and F2 per type on a labeled PII corpus.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { FormatId } from '../../model/trace.js';
 import { importPaths } from '../../pipeline/import.js';
@@ -63,14 +65,17 @@ export function runRedactScore(corpus: string, config: RedactionConfigInput | un
   return below.length > 0 ? ExitCode.belowBar : ExitCode.ok;
 }
 
-/** Run `casebook redact FILE...`: import into a throwaway in-memory database and print what would be stored. */
+/** Run `casebook redact FILE...`: import into a scratch database (deleted after) and print what would be stored. */
 export async function runRedactPreview(
   paths: string[],
   o: { format?: FormatId; map?: string; config?: RedactionConfigInput },
   io: CliIo,
 ): Promise<number> {
   const mapping = o.map ? loadMapping(o.map) : undefined;
-  const store = Store.open(':memory:');
+  // A scratch database on disk, not in memory: `casebook redact dump.jsonl > redacted.jsonl` is how an
+  // auditor makes a shareable copy of a large export, and only redacted payloads are ever stored.
+  const scratch = mkdtempSync(join(tmpdir(), 'casebook-redact-'));
+  const store = Store.open(join(scratch, 'preview.db'));
   try {
     const report = await importPaths(store, paths, {
       format: o.format ?? (mapping ? 'generic' : undefined),
@@ -85,5 +90,6 @@ export async function runRedactPreview(
     return report.errorCount > 0 ? ExitCode.partial : ExitCode.ok;
   } finally {
     store.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
