@@ -15,6 +15,7 @@ import { sha256Hex } from '../ingest/identity.js';
 import type { Store } from '../store/index.js';
 import type { UpsertOutcome } from '../store/trace-repository.js';
 import { FragmentWindow, type WindowEntry } from './fragment-window.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { createRedactionTransform } from './redaction-transform.js';
 import {
   describeError,
@@ -151,6 +152,7 @@ function framingFor(file: string, parser: FormatParser | undefined): 'json' | 'c
 
 /** Import files or folders into the store. Never throws for bad records; throws only for unusable arguments. */
 export async function importPaths(store: Store, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  limitHeapGrowth();
   const clock = options.clock ?? Date.now;
   const started = clock();
   const files = await expandPaths(paths);
