@@ -26,6 +26,7 @@ import { GitRefusedError } from '../promote/git.js';
 import { StaleWriteError } from '../promote/merge.js';
 import { JudgeRefusedError } from '../pipeline/run.js';
 import { LeakError, loadEvalFolder } from '../config/eval-folder.js';
+import { QUALITY_BARS } from '../redact/index.js';
 
 
 /** Run the CLI with arguments (without `node casebook`); resolves to the exit code. */
@@ -71,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('preview the redacted output of an export without importing it, or score the redactor on a labeled corpus')
     .argument('[paths...]', 'files or folders to preview (redacted traces are printed as JSON Lines)')
     .option('--score <corpus.jsonl>', 'print precision, recall and F2 per PII type for a labeled corpus')
-    .option('--check', 'with --score: exit 4 when a figure is below its bar (recall per type, overall precision 0.90, F2 0.92)')
+    .option('--check', `with --score: exit 4 when a figure is below its bar (recall per type, overall precision ${QUALITY_BARS.precision}, F2 ${QUALITY_BARS.f2})`)
     .addOption(new Option('--format <format>', 'skip detection and read every file as this format').choices(FormatId.options))
     .option('--map <mapping.yaml>', 'field mapping for your own JSONL/CSV logs (implies --format generic)')
     .option('--eval-dir <dir>', "the eval folder whose redaction: section applies", 'eval')

@@ -85,7 +85,7 @@ export async function runRedactPreview(
     });
     for (const t of store.traces.inWindow(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true)) io.stdout(`${JSON.stringify(t)}\n`);
     // "Redacted nothing" is news only when something was read.
-    if (report.redaction && (report.records > 0 || report.redaction.total > 0)) io.stderr(renderRedactionReport(report.redaction));
+    if (report.redaction && report.records > 0) io.stderr(renderRedactionReport(report.redaction));
     for (const e of report.errors) io.stderr(`${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.reason}\n`);
     return report.errorCount > 0 ? ExitCode.partial : ExitCode.ok;
   } finally {

@@ -51,8 +51,12 @@ const UNIT_LAST_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'fl
  */
 function mayHaveUnitBefore(text: string, i: number): boolean {
   let e = i;
-  // Any character outside ASCII is passed over too (it may be a Unicode space): the regex decides.
-  for (let c = text.charCodeAt(e - 1); e > 0 && i - e < 3 && (c === 35 || c === 32 || (c >= 9 && c <= 13) || c >= 128); c = text.charCodeAt(--e - 1));
+  while (e > 0 && i - e < 3) {
+    const c = text.charCodeAt(e - 1);
+    // Any character outside ASCII is passed over too (it may be a Unicode space): the regex decides.
+    if (c === 35 || c === 32 || (c >= 9 && c <= 13) || c >= 128) e--;
+    else break;
+  }
   if (e > 0 && text.charCodeAt(e - 1) === 46) e--;
   let s = e;
   while (s > 0 && e - s <= 9 && isAsciiLetter(text.charCodeAt(s - 1))) s--;
