@@ -60,6 +60,47 @@ const KEYWORD_RE = new RegExp(
   'g',
 );
 
+/**
+ * The ASCII keywords by their first three characters (`c0 << 14 | c1 << 7 | c2`), with their group bits,
+ * and a bit set of those prefixes: an ASCII text is scanned for them without lower-casing it or running
+ * the alternation (which has no fixed prefix, so the regex engine tries every keyword at every offset).
+ * Three characters, not two: keyword bigrams such as "co", "se" and "to" are among English's commonest.
+ */
+const BY_TRIGRAM = new Map<number, Array<{ word: string; bits: number }>>();
+const TRIGRAM_SEEN = new Uint32Array((1 << 21) >>> 5);
+for (const [word, bits] of WORD_BITS) {
+  if (!/^[\x20-\x7e]{3,}$/.test(word)) continue;
+  const key = (word.charCodeAt(0) << 14) | (word.charCodeAt(1) << 7) | word.charCodeAt(2);
+  TRIGRAM_SEEN[key >>> 5] = (TRIGRAM_SEEN[key >>> 5] as number) | (1 << (key & 31));
+  const list = BY_TRIGRAM.get(key) ?? [];
+  list.push({ word, bits });
+  BY_TRIGRAM.set(key, list);
+}
+
+/** ASCII lower case of a character code (letters only; everything else as it is). */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
+/**
+ * Group bits of the keywords in an ASCII `text`, case-insensitively (what the alternation finds in its
+ * lower case), given the offsets where a keyword's first three characters occur.
+ */
+function asciiKeywordBits(text: string, candidates: readonly number[]): number {
+  let bits = 0;
+  for (const at of candidates) {
+    const key = (lowerAscii(text.charCodeAt(at)) << 14) | (lowerAscii(text.charCodeAt(at + 1)) << 7) | lowerAscii(text.charCodeAt(at + 2));
+    for (const k of BY_TRIGRAM.get(key) as Array<{ word: string; bits: number }>) {
+      const w = k.word;
+      if (at + w.length > text.length) continue;
+      let j = 3;
+      while (j < w.length && lowerAscii(text.charCodeAt(at + j)) === w.charCodeAt(j)) j++;
+      if (j === w.length) bits |= k.bits;
+    }
+  }
+  return bits;
+}
+
 class Index implements TextIndex {
   digitRuns: number[] = [];
   capStarts: number[] = [];
@@ -70,6 +111,10 @@ class Index implements TextIndex {
   dot = false;
   space = false;
   maxRun = 0;
+  /** True when every character is ASCII (below 128). */
+  ascii = true;
+  /** Offsets where the first three characters of an ASCII keyword occur (any case). */
+  keywordCandidates: number[] = [];
   private lc: string | undefined;
 
   constructor(readonly text: string) {}
@@ -81,20 +126,22 @@ class Index implements TextIndex {
   private groups = -1;
 
   has(group: KeywordGroup): boolean {
-    if (this.groups < 0) {
-      let bits = 0;
-      const lc = this.lower();
-      KEYWORD_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = KEYWORD_RE.exec(lc)) !== null) {
-        bits |= WORD_BITS.get(m[0]) ?? 0;
-        // Step one character, not past the match, so a keyword overlapping this one is seen too.
-        KEYWORD_RE.lastIndex = m.index + 1;
-      }
-      this.groups = bits;
-    }
+    if (this.groups < 0) this.groups = this.ascii ? asciiKeywordBits(this.text, this.keywordCandidates) : unicodeKeywordBits(this.lower());
     return (this.groups & (GROUP_BIT.get(group) ?? 0)) !== 0;
   }
+}
+
+/** Group bits of the keywords in a lower-cased text of any script (toLowerCase can turn non-ASCII into ASCII: "K" for K). */
+function unicodeKeywordBits(lc: string): number {
+  let bits = 0;
+  KEYWORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEYWORD_RE.exec(lc)) !== null) {
+    bits |= WORD_BITS.get(m[0]) ?? 0;
+    // Step one character, not past the match, so a keyword overlapping this one is seen too.
+    KEYWORD_RE.lastIndex = m.index + 1;
+  }
+  return bits;
 }
 
 /** One pass over `text` (see TextIndex). */
@@ -111,8 +158,13 @@ export function indexText(text: string): TextIndex {
   // Whether the previous character was an ASCII letter or digit (a capital right after one starts no word).
   let prevAlnum = false;
   let runStart = -1;
+  const kw = ix.keywordCandidates;
+  // The last three characters, ASCII-lower-cased, 7 bits each (for the keyword prefixes).
+  let tri = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    tri = ((tri << 7) | (c >= 65 && c <= 90 ? c | 32 : c & 127)) & 0x1fffff;
+    if ((((TRIGRAM_SEEN[tri >>> 5] as number) >>> (tri & 31)) & 1) !== 0 && i >= 2) kw.push(i - 2);
     if (c >= 48 && c <= 57) {
       digits++;
       if (runStart < 0) runStart = i;
@@ -144,7 +196,9 @@ export function indexText(text: string): TextIndex {
     else if (c === 46) ix.dot = true;
     else if (c === 58) colons++;
     else if (c === 64) ix.at = true;
-    else if (c >= 0xc0) {
+    else if (c >= 128) {
+      ix.ascii = false;
+      if (c < 0xc0) continue;
       caps.push(i);
       const ch = text[i] as string;
       if (ch !== ch.toLowerCase()) upper++;
