@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { ConfigError, YAML_OUTPUT, lineOf } from './yaml-config.js';
-import { leakScan, listFileValues, MAX_LIST_FILE_BYTES, type RedactionConfig } from '../redact/index.js';
+import { denyValueProblem, leakScan, listFileEntries, MAX_LIST_FILE_BYTES, type RedactionConfig } from '../redact/index.js';
 import type { JudgePin } from '../judge/pin.js';
 import type { Json } from '../model/trace.js';
 import { EvalConfig, parseEvalConfig, parseJudgePinFile } from './eval-config.js';
@@ -42,35 +42,48 @@ export function loadEvalFolder(dir: string): EvalFolder {
 /**
  * The redaction section with its list files read into `denyList` and `allowList`, and the file keys dropped
  * (so the redaction mark follows the values: editing the customer list marks stored traces as redacted
- * under another configuration). A file that cannot be read stops the load, naming the line that lists it.
+ * under another configuration). A file that cannot be read, or a deny-list file with a value too short to
+ * mask safely, stops the load, naming the line that lists it (and the file's own line).
  */
 function withListFiles(redaction: RedactionConfig, dir: string, configFile: string, text: string): RedactionConfig {
   const { denyListFiles, allowListFiles, ...rest } = redaction;
   if (denyListFiles === undefined && allowListFiles === undefined) return redaction;
-  const read = (key: string, i: number, path: string): string[] => {
+  /** Stops the load, naming the line of casebook.yaml that lists the file. */
+  const fail = (key: string, i: number, message: string): never => {
+    const lines = new LineCounter();
+    const line = lineOf(parseDocument(text, { lineCounter: lines }), ['redaction', key, i], lines);
+    throw new ConfigError(`Invalid eval config ${configFile}${line !== undefined ? `, line ${line}` : ''}: key "redaction.${key}.${i}": ${message}`, configFile, line, `redaction.${key}`);
+  };
+  const read = (key: string, i: number, path: string): Array<{ value: string; line: number }> => {
     const full = resolve(dir, path);
+    let content: string;
     try {
       const stat = statSync(full);
       if (stat.isDirectory()) throw new Error('a folder, not a file');
       const size = stat.size;
       if (size > MAX_LIST_FILE_BYTES) throw new Error(`${size} bytes; a list file holds at most ${MAX_LIST_FILE_BYTES} bytes`);
-      const content = readFileSync(full, 'utf8');
+      content = readFileSync(full, 'utf8');
       if (content.includes('\u0000')) throw new Error('not a text file (one value per line)');
-      return listFileValues(content);
     } catch (e) {
-      const lines = new LineCounter();
-      const line = lineOf(parseDocument(text, { lineCounter: lines }), ['redaction', key, i], lines);
       const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-      throw new ConfigError(`Invalid eval config ${configFile}${line !== undefined ? `, line ${line}` : ''}: key "redaction.${key}.${i}": cannot read ${full}: ${reason}`, configFile, line, `redaction.${key}`);
+      return fail(key, i, `cannot read ${full}: ${reason}`);
     }
+    const entries = listFileEntries(content);
+    if (key === 'denyListFiles') {
+      for (const e of entries) {
+        const problem = denyValueProblem(e.value);
+        if (problem !== undefined) fail(key, i, `${full}, line ${e.line}: ${problem}`);
+      }
+    }
+    return entries;
   };
   const deny = [...rest.denyList];
   (denyListFiles ?? []).forEach((f, i) => {
     const { path, type } = typeof f === 'string' ? { path: f, type: 'PERSON' } : f;
-    for (const value of read('denyListFiles', i, path)) deny.push({ value, type });
+    for (const { value } of read('denyListFiles', i, path)) deny.push({ value, type });
   });
   const allow = [...rest.allowList];
-  (allowListFiles ?? []).forEach((path, i) => allow.push(...read('allowListFiles', i, path)));
+  (allowListFiles ?? []).forEach((path, i) => allow.push(...read('allowListFiles', i, path).map((e) => e.value)));
   return { ...rest, denyList: deny, allowList: allow };
 }
 

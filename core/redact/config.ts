@@ -33,14 +33,32 @@ export type ListFile = z.infer<typeof ListFile>;
 /** Largest list file read (bytes): a list is names or values, not a data dump. */
 export const MAX_LIST_FILE_BYTES = 32 * 1024 * 1024;
 
-/** The values of a list file: one per line, trimmed; blank lines and lines starting with `#` are skipped. */
-export function listFileValues(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
-    const v = raw.trim();
-    if (v !== '' && !v.startsWith('#')) out.push(v);
-  }
+/** The values of a list file with their 1-based line numbers: one per line, trimmed; blank lines and `#` comments skipped. */
+export function listFileEntries(text: string): Array<{ value: string; line: number }> {
+  const out: Array<{ value: string; line: number }> = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n|\r/)
+    .forEach((raw, i) => {
+      const value = raw.trim();
+      if (value !== '' && !value.startsWith('#')) out.push({ value, line: i + 1 });
+    });
   return out;
+}
+
+/** The values of a list file (see listFileEntries). */
+export function listFileValues(text: string): string[] {
+  return listFileEntries(text).map((e) => e.value);
+}
+
+/**
+ * Why a deny-list value cannot be used, or undefined. A value with fewer than two letters or digits ("a",
+ * "-", "J.") would mask that word everywhere: every "a" of every trace. It is almost always a stray line.
+ */
+export function denyValueProblem(value: string): string | undefined {
+  const alnum = value.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  if (alnum >= 2) return undefined;
+  return `deny-list value ${JSON.stringify(value.trim())} has ${alnum === 0 ? 'no letter or digit' : 'only one letter or digit'}: it would mask that word in every trace`;
 }
 
 /** An extra key whose values are always masked; a bare string takes its type from the key name. */
@@ -78,6 +96,10 @@ export const RedactionConfig = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
+    cfg.denyList.forEach((e, i) => {
+      const problem = denyValueProblem(typeof e === 'string' ? e : e.value);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['denyList', i], message: problem });
+    });
     cfg.customPatterns.forEach((p, i) => {
       const problem = regexProblem(p);
       if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['customPatterns', i, 'regex'], message: problem });

@@ -9,6 +9,8 @@ export {
   parseRedactionConfig,
   regexProblem,
   listFileValues,
+  listFileEntries,
+  denyValueProblem,
   MAX_LIST_FILE_BYTES,
   type ListFile,
   type RedactionConfigInput,

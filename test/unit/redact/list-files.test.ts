@@ -88,6 +88,24 @@ describe('deny-list and allow-list files', () => {
     expect(() => loadEvalFolder(folder)).toThrow(/line 2: key "redaction\.denyListFiles\.0": cannot read .*lists: a folder, not a file/);
   });
 
+  it('a deny value of one letter or digit stops the load, naming the file and its line (it would mask every such word)', () => {
+    const dir = evalFolder('redaction:\n  denyListFiles:\n    - customers.txt\n', { 'customers.txt': '# exported\nZqxette Vrumple\n\nJ.\nNorthwind Traders\n' });
+    expect(() => loadEvalFolder(dir)).toThrow(ConfigError);
+    expect(() => loadEvalFolder(dir)).toThrow(
+      /casebook\.yaml, line 3: key "redaction\.denyListFiles\.0": .*customers\.txt, line 4: deny-list value "J\." has only one letter or digit: it would mask that word in every trace/,
+    );
+    const dashes = evalFolder('redaction:\n  denyListFiles: [customers.txt]\n', { 'customers.txt': 'Zqxette Vrumple\n---\n' });
+    expect(() => loadEvalFolder(dashes)).toThrow(/customers\.txt, line 2: deny-list value "---" has no letter or digit/);
+    // Inline values are held to the same rule, with the line of casebook.yaml.
+    const inline = evalFolder('redaction:\n  denyList:\n    - Zqxette Vrumple\n    - { value: "x", type: PRODUCT }\n');
+    expect(() => loadEvalFolder(inline)).toThrow(/line 4.*deny-list value "x" has only one letter or digit/);
+    expect(() => createRedactor({ denyList: ['a'] })).toThrow(/denyList\.0|deny-list value "a"/);
+    // Two letters are a name ("Li", "Wu"), and a short allow-list value only leaves a word unmasked: both load.
+    const ok = evalFolder('redaction:\n  denyList: [Li]\n  allowListFiles: [allow.txt]\n', { 'allow.txt': 'X\n' });
+    expect(loadEvalFolder(ok).config.redaction.denyList).toEqual(['Li']);
+    expect(loadEvalFolder(ok).config.redaction.allowList).toEqual(['X']);
+  });
+
   it('the pure redactor refuses a configuration whose files were not read (their values would go unmasked)', () => {
     expect(() => createRedactor({ denyListFiles: ['customers.txt'] })).toThrow(/read by the eval folder loader/);
   });
