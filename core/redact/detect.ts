@@ -183,7 +183,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   add('PHONE', findPhones, (s) => s.digits >= 7);
   add('ACCOUNT_NUMBER', findAccounts, (s) => s.digits >= 6);
   add('DATE_OF_BIRTH', findDatesOfBirth, (s) => s.digits >= 2);
-  add('ADDRESS', findAddresses, (s) => s.digits > 0 || (s.text.length >= 9 && s.has('corner') && s.text.indexOf('orner of') >= 0));
+  add('ADDRESS', findAddresses, (s) => s.digits > 0 || (s.text.length >= 9 && ((s.has('corner') && s.text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street')))));
   add('PERSON', findPersons, (s) => s.upper > 0 || s.space);
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

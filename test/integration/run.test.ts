@@ -106,7 +106,7 @@ describe('casebook run', () => {
     expect(md).toContain(`# Casebook run ${s.runId}`);
     expect(md).toContain('| in the window | 62 | 35 |');
     // The summary says how the graded traces were redacted and what their import masked, counts only.
-    expect(s.redaction?.mark).toMatch(/^v1:[0-9a-f]{12}$/);
+    expect(s.redaction?.mark).toMatch(/^v2:[0-9a-f]{12}$/);
     expect(s.redaction?.traces).toEqual({ current: 62, stale: 0, unknown: 0, raw: 0 });
     expect(s.redaction?.imports).toBe(1);
     expect(s.redaction?.maskedByType.EMAIL).toBeGreaterThan(100);

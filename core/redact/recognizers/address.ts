@@ -77,7 +77,8 @@ function mayHaveCityBefore(text: string, i: number): boolean {
     else break;
   }
   const first = text.charCodeAt(s);
-  return s < i - 2 && first >= 65 && first <= 90;
+  // One capital is enough: a district letter ("København K 1421") after the city name.
+  return s < i - 1 && first >= 65 && first <= 90;
 }
 /** "APO AE " right before a five-digit run. */
 const MILITARY_BEFORE = /(?<![\p{L}\p{N}])(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s$/iu;
@@ -87,9 +88,35 @@ const ADDRESS_CUE =
   /(?:\blives? (?:at|on|in)|\blived (?:at|on|in)|\baddress(?:es)?\b[^.\n]{0,20}?(?:is|are|:)|\baddress:|\blocated (?:at|on|in)|\bsend (?:it|them|this|that|a new one|the \w+)? ?to|\bdeliver(?:ed|y)? to|\bship(?:ped|ping)? to|\bmail(?:ed)? to|\breturn(?:ed)? to|\bdrops? (?:you|me|us) off at|\bstop at|\bmeet (?:you |me |us )?at|\barrived at|\bmoved to|\bis on|\bis at|\benter(?:ed)? on|\bentrance on|\blocated on|\bwalk to|\bgo to|\bit'?s (?:in|at|on)|\bit is|\bcorner of|\bstation is on|\boffices? (?:is|are) (?:at|on|in)|\bhere they are:|\bbilling address|\bshipping address|\bhome address|\bmailing address)\s*$/i;
 const CORNER =
   /\b(?:the\s+)?corner of\s+[^\n,.?!;{}<>]{2,60}?\s+(?:and|&)\s+[^\n,.?!;{}<>]{2,50}?(?=\s*(?:[,.?!;\]\n]|$|\s(?:in|for|after|last|on|at|is|was|please|then)\b))/gi;
-/** "in Acquapendente 1021": a postal code written after a city name in running text (years excluded). */
-const CITY_BEFORE = /\bin ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){1,3})$/u;
-const CITY_ZIP_AT = /\d{4,5}(?:[ -]\d{2,3})?(?![\p{L}\p{N}]|[.,]\d)/uy;
+/**
+ * A street named without a house number, after a preposition: "shows on Marina Fort Street", "lives off
+ * Baker Street". Written-out street types only ("Dr" is a doctor, "Drive" a cloud folder). The type word
+ * is found with indexOf and the words before it checked on a short slice: a global scan of the pattern
+ * would try its prepositions at every offset of every text that mentions a road.
+ */
+const NAMED_STREET_TYPES = ['Street', 'Avenue', 'Road', 'Boulevard', 'Lane'];
+const NAMED_STREET_BEFORE = /\b(?:on|at|along|off|onto|down|up|near|via|from|into|in)[ \t]+((?:(?!(?:The|A|An|This|That|Our|Your|My)[ \t])[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]+){1,3})$/u;
+const NAMED_STREET_LOOKBACK = 100;
+
+/** Anchors for streets named without a number (see NAMED_STREET_TYPES). */
+function namedStreets(text: string, anchors: Span[]): void {
+  for (const type of NAMED_STREET_TYPES) {
+    for (let at = text.indexOf(type); at > 0; at = text.indexOf(type, at + type.length)) {
+      const end = at + type.length;
+      if (end < text.length && /[\p{L}\p{N}]/u.test(text[end] as string)) continue;
+      const from = Math.max(0, at - NAMED_STREET_LOOKBACK);
+      const m = NAMED_STREET_BEFORE.exec(text.slice(from, at));
+      // A match at the cut's first character cannot see the word boundary before it: skip it.
+      if (m === null || (m.index === 0 && from > 0)) continue;
+      anchors.push({ start: at - (m[1] as string).length, end, strong: true });
+    }
+  }
+}
+
+/** "in Acquapendente 1021", "in Quinta de São Tiago 3610-114": a postal code after a city name in running text (years excluded). */
+const CITY_BEFORE = /\bin ((?:[\p{Lu}][\p{L}\p{M}'’-]+ (?:(?:de|da|do|dos|das|del|la|le|di|du|des|van|von|der|den|am|an|im|upon|sur|en) )?){1,3}(?:\p{Lu} )?)$/u;
+/** Four or five digits with an optional suffix ("3610-114"), or three and two ("840 24", Swedish and Czech codes). */
+const CITY_ZIP_AT = /(?:\d{4,5}(?:[ -]\d{2,3})?|\d{3} \d{2})(?![\p{L}\p{N}]|[.,]\d)/uy;
 const CITY_LOOKBACK = 100;
 const MAX_BLOCK = 160;
 
@@ -282,6 +309,13 @@ function extendForward(text: string, end: number, limit: number): number {
       pos += m[0].length;
       continue;
     }
+    // A region code of up to three characters, then a postal code: "KNIVSTA, nan 18237", "Lyss\n, 13\n 44939".
+    // Any spelling, as exports write it ("CO", "mp", a number), but not a conjunction that starts the next
+    // address ("…, and 04862 Victor Hugo u. 49"); only where a block already stands.
+    if ((m = /^[ \t,]*(?:\n[ \t>]*)?,?[ \t]*(?!(?:and|or|und|et|en|og|och|y|e|i)[ \t\n])[\p{L}\d]{1,3}[ \t]*(?:\n[ \t>]*)?\d{3,6}(?:[ -]\d{2,4})?(?![\p{L}\p{N}]|[.,]\d)/u.exec(rest))) {
+      pos += m[0].length;
+      continue;
+    }
     if ((m = /^[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?(?![\p{L}])/u.exec(rest))) {
       pos += m[0].length;
       continue;
@@ -342,7 +376,7 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     const len = (runs[r + 1] as number) - i;
     if (i === 0) continue;
     if (len === 5) military(text, i, anchors);
-    if (len === 4 || len === 5) cityZip(text, i, anchors);
+    if (len >= 3 && len <= 5) cityZip(text, i, anchors);
     if (!mayHaveUnitBefore(text, i)) continue;
     const lead = UNIT_BEFORE.exec(text.slice(Math.max(0, i - UNIT_LOOKBACK), i));
     if (lead === null) continue;
@@ -359,6 +393,7 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     const s = m.index + m[0].length - code.length;
     anchors.push({ start: s, end: s + code.length, strong: true });
   });
+  if (ix.upper > 0 && ix.has('street')) namedStreets(text, anchors);
   if (ix.has('corner') && text.indexOf('orner of') >= 0)
     eachMatch(CORNER, text, (m) => anchors.push({ start: m.index, end: m.index + m[0].length, strong: true }));
   if (anchors.length === 0) return;

@@ -41,6 +41,7 @@ const KEYWORDS = {
   www: ['www.'],
   iban: ['iban'],
   corner: ['corner of'],
+  street: ['street', 'avenue', 'road', 'boulevard', 'lane'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

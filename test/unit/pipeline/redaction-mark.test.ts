@@ -15,7 +15,7 @@ const key = Buffer.alloc(32, 4);
 describe('redaction marks', () => {
   it('change with the configuration and not otherwise', () => {
     const plain = redactionMark(parseRedactionConfig({}));
-    expect(plain).toMatch(/^v1:[0-9a-f]{12}$/);
+    expect(plain).toMatch(/^v2:[0-9a-f]{12}$/);
     expect(redactionMark(parseRedactionConfig({}))).toBe(plain);
     expect(redactionMark(parseRedactionConfig({ denyList: ['Ann Lee'] }))).not.toBe(plain);
   });

@@ -107,6 +107,25 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('I reviewed the account (case 38442). Thanks.')).toEqual([]);
     expect(masked('Ordered on 2024-05-14, SKU-664226, total 1,250.00')).toEqual([]);
   });
+  it('ADDRESS: a region code of any spelling before the postal code, a street named without a number, city postcodes of other countries', () => {
+    // The block runs on over "<city>, <region> <postal code>", whatever the region looks like in an export.
+    expect(masked('Send it to 48 Quellweg 7\nBORKUM, nd 26757 please')).toEqual(['ADDRESS:48 Quellweg 7\nBORKUM, nd 26757']);
+    expect(masked('Address: 910 Larkspur Road Apt. 12\nFENWICK\n, 07\n 33412')).toEqual(['ADDRESS:910 Larkspur Road Apt. 12\nFENWICK\n, 07\n 33412']);
+    // "and" starts the next address: two blocks, not one.
+    expect(masked('ship to 12 Oak Lane, Springfield, IL 62704, and 5 Elm Road, Dover')).toEqual(['ADDRESS:12 Oak Lane, Springfield, IL 62704', 'ADDRESS:5 Elm Road, Dover']);
+    // A street named after a preposition, without a house number.
+    expect(masked('They used to rehearse on Quarry Bend Street every night.')).toEqual(['ADDRESS:Quarry Bend Street']);
+    expect(masked('The shop off Tollgate Avenue closed.')).toEqual(['ADDRESS:Tollgate Avenue']);
+    expect(masked('We drove down the Road to nowhere, then saved it to Google Drive.')).toEqual([]);
+    // "in <City> <code>" with particles, a district letter, and Portuguese, Swedish and Czech code formats
+    // (the city's own words are the name recognizer's business: only the addresses are checked here).
+    const addresses = (t: string): string[] => masked(t).filter((m) => m.startsWith('ADDRESS:'));
+    expect(addresses('a branch in Vila Nova de Gaia 4400-239 opened')).toEqual(['ADDRESS:4400-239']);
+    expect(addresses('the office in Århus C 8000 moved')).toEqual(['ADDRESS:8000']);
+    expect(addresses('a depot in Kiruna 981 38 and more')).toEqual(['ADDRESS:981 38']);
+    // Still not a year, nor a three-digit count.
+    expect(masked('born in Lisbon 1984 and raised in Porto 120 miles away')).toEqual([]);
+  });
   it('PERSON: gazetteer names, honorifics, context; not months or sentence-initial words', () => {
     expect(masked('I spoke with Maria Rossi yesterday.')).toEqual(['PERSON:Maria Rossi']);
     expect(masked('Please correct it to Dr. Oriella Bantucci?')).toEqual(['PERSON:Dr. Oriella Bantucci']);
