@@ -40,6 +40,28 @@ const KNOWN_PREFIX = new RegExp(
     'EAA[A-Za-z0-9]{60,250}',
     'ya29\\.[A-Za-z0-9_-]{30,500}',
     '0x[0-9a-fA-F]{64}(?![0-9a-fA-F])',
+    // 1Password service accounts, Cloudflare, Figma, DigitalOcean, Doppler, Postman, Atlassian, Pulumi,
+    // New Relic, Sentry, Supabase, Replicate, Perplexity, xAI, Google OAuth client secrets, Stripe webhooks,
+    // Mailgun, age, GitLab's other token kinds: each provider's documented prefix and length.
+    'ops_eyJ[A-Za-z0-9+/=_-]{20,2000}',
+    'cf(?:at|ut|k)_[A-Za-z0-9]{48}(?![A-Za-z0-9])',
+    'figd_[A-Za-z0-9_-]{40,100}',
+    'do[opr]_v1_[a-f0-9]{64}',
+    'dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}',
+    'PMAK-[0-9a-f]{24}-[0-9a-f]{34}',
+    'ATATT3[A-Za-z0-9_=-]{150,250}',
+    'pul-[a-f0-9]{40}(?![a-f0-9])',
+    'NRAK-[A-Z0-9]{27}(?![A-Z0-9])',
+    'sntry[su]_[A-Za-z0-9+/=_-]{40,400}',
+    'sbp_[a-f0-9]{40}(?![a-f0-9])',
+    'r8_[A-Za-z0-9]{37}(?![A-Za-z0-9])',
+    'pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9])',
+    'xai-[A-Za-z0-9]{60,100}',
+    'GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])',
+    'whsec_[A-Za-z0-9+/=]{32,100}',
+    'key-[0-9a-f]{32}(?![0-9a-f])',
+    'AGE-SECRET-KEY-1[0-9A-Z]{58}',
+    'gl(?:dt|ptt|rt|soat|cbt|imt|ft)-[A-Za-z0-9_-]{20,64}',
   ].join('|'),
   'g',
 );
@@ -52,6 +74,8 @@ const PREFIX3 = new Set<number>(
     'sk-', 'sk_', 'rk_', 'ghp', 'gho', 'ghu', 'ghs', 'ghr', 'git', 'glp', 'gls', 'glc', 'xox', 'xap', 'AKI', 'ASI', 'AGP', 'AID',
     'ARO', 'ANP', 'ANV', 'AIP', 'AIz', 'hvs', 'hvb', 'hvr', 'dap', 'gsk', 'hf_', 'lin', 'tsk', 'vcp', 'vci', 'vcr', 'vca', 'vck',
     'shp', 'npm', 'pyp', 'ntn', 'dck', 'sq0', 'EAA', 'ya2',
+    'ops', 'cfa', 'cfu', 'cfk', 'fig', 'doo', 'dop', 'dor', 'dp.', 'PMA', 'ATA', 'pul', 'NRA', 'snt', 'sbp', 'r8_', 'ppl', 'xai',
+    'GOC', 'whs', 'key', 'AGE', 'gld', 'glr', 'gls', 'glc', 'gli', 'glf',
     ...[...HEX].map((h) => `SK${h}`),
     ...[...HEX].map((h) => `0x${h}`),
   ].map((p) => (p.charCodeAt(0) << 16) | (p.charCodeAt(1) << 8) | p.charCodeAt(2)),
@@ -99,7 +123,7 @@ const BEARER = /\b(?:bearer|basic|digest)[ \t]+([A-Za-z0-9._~+/=:-]{6,4096})/gi;
 const PRIVATE_KEY_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const AUTH_HEADER =
   /\b(?:proxy-authorization|authorization|x-api-key|api-key|x-auth-token|x-access-token|cookie|set-cookie)["']?[ \t]*[:=][ \t]*["']?([^\r\n"']{1,4096})/gi;
-const CONN_STRING = /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{1,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
+const CONN_STRING = /\b(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{1,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
 /** Key names that announce a secret value; found first, then the assignment is parsed by hand. */
 const SECRET_KEY_WORD =
   /(?:passw(?:or)?d|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?(?:id|key)|signing[_-]?key)/gi;
@@ -123,7 +147,8 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
     let i = ke;
     if (text[i] === '"' || text[i] === "'") i++;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] === '=' && text[i + 1] === '>') i += 2;
+    // `=>` (Ruby, PHP), `:=` (Go), `:` and `=`.
+    if ((text[i] === '=' && text[i + 1] === '>') || (text[i] === ':' && text[i + 1] === '=')) i += 2;
     else if (text[i] === ':' || text[i] === '=') i++;
     else return;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
@@ -133,7 +158,7 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
       i++;
     }
     const vs = i;
-    const stop = quote !== '' ? quote : ' \t\r\n,;&}]';
+    const stop = quote !== '' ? quote : ' \t\r\n,;&})]';
     while (i < text.length && i - vs < 4096 && !stop.includes(text[i] as string) && text[i] !== '\n') i++;
     const value = text.slice(vs, i);
     if (value.length < 3 || PLACEHOLDER.test(value) || value.startsWith('<') || /^[A-Z]+_\d+>/.test(value)) return;

@@ -81,6 +81,45 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('password = "hunter2hunter"')).toEqual(['SECRET:hunter2hunter']);
     expect(masked('pk_live_AAAAAAAAAAAAAAAAAAAAAAAA is a publishable key')).toEqual([]);
   });
+  it('SECRET: provider formats found by their prefix alone, in prose without any key word', () => {
+    let seed = 7;
+    const chars = (set: string, n: number): string => {
+      let s = '';
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        s += set[(seed >>> 16) % set.length];
+      }
+      return s;
+    };
+    const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const hex = '0123456789abcdef';
+    const tokens = [
+      `ops_eyJ${chars(alnum, 120)}`,
+      `cfat_${chars(alnum, 48)}`,
+      `cfk_${chars(alnum, 48)}`,
+      `figd_${chars(alnum, 43)}`,
+      `dop_v1_${chars(hex, 64)}`,
+      `dp.pt.${chars(alnum, 43)}`,
+      `PMAK-${chars(hex, 24)}-${chars(hex, 34)}`,
+      `pul-${chars(hex, 40)}`,
+      `NRAK-${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27)}`,
+      `sbp_${chars(hex, 40)}`,
+      `r8_${chars(alnum, 37)}`,
+      `pplx-${chars(alnum, 48)}`,
+      `GOCSPX-${chars(alnum, 28)}`,
+      `whsec_${chars(alnum, 32)}`,
+      `key-${chars(hex, 32)}`,
+      `AGE-SECRET-KEY-1${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 58)}`,
+      `glrt-${chars(alnum, 20)}`,
+    ];
+    for (const t of tokens) expect(masked(`it was ${t} yesterday`), t).toEqual([`SECRET:${t}`]);
+    // The lengths are the providers': one character more or less is another string.
+    expect(masked(`it was cfat_${chars(alnum, 49)} yesterday`)).toEqual([]);
+    expect(masked(`it was key-${chars(hex, 31)} yesterday`)).toEqual([]);
+    // Go's := assigns too, and a JDBC URL is masked with its jdbc: prefix.
+    expect(masked('clientSecret := "q8Ze2LmV0aRtY5sWc3XnB7uKp1HjD9gF"')).toEqual(['SECRET:q8Ze2LmV0aRtY5sWc3XnB7uKp1HjD9gF']);
+    expect(masked('url = jdbc:mysql://report:Tr0ub4dor@db.internal:3306/sales')).toEqual(['SECRET:jdbc:mysql://report:Tr0ub4dor@db.internal:3306/sales']);
+  });
   it('URL with credentials or tokens', () => {
     expect(masked('see https://example.com/reset?token=abc123def456 now')).toEqual(['URL:https://example.com/reset?token=abc123def456']);
     expect(createRedactor({ urls: 'credentials' }).detect('docs at https://example.com/guide')).toEqual([]);
