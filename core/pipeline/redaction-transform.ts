@@ -8,10 +8,9 @@
  * (`frag:<format>:<traceKey>`) and, once assembled, its placeholders are moved into the conversation's
  * scope through their keys, so turn 2 calls the customer's email what turn 1 called it.
  */
-import { createHmac } from 'node:crypto';
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
+import { createKeyedHash, createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
 
 /** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
@@ -172,7 +171,7 @@ export interface RedactionOptions {
 export function createRedactionTransform(store: { pseudonyms: PseudonymStates }, options: RedactionOptions): RedactionTransform {
   const redactor: Redactor = createRedactor(options.config ?? {});
   const report = new RedactionReport();
-  const hash = (text: string): string => createHmac('sha256', options.secretKey).update(text).digest('hex').slice(0, 32);
+  const hash = createKeyedHash(options.secretKey);
   // Open pseudonymizers, least recently used first; dirty ones are saved before every commit.
   const open = new Map<string, Pseudonymizer>();
   // Scopes used since the last save: only these can have allocated placeholders.

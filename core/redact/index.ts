@@ -15,6 +15,7 @@ export {
   type ListFile,
   type RedactionConfigInput,
 } from './config.js';
+export { createKeyedHash } from './keyed-hash.js';
 export { Pseudonymizer, isPlaceholder, normalizeValue, PLACEHOLDER_IN_TEXT, type KeyedHash, PseudonymizerState } from './pseudonymizer.js';
 export { RedactionReport, type FieldClass, type RedactionReportJson } from './report.js';
 export { belowBars, formatScoreTable, matchRecord, f2, QUALITY_BARS, type LabeledRecord, type LabeledSpan, type ScoreReport, type TypeScore } from './score.js';

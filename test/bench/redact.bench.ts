@@ -7,8 +7,8 @@
  * Run: npm run build:core && node dist/test/bench/redact.bench.js [targetMB]
  */
 import { peakRssMb } from '../helpers/peak-rss.js';
-import { createHmac, randomBytes } from 'node:crypto';
-import { createRedactor, Pseudonymizer, RedactionReport } from '../../core/redact/index.js';
+import { randomBytes } from 'node:crypto';
+import { createKeyedHash, createRedactor, Pseudonymizer, RedactionReport } from '../../core/redact/index.js';
 import { TraceDraft, type Json, type TraceDraftInput } from '../../core/model/trace.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { parserFor } from '../../core/ingest/registry.js';
@@ -200,8 +200,7 @@ function main(): void {
   const targetMB = Number(process.argv[2] ?? '10');
   const reps = Number(process.env.BENCH_REPS ?? '3');
   // The same keyed hash as an import (HMAC-SHA256 with a secret key).
-  const key = randomBytes(32);
-  const hash = (s: string): string => createHmac('sha256', key).update(s).digest('hex').slice(0, 32);
+  const hash = createKeyedHash(randomBytes(32));
   // Warm up on other conversations (JIT, lazily built word sets, the per-process caches), as a long import
   // would be by the time it reaches these bytes; then measure fresh redactors on unseen data. One run's
   // speed varies by ±20% on a shared VM (JSON.parse's rate shows how fast the machine was), so the
