@@ -198,7 +198,7 @@ function measureReal(real: { drafts: TraceDraft[]; bytes: number }, reps: number
 
 function main(): void {
   const targetMB = Number(process.argv[2] ?? '10');
-  const reps = Number(process.env.BENCH_REPS ?? '3');
+  const reps = Number(process.env.BENCH_REPS ?? '5');
   // The same keyed hash as an import (HMAC-SHA256 with a secret key).
   const hash = createKeyedHash(randomBytes(32));
   // Warm up on other conversations (JIT, lazily built word sets, the per-process caches), as a long import
@@ -209,7 +209,10 @@ function main(): void {
   const warmRedactor = createRedactor();
   for (const d of warm.drafts) warmRedactor.redactTrace(d, new Pseudonymizer(hash));
   const runs = Array.from({ length: reps }, (_, rep) => measure(rep * 100_000, targetMB, hash));
-  const mid = [...runs].sort((a, b) => a.redact - b.redact)[runs.length >> 1] as (typeof runs)[number];
+  const sorted = [...runs].sort((a, b) => a.redact - b.redact);
+  const mid = sorted[runs.length >> 1] as (typeof runs)[number];
+  // The fastest pass is the least disturbed by other work on a shared machine (the goal is held to the median).
+  const best = sorted[runs.length - 1] as (typeof runs)[number];
   process.stdout.write(
     [
       `traces: ${mid.traces} per pass, bytes: ${mid.mb.toFixed(1)} MB per pass, ${reps} passes`,
@@ -218,6 +221,7 @@ function main(): void {
           `  pass ${i + 1}: redaction ${r.redact.toFixed(1)} MB/s wall (${r.ms.toFixed(0)} ms), ${r.redactCpu.toFixed(1)} MB/s CPU; JSON.parse ${r.parse.toFixed(1)} MB/s wall, ${r.parseCpu.toFixed(1)} MB/s CPU`,
       ),
       `redaction (every recognizer on), median pass: ${mid.redact.toFixed(1)} MB/s wall, ${mid.redactCpu.toFixed(1)} MB/s CPU; JSON.parse in that pass ${mid.parse.toFixed(1)} MB/s`,
+      `fastest pass: ${best.redact.toFixed(1)} MB/s wall; JSON.parse in that pass ${best.parse.toFixed(1)} MB/s`,
       `masked values per pass: ${mid.report.total} ${JSON.stringify(mid.report.toJSON().byType)}`,
       ...realLines(hash),
       `peak RSS: ${peakRssMb().toFixed(0)} MB`,

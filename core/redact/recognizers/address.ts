@@ -276,7 +276,7 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
   });
 }
 
-const PLACE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’.()-]*|\([\p{L} ]+\)|\d{3,6}(?:-\d{2,4})?|de|do|da|del|la|le|du|des|am|an|im|upon|on|sur|en|di|nad|pod|bei)$/u;
+const PLACE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’.()-]*|\([\p{L} ]+\)|\d{3,6}(?:-\d{2,4})?|de|do|da|del|la|le|du|des|am|an|im|upon|on|sur|en|di|nad|pod|bei|u|v|z|ve|na)$/u;
 /** Capitalised words that start a new sentence or field rather than continue an address. */
 const PLACE_STOP = new Set(['i', 'please', 'thanks', 'thank', 'the', 'this', 'it', 'we', 'you', 'my', 'our', 'call', 'email', 'e-mail', 'phone', 'name', 'address', 'website', 'tel', 'mobile', 'if', 'when', 'and', 'or', 'but', 'hi', 'hello', 'dear', 'best', 'regards', 'sent', 'from', 'to', 'subject', 'date', 'personal', 'info', 'note', 'ok', 'yes', 'no']);
 
@@ -289,47 +289,71 @@ function placeTokens(line: string): number {
   while ((m = re.exec(line)) !== null && count < 6) {
     const tok = (m[1] as string).replace(/\.$/, '');
     if (!PLACE_TOKEN.test(tok) || (PLACE_STOP.has(tok.toLowerCase()) && !/^[A-Z]{2,3}$/.test(tok))) break;
-    used = re.lastIndex - ((m[1] as string).endsWith('.') && !/^[A-Z]{1,3}\.$/.test(m[1] as string) ? 1 : 0);
+    const abbreviation = /^[A-Z]{1,3}\.$/.test(m[1] as string);
+    used = re.lastIndex - ((m[1] as string).endsWith('.') && !abbreviation ? 1 : 0);
     count++;
+    // A region abbreviation with its full stop ("OULU NO.") ends the place: what follows is a new sentence.
+    if (abbreviation) break;
   }
   return count === 0 ? 0 : used;
 }
 
-/** Extends a block forward over separators, units, postal codes and city/state/country lines. */
+/**
+ * A line break and the next line's indentation inside an address block: spaces, tabs, a quote's ">", and
+ * the "?" and no-break spaces that exports leave where an encoding lost a character.
+ */
+const BREAK = '\\n[ \\t>?\\u00a0]*';
+/** Postal codes: digits (with a suffix group), Polish "53-320", Canadian "B0J 2H0", British "SW1A 1AA". */
+const POSTAL = '(?:\\d{3,6}(?:[ -]\\d{2,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\p{N}]|[.,]\\d)';
+const UNIT_NEXT = new RegExp(`^(?:[ \\t]*,?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?(?![\\p{L}\\p{N}])`, 'iu');
+const POSTAL_NEXT = new RegExp(`^[ \\t,]*(?:${BREAK})?,?[ \\t]*${POSTAL}`, 'u');
+/**
+ * A region code of up to three characters, then a postal code: "KNIVSTA, nan 18237", "Lyss\n, 13\n 44939".
+ * Any spelling, as exports write it ("CO", "mp", a number), but not a conjunction that starts the next
+ * address ("…, and 04862 Victor Hugo u. 49"). Group 1 is set when a line break follows the region
+ * instead of a code: the next line must then be a place ("KRISTIANSUND N\n, nan\n Norway 61682").
+ */
+const REGION_NEXT = new RegExp(
+  `^[ \\t,]*(?:${BREAK})?,?[ \\t]*(?!(?:and|or|und|et|en|og|och|y|e|i)[ \\t\\n])[\\p{L}\\d]{1,3}[ \\t]*(?:(?:${BREAK})?${POSTAL}|(?=(${BREAK})))`,
+  'u',
+);
+const STREET_TYPE_NEXT = /^[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?(?![\p{L}])/u;
+/** What separates place lines: a blank line only towards a "Country 12345" line, a line break, a comma, spaces. */
+const PLACE_SEPARATOR = new RegExp(
+  `^(?:\\.?[ \\t]*\\n(?:${BREAK})(?=[\\p{Lu}][\\p{L}()\\s]{1,40}[ \\t]\\d{3,6}(?!\\d))|\\.?[ \\t]*${BREAK},?[ \\t]*|[ \\t]*,[ \\t]*(?:${BREAK})?|[ \\t]+)`,
+  'u',
+);
+
+/** Extends a block forward over separators, units, postal codes and city/state/country lines; only where a block already stands. */
 function extendForward(text: string, end: number, limit: number): number {
   let pos = end;
   for (let guard = 0; guard < 12 && pos < limit; guard++) {
     const rest = text.slice(pos, Math.min(limit, pos + 100));
     let m: RegExpExecArray | null;
-    if ((m = /^(?:[ \t]*,?[ \t]*(?:\n[ \t>]*)?,?[ \t]*)(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Box)\s?#?\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/iu.exec(rest))) {
+    if ((m = UNIT_NEXT.exec(rest)) || (m = POSTAL_NEXT.exec(rest))) {
       pos += m[0].length;
       continue;
     }
-    if ((m = /^[ \t,]*(?:\n[ \t>]*)?,?[ \t]*\d{3,6}(?:[ -]\d{2,4})?(?![\p{L}\p{N}]|[.,]\d)/u.exec(rest))) {
+    if ((m = REGION_NEXT.exec(rest))) {
+      if (m[1] === undefined || placeTokens(rest.slice(m[0].length + m[1].length).split('\n')[0] as string) > 0) {
+        pos += m[0].length;
+        continue;
+      }
+    }
+    if ((m = STREET_TYPE_NEXT.exec(rest))) {
       pos += m[0].length;
       continue;
     }
-    // A region code of up to three characters, then a postal code: "KNIVSTA, nan 18237", "Lyss\n, 13\n 44939".
-    // Any spelling, as exports write it ("CO", "mp", a number), but not a conjunction that starts the next
-    // address ("…, and 04862 Victor Hugo u. 49"); only where a block already stands.
-    if ((m = /^[ \t,]*(?:\n[ \t>]*)?,?[ \t]*(?!(?:and|or|und|et|en|og|och|y|e|i)[ \t\n])[\p{L}\d]{1,3}[ \t]*(?:\n[ \t>]*)?\d{3,6}(?:[ -]\d{2,4})?(?![\p{L}\p{N}]|[.,]\d)/u.exec(rest))) {
-      pos += m[0].length;
-      continue;
-    }
-    if ((m = /^[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?(?![\p{L}])/u.exec(rest))) {
-      pos += m[0].length;
-      continue;
-    }
-    // A blank line is crossed only towards a "Country 12345" line.
-    const sep = /^(?:\.?[ \t]*\n\n[ \t>]*(?=[\p{Lu}][\p{L}()\s]{1,40}[ \t]\d{3,6}(?!\d))|\.?[ \t]*\n[ \t>]*,?[ \t]*|[ \t]*,[ \t]*(?:\n[ \t>]*)?|[ \t]+)/u.exec(rest);
+    const sep = PLACE_SEPARATOR.exec(rest);
     if (sep === null) break;
     const line = rest.slice(sep[0].length).split('\n')[0] as string;
     const used = placeTokens(line);
     if (used === 0) break;
-    // After a plain space, only take place words that run to the end of the clause.
+    // After a plain space, only take place words that run to the end of the clause (an abbreviation's
+    // full stop, as in "OULU NO.", ends it too).
     if (!/[\n,]/.test(sep[0])) {
       const after = line.slice(used);
-      if (!/^(?:\s*$|[ \t]*[?!.;:)\]]|[ \t]+\p{Ll})/u.test(after)) break;
+      if (!line.slice(0, used).endsWith('.') && !/^(?:\s*$|[ \t]*[?!.;:)\]]|[ \t]+\p{Ll})/u.test(after)) break;
     }
     pos += sep[0].length + used;
   }

@@ -222,17 +222,19 @@ export function findIbans(text: string, out: Finding[], ix: TextIndex): void {
   // Two letters, then the digit run the check digits start.
   eachMatchAt(IBAN, text, runStarts(ix, -2, 2), (m) => {
     const raw = m[0];
-    const upper = raw.toUpperCase();
-    const expected = IBAN_LENGTHS[upper.slice(0, 2)];
+    const expected = IBAN_LENGTHS[raw.slice(0, 2).toUpperCase()];
     if (expected === undefined) return;
-    if (raw !== upper && !/\biban\b/.test(before(text, m.index, 30))) return;
+    // The pattern runs on over spaced groups, so it can take the words after the IBAN ("… to other
+    // accounts"): the country's length decides where the IBAN ends, and only that part is checked.
     let n = 0;
     let i = 0;
     for (; i < raw.length && n < expected; i++) if (raw[i] !== ' ' && raw[i] !== '-') n++;
     if (n < expected) return;
     const end = m.index + i;
     if (end < text.length && isAlnum(text.charCodeAt(end))) return;
-    const part = upper.slice(0, i);
+    const own = raw.slice(0, i);
+    const part = own.toUpperCase();
+    if (own !== part && !/\biban\b/.test(before(text, m.index, 30))) return;
     if (part.includes(' ') && part.includes('-')) return;
     if (!ibanValid(part.replace(/[ -]/g, ''))) return;
     out.push({ start: m.index, end, type: 'IBAN', score: 0.97 });
@@ -259,9 +261,12 @@ export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
 
 // ---------------------------------------------------------------- PHONE
 
-const PHONE = /(?<![\w+@#$€£¥/.:=-]|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?![\w:]|[ .-]?\d)/y;
+/** A phone number, and its extension ("x4587", " ext. 12") as group 1. */
+const PHONE = /(?<![\w+@#$€£¥/.:=-]|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback)\b/;
+  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office)\b/;
+/** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */
+const PHONE_AFTER = /^[ \t]*[-–(]?[ \t]*(?:office|fax|mobile|mob|cell|home|work|tel|phone|direct|desk)\b/i;
 const PHONE_WEAK_CONTEXT = /\b(?:number|no|num|nr)\b/;
 const PHONE_REGIONS: CountryCode[] = [
   'US', 'GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'CZ', 'HU', 'PT',
@@ -323,6 +328,9 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
   eachMatchAt(PHONE, text, phoneStarts(text, ix), (m) => {
     let raw = m[0];
     let start = m.index;
+    // The extension is masked with the number but plays no part in validating it.
+    const extension = m[1] !== undefined ? raw.length - raw.search(/[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/) : 0;
+    raw = raw.slice(0, raw.length - extension);
     // A '(' at the end of the previous word is not part of the number; unbalanced parens are trimmed.
     const opens = raw.split('(').length - 1;
     const closes = raw.split(')').length - 1;
@@ -344,7 +352,8 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
     const ctx = before(text, start, 48);
     const near = before(text, start, 24);
     const negative = NON_PII_NUMBER_CONTEXT.test(near) || CARD_CONTEXT.test(near) || IBAN_BEFORE.test(text.slice(Math.max(0, start - 12), start));
-    const positive = PHONE_CONTEXT.test(ctx) || (!negative && PHONE_WEAK_CONTEXT.test(near));
+    const positive =
+      PHONE_CONTEXT.test(ctx) || (!negative && PHONE_WEAK_CONTEXT.test(near)) || PHONE_AFTER.test(text.slice(start + raw.length + extension, start + raw.length + extension + 16));
     const intl = raw.startsWith('+');
     let accept = false;
     let score = 0.7;
@@ -360,7 +369,7 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
       accept = validInSomeRegion(raw);
       score = 0.7;
     }
-    if (accept) out.push({ start, end: start + raw.length, type: 'PHONE', score });
+    if (accept) out.push({ start, end: start + raw.length + extension, type: 'PHONE', score });
   });
 }
 
@@ -412,11 +421,45 @@ const DATE = new RegExp(
 const DOB_GATE = ['orn', 'ORN', 'irth', 'IRTH', 'dob', 'DOB', 'Dob', 'D.O.B', 'd.o.b', 'eboren', 'née', 'né ', 'nacimiento', 'naissance', 'nascita', 'bday', 'b-day'];
 const DOB_CONTEXT = /\b(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|née|né|fecha de nacimiento|date de naissance|data di nascita)\b/;
 
-/** Dates next to birth context words. */
+/**
+ * Full dates before this year are masked even without birth context ("It's like that since 12/1/1981"):
+ * in a conversation with an agent, a day of a year that long ago is someone's birth date far more often
+ * than an order or a flight. Fixed rather than relative to today, so redaction stays reproducible.
+ */
+const PERSONAL_DATE_BEFORE = 2006;
+/** A time right after a date makes it a timestamp ("Date: 1992-02-08 20:15:24"), not a birth date. */
+const TIME_AFTER = /^(?:[T ]\d{1,2}:\d{2}|,? (?:at )?\d{1,2}(?::\d{2})? ?[ap]\.?m)/i;
+
+/** True when the text has a four-digit run from 1900 up to PERSONAL_DATE_BEFORE (the year of an old full date). */
+function hasOldYear(text: string, ix: TextIndex): boolean {
+  const r = ix.digitRuns;
+  for (let k = 0; k < r.length; k += 2) {
+    const s = r[k] as number;
+    if ((r[k + 1] as number) - s !== 4) continue;
+    const y = Number(text.slice(s, s + 4));
+    if (y >= 1900 && y < PERSONAL_DATE_BEFORE) return true;
+  }
+  return false;
+}
+
+/** The four-digit year of a DATE match, or undefined when it has a two-digit year. */
+function yearOf(date: string): number | undefined {
+  const m = /(?<!\d)\d{4}(?!\d)/.exec(date);
+  return m === null ? undefined : Number(m[0]);
+}
+
+/** Dates next to birth context words, and full dates long past without them (see PERSONAL_DATE_BEFORE). */
 export function findDatesOfBirth(text: string, out: Finding[], ix: TextIndex): void {
-  if (!ix.has('birth') || !DOB_GATE.some((w) => text.indexOf(w) >= 0)) return;
+  const context = ix.has('birth') && DOB_GATE.some((w) => text.indexOf(w) >= 0);
+  if (!context && !hasOldYear(text, ix)) return;
   eachMatch(DATE, text, (m) => {
-    if (!DOB_CONTEXT.test(before(text, m.index, 60))) return;
-    out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE_OF_BIRTH', score: 0.9 });
+    const end = m.index + m[0].length;
+    if (context && DOB_CONTEXT.test(before(text, m.index, 60))) {
+      out.push({ start: m.index, end, type: 'DATE_OF_BIRTH', score: 0.9 });
+      return;
+    }
+    const year = yearOf(m[0]);
+    if (year === undefined || year < 1900 || year >= PERSONAL_DATE_BEFORE || TIME_AFTER.test(text.slice(end, end + 12))) return;
+    out.push({ start: m.index, end, type: 'DATE_OF_BIRTH', score: 0.6 });
   });
 }

@@ -39,6 +39,15 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Order #413-2072368-4392580 has shipped.')).toEqual([]);
     expect(masked('Budget approved: 1 900 544.00 JPY for Q3.')).toEqual([]);
   });
+  it('PHONE: extensions are masked with the number, and a label after it ("-Fax", "office") is phone context', () => {
+    expect(masked('Fax: 212-555-0147x221')).toEqual(['PHONE:212-555-0147x221']);
+    expect(masked('Desk: +1-646-555-0199 ext. 12 today')).toEqual(['PHONE:+1-646-555-0199 ext. 12']);
+    expect(masked('(0761) 38 29 55 office')).toEqual(['PHONE:(0761) 38 29 55']);
+    expect(masked('Reception\\,0761382955-Fax')).toEqual(['PHONE:0761382955']);
+    // Without a label or context word the same eight digits are no phone, and a screen size is no extension.
+    expect(masked('Ref (0761) 38 29 55 closed')).toEqual([]);
+    expect(masked('Resolution 1920x1080 at 60 Hz')).toEqual([]);
+  });
   it('CREDIT_CARD: Luhn-valid masked, Luhn-invalid not', () => {
     expect(masked('card 4111 1111 1111 1111 expires soon')).toEqual(['CREDIT_CARD:4111 1111 1111 1111']);
     expect(masked('card 4111 1111 1111 1112 expires soon')).toEqual([]);
@@ -46,6 +55,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('IBAN: mod-97-valid masked, invalid not', () => {
     expect(masked('IBAN DE89 3704 0044 0532 0130 00 for the refund')).toEqual(['IBAN:DE89 3704 0044 0532 0130 00']);
     expect(masked('IBAN DE88 3704 0044 0532 0130 00 for the refund')).toEqual([]);
+    // Followed by lower-case words: the country's length ends the IBAN, and only its own letters must be capitals.
+    expect(masked('a transfer from GB33BUKB20201555555555 to other bank accounts')).toEqual(['IBAN:GB33BUKB20201555555555']);
+    expect(masked('a transfer from gb33bukb20201555555555 to them')).toEqual([]);
   });
   it('ACCOUNT_NUMBER only next to account words', () => {
     expect(masked('my account number is 12345678')).toEqual(['ACCOUNT_NUMBER:12345678']);
@@ -63,9 +75,18 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     ]);
     expect(masked('Build 10.0.25929.4408 listening on 0.0.0.0:41993')).toEqual([]);
   });
-  it('DATE_OF_BIRTH only with birth context', () => {
+  it('DATE_OF_BIRTH with birth context, or a full date before 2006 without it, never a timestamp', () => {
     expect(masked('She was born on 10/23/1951.')).toEqual(['DATE_OF_BIRTH:10/23/1951']);
     expect(masked('The invoice is due 10/23/2024.')).toEqual([]);
+    // An old full date is someone's birth date far more often than an order's.
+    expect(masked("It's been like that since 4/17/1978")).toEqual(['DATE_OF_BIRTH:4/17/1978']);
+    expect(masked('she turned up on 17 April 1978 with it')).toEqual(['DATE_OF_BIRTH:17 April 1978']);
+    expect(masked('dob 1990-04-05')).toEqual(['DATE_OF_BIRTH:1990-04-05']);
+    // Not a year alone, a two-digit year, a recent date, or a date with a time (a log line).
+    expect(masked('We met in 1978 and again on 4/17/78.')).toEqual([]);
+    expect(masked('Ordered on 2011-03-02, shipped 3/4/2019.')).toEqual([]);
+    expect(masked('Date: 1992-02-08 20:15:24')).toEqual([]);
+    expect(masked('Logged 1999-12-31T23:59:59Z')).toEqual([]);
   });
   it('SECRET: provider keys, bearer tokens, JWTs, private keys, connection strings, key=value', () => {
     expect(masked('GROQ_API_KEY=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')).toEqual([
@@ -164,6 +185,17 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(addresses('a depot in Kiruna 981 38 and more')).toEqual(['ADDRESS:981 38']);
     // Still not a year, nor a three-digit count.
     expect(masked('born in Lisbon 1984 and raised in Porto 120 miles away')).toEqual([]);
+  });
+  it('ADDRESS: Polish, Canadian and British postal codes, a region line before the country, lost-character indentation', () => {
+    expect(masked('Ship to ul. Ogrodowa 12 Apt. 3\n  Kraków\n  30-001')).toEqual(['ADDRESS:ul. Ogrodowa 12 Apt. 3\n  Kraków\n  30-001']);
+    expect(masked('Send it to 18 Harbour Road Suite 5\n   Lunenburg\n    NS\n    B0J 2C0')).toEqual(['ADDRESS:18 Harbour Road Suite 5\n   Lunenburg\n    NS\n    B0J 2C0']);
+    expect(masked('Address: 27 Quayside Road\nNEWCASTLE\n, xx\n England NE1 3DX')).toEqual(['ADDRESS:27 Quayside Road\nNEWCASTLE\n, xx\n England NE1 3DX']);
+    // "?" and no-break spaces where an export lost a character, at the start of each line.
+    expect(masked('Mail: Birkenweg 9\n??? Suite 12\n??? Zug\n??? Switzerland 6300')).toEqual(['ADDRESS:Birkenweg 9\n??? Suite 12\n??? Zug\n??? Switzerland 6300']);
+    // An abbreviation's full stop ends the clause: the region is part of the address.
+    expect(masked('I lived at 5 Tammikatu 9 Apt. 2 TURKU FI. Then I moved.')).toEqual(['ADDRESS:5 Tammikatu 9 Apt. 2 TURKU FI.']);
+    // A short line that is no place is not swallowed.
+    expect(masked('Deliver to 12 Oak Lane, Springfield\nok\nThanks a lot')).toEqual(['ADDRESS:12 Oak Lane, Springfield']);
   });
   it('PERSON: gazetteer names, honorifics, context; not months or sentence-initial words', () => {
     expect(masked('I spoke with Maria Rossi yesterday.')).toEqual(['PERSON:Maria Rossi']);
