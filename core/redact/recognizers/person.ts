@@ -15,7 +15,7 @@ const STRONG_ENDINGS =
 const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ]/;
 /** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
 const BEFORE_STRONG =
-  /(?:\bmy name is|\bmy name's|\bname is|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to)\s*$/;
+  /(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to)\s*$/;
 /** Weaker phrases: they help a capitalised word that already looks like a name. */
 const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontact|\bver(?:sion)?|\bfounders?:?|\bcalled|\bdear)\s*$/;
 /** Verbs and vocatives right after a word that make it a person. */
@@ -23,6 +23,8 @@ const AFTER_STRONG =
   /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called)\b)/;
 const AFTER_MEDIUM =
   /^(?:'s|’s)?\s*(?:\s(?:had|has|was|is|will|would|who|began|started|spent|became|joined|went|came|got|made|took|just|also|then|never|always|did|does|can|could|should|might|must)\b|['’]s\s)/;
+/** After an unknown sentence-initial word, what says it is someone: "is from", "is very", "was always". */
+const SUBJECT_AFTER = /^\s(?:is|was)\s(?:from|very|so|really|always|never|quite|extremely|such)\b/;
 /** Words before a capitalised word that make it a place or a thing rather than the subject of a verb. */
 const PLACE_BEFORE = /(?:\b(?:the|a|an|of|in|at|on|from|to|into|near|via|visit|visiting|across|around|through)\s+)$/;
 const SENTENCE_START = /(?:^|[.!?:;"“”()\[\]{}>*#-]\s*|\n\s*|^\s*)$/;
@@ -310,6 +312,8 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;
     else if (k === 'unknown') {
       if (strongBefore() || strongAfter() || speaker()) score = 0.55;
+      // "Shovda is very reliable", "Tomomi is from Acme": a sentence about someone, by its first word.
+      else if (sentenceStart() && first.word.length >= 3 && SUBJECT_AFTER.test(tail())) score = 0.5;
       else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;
     }
   }
@@ -439,5 +443,39 @@ function allLowerCaseNames(text: string, found: Found[]): void {
     const end = /['’]s$/.test(nx.word) ? nx.end - 2 : nx.end;
     found.push({ start: w.start, end, score: 0.55, words: [w.norm, nx.norm.replace(/['’]s$/, '')] });
     i = j;
+  }
+  lowerCaseNameLists(text, words, found);
+}
+
+/**
+ * A list of three or more single words ("silvana, adam, christopher and caleb") of which most are known
+ * given names is a list of people: each word is a name, a rarer one among them included. Words that are
+ * only common words are left out.
+ */
+const LIST_SEPARATOR = /^(?:, and |, & |, | and | & )/;
+
+function lowerCaseNameLists(text: string, words: readonly Tok[], found: Found[]): void {
+  const lx = lexicon();
+  const byStart = new Map(words.map((t) => [t.start, t]));
+  const taken = new Set<Tok>();
+  for (const head of words) {
+    if (taken.has(head)) continue;
+    const items = [head];
+    for (;;) {
+      const last = items[items.length - 1] as Tok;
+      const sep = LIST_SEPARATOR.exec(text.slice(last.end, last.end + 7));
+      const next = sep === null ? undefined : byStart.get(last.end + sep[0].length);
+      if (next === undefined || next.norm === 'and') break;
+      items.push(next);
+    }
+    for (const t of items) taken.add(t);
+    if (items.length < 3) continue;
+    const known = items.filter((t) => lx.first.has(t.norm)).length;
+    if (known < 2 || known < 0.6 * items.length) continue;
+    for (const t of items) {
+      if (t.norm.length < 2 || (lx.common.has(t.norm) && !lx.first.has(t.norm) && !lx.last.has(t.norm))) continue;
+      if (found.some((f) => f.start < t.end && t.start < f.end)) continue;
+      found.push({ start: t.start, end: t.end, score: 0.55, words: [t.norm] });
+    }
   }
 }

@@ -203,6 +203,22 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('My name is Rubenka')).toEqual(['PERSON:Rubenka']);
     expect(masked('In March the Discipline team met in Paris.')).toEqual([]);
   });
+  it('PERSON: names no gazetteer knows, told by a question for a name, a lower-case honorific, or what is said of them', () => {
+    expect(masked("What's your surname? Wrzesniewska")).toEqual(['PERSON:Wrzesniewska']);
+    expect(masked('Please add ms. Oluwaseyi to the account')).toEqual(['PERSON:Oluwaseyi']);
+    expect(masked('Thandiwe is very patient with customers.')).toEqual(['PERSON:Thandiwe']);
+    expect(masked('Yerlan is from the Almaty office.')).toEqual(['PERSON:Yerlan']);
+    // The same shapes with ordinary words, or without the cue, stay.
+    expect(masked('Shipping is very fast these days.')).toEqual([]);
+    expect(masked('Kubernetes runs the cluster.')).toEqual([]);
+  });
+  it('PERSON: a lower-case list of mostly given names is a list of people, the rarer names in it included', () => {
+    const text = 'the team: olga, tavita, marcus and priya.';
+    expect(masked(text)).toEqual(['PERSON:olga', 'PERSON:tavita', 'PERSON:marcus', 'PERSON:priya']);
+    expect(masked('we bought eggs, milk, bread and butter.')).toEqual([]);
+    // Two items are not a list.
+    expect(masked('tea and coffee, olga and marcus')).toEqual([]);
+  });
   it('PERSON: a full stop after a name ends the sentence, after an initial or an honorific it does not', () => {
     const text = 'Thanks for your patience, Maria. I checked the order.';
     expect(masked(text)).toEqual(['PERSON:Maria']);
