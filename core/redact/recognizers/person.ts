@@ -23,6 +23,22 @@ const AFTER_STRONG =
   /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called)\b)/;
 const AFTER_MEDIUM =
   /^(?:'s|’s)?\s*(?:\s(?:had|has|was|is|will|would|who|began|started|spent|became|joined|went|came|got|made|took|just|also|then|never|always|did|does|can|could|should|might|must)\b|['’]s\s)/;
+/**
+ * Within three lines below, a line that starts with a house number and a capitalised word: the address
+ * of a letterhead or signature block ("Tzigane Lantos\n>Fritz-Armstrong\n>76556 29 Rue de Tanger").
+ */
+const ADDRESS_LINE_BELOW = /^[^\n]*(?:\n[^\n]*){0,2}\n[ \t>]*\d{1,6}[A-Za-z]?[ \t]+(?:\d{1,6}[ \t]+)?\p{Lu}/u;
+
+/** True when the words from `start` to `end` fill their line (a quote's ">" and indentation aside). */
+function onLineOfItsOwn(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && /[ \t>]/.test(text[s - 1] as string)) s--;
+  if (s > 0 && text[s - 1] !== '\n') return false;
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return e === text.length || text[e] === '\n' || text[e] === '\r';
+}
+
 /** After an unknown sentence-initial word, what says it is someone: "is from", "is very", "was always". */
 const SUBJECT_AFTER = /^\s(?:is|was)\s(?:from|very|so|really|always|never|quite|extremely|such)\b/;
 /** Words before a capitalised word that make it a place or a thing rather than the subject of a verb. */
@@ -299,6 +315,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (toks.some((t, n) => n > 0 && isParticleGap(text.slice((toks[n - 1] as Tok).end, t.start)))) score = 0.7;
     else if (initials > 0 && words <= 3) score = 0.7;
     else if (strongBefore() || strongAfter()) score = 0.6;
+    else if (words <= 3 && onLineOfItsOwn(text, first.start, last.end) && ADDRESS_LINE_BELOW.test(text.slice(last.end, last.end + 240))) score = 0.6;
     else if (names >= 1 && words === 2) score = 0.55;
     else if (known >= 1 && !sentenceStart()) score = 0.55;
   } else if (words === 1) {
