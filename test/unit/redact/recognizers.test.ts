@@ -213,12 +213,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Kubernetes runs the cluster.')).toEqual([]);
   });
   it('PERSON: an unknown name on a line of its own above an address line (a letterhead or signature)', () => {
-    const block = '> Kaveh Tabrizian\n> Northwind Traders\n> 4417 Lindenallee 12\n> Apt. 7';
+    const block = '> Zorvath Quellin\n> Northwind Traders\n> 4417 Lindenallee 12\n> Apt. 7';
     // The company line is masked too: it is a letterhead's line as well, and it identifies the sender.
-    expect(masked(block).filter((m) => m.startsWith('PERSON'))).toEqual(['PERSON:Kaveh Tabrizian', 'PERSON:Northwind Traders']);
+    expect(masked(block).filter((m) => m.startsWith('PERSON'))).toEqual(['PERSON:Zorvath Quellin', 'PERSON:Northwind Traders']);
     // Mid-sentence, or with no address below, the same words say nothing.
-    expect(masked('We met Kaveh Tabrizian there.\n4417 Lindenallee 12').filter((m) => m.startsWith('PERSON'))).toEqual([]);
-    expect(masked('> Kaveh Tabrizian\n> Northwind Traders\n> see you soon')).toEqual([]);
+    expect(masked('We met Zorvath Quellin there.\n4417 Lindenallee 12').filter((m) => m.startsWith('PERSON'))).toEqual([]);
+    expect(masked('> Zorvath Quellin\n> Northwind Traders\n> see you soon')).toEqual([]);
   });
   it('PERSON: a lower-case list of mostly given names is a list of people, the rarer names in it included', () => {
     const text = 'the team: olga, tavita, marcus and priya.';
