@@ -441,8 +441,11 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     }
     blocks.push({ ...a });
   }
+  // A block that lies wholly inside the previous address (which grew over it) adds nothing; extending
+  // it again would cost as much, once per block, on text that repeats an address form for kilobytes.
+  let covered = 0;
   for (const b of blocks) {
-    if (!b.strong) continue;
+    if (!b.strong || b.end <= covered) continue;
     let start = b.start;
     // A postal code or "the corner of" right before the block belongs to it.
     const lead = before(text, start, 24);
@@ -460,5 +463,6 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
       if (ws.length >= 2 && isStreetWord(ws[ws.length - 1] as string)) end += corner[0].trimEnd().length;
     }
     out.push({ start, end, type: 'ADDRESS', score: 0.7 });
+    covered = Math.max(covered, end);
   }
 }

@@ -474,6 +474,9 @@ const LIST_SEPARATOR = /^(?:, and |, & |, | and | & )/;
 function lowerCaseNameLists(text: string, words: readonly Tok[], found: Found[]): void {
   const lx = lexicon();
   const byStart = new Map(words.map((t) => [t.start, t]));
+  // Words already inside a name found by the other lower-case rules.
+  const covered = new Uint8Array(text.length);
+  for (const f of found) covered.fill(1, f.start, f.end);
   const taken = new Set<Tok>();
   for (const head of words) {
     if (taken.has(head)) continue;
@@ -491,7 +494,7 @@ function lowerCaseNameLists(text: string, words: readonly Tok[], found: Found[])
     if (known < 2 || known < 0.6 * items.length) continue;
     for (const t of items) {
       if (t.norm.length < 2 || (lx.common.has(t.norm) && !lx.first.has(t.norm) && !lx.last.has(t.norm))) continue;
-      if (found.some((f) => f.start < t.end && t.start < f.end)) continue;
+      if (covered[t.start] === 1) continue;
       found.push({ start: t.start, end: t.end, score: 0.55, words: [t.norm] });
     }
   }

@@ -198,6 +198,13 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of "+1 "', '+1 '.repeat(17_000)],
     ['50 KB of sentence-ending names', 'Maria. '.repeat(7_200)],
     ['50 KB of secret key words', 'password token key '.repeat(2_600)],
+    // The rules added for unseen texts: street types, lower-case lists, old dates, extensions, letterheads.
+    ['50 KB of "on Elm Street"', 'on Elm Street '.repeat(3_600)],
+    ['50 KB of a lower-case list', 'anna, '.repeat(8_400)],
+    ['50 KB of old dates', '1/2/1990 '.repeat(5_600)],
+    ['50 KB of phone extensions', '212-555-0147x1 '.repeat(3_400)],
+    ['50 KB of name lines over numbers', 'Ann Lee\n12 Elm\n'.repeat(3_200)],
+    ['50 KB of region codes', '1 Elm Road\nab\n'.repeat(3_600)],
   ];
   for (const [label, text] of cases) {
     it(label, () => {
