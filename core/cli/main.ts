@@ -73,13 +73,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('[paths...]', 'files or folders to preview (redacted traces are printed as JSON Lines)')
     .option('--score <corpus.jsonl>', 'print precision, recall and F2 per PII type for a labeled corpus')
     .option('--check', `with --score: exit 4 when a figure is below its bar (recall per type, overall precision ${QUALITY_BARS.precision}, F2 ${QUALITY_BARS.f2})`)
+    .option('--errors', 'with --score: also list each missed span and each false positive, with its record and context')
     .addOption(new Option('--format <format>', 'skip detection and read every file as this format').choices(FormatId.options))
     .option('--map <mapping.yaml>', 'field mapping for your own JSONL/CSV logs (implies --format generic)')
     .option('--eval-dir <dir>', "the eval folder whose redaction: section applies", 'eval')
-    .action(async (paths: string[], o: { score?: string; check?: boolean; format?: FormatId; map?: string; evalDir: string }) => {
+    .action(async (paths: string[], o: { score?: string; check?: boolean; errors?: boolean; format?: FormatId; map?: string; evalDir: string }) => {
       const config = loadEvalFolder(o.evalDir).config.redaction;
       if (o.check && !o.score) throw new UsageError('--check goes with --score CORPUS.jsonl');
-      if (o.score) code = runRedactScore(o.score, config, io, o.check === true);
+      if (o.errors && !o.score) throw new UsageError('--errors goes with --score CORPUS.jsonl');
+      if (o.score) code = runRedactScore(o.score, config, io, o.check === true, o.errors === true);
       else if (paths.length === 0) throw new UsageError('give files to preview, or --score CORPUS.jsonl');
       else code = await runRedactPreview(paths, { ...o, config }, io);
     });

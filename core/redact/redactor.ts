@@ -8,7 +8,7 @@ import { createDetector, type Detector } from './detect.js';
 import { SensitiveKeys } from './keys.js';
 import { isPlaceholder, type Pseudonymizer } from './pseudonymizer.js';
 import { RedactionReport, type FieldClass } from './report.js';
-import { scoreRecords, type LabeledRecord, type ScoreReport } from './score.js';
+import { scoreRecords, type LabeledRecord, type ScoreOptions, type ScoreReport } from './score.js';
 import type { Finding } from './types.js';
 
 /** Longest path (in segments) a leak hit reports; deeper paths keep their last segments. */
@@ -50,8 +50,8 @@ export interface Redactor {
   redactTrace(draft: TraceDraft, pseudonymizer: Pseudonymizer, report?: RedactionReport, onSensitiveValue?: RedactOptions['onSensitiveValue']): TraceDraft;
   /** PII still present in a text or JSON value (for the eval-folder writer: any hit blocks the write). */
   leakScan(input: string | Json): LeakHit[];
-  /** Precision/recall/F2 per type over a labeled corpus. */
-  scoreCorpus(records: Iterable<LabeledRecord>): ScoreReport;
+  /** Precision/recall/F2 per type over a labeled corpus (and, when asked, each error). */
+  scoreCorpus(records: Iterable<LabeledRecord>, options?: ScoreOptions): ScoreReport;
 }
 
 interface Frame {
@@ -399,7 +399,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     redactJson,
     redactTrace,
     leakScan,
-    scoreCorpus: (records) => scoreRecords(records, detector),
+    scoreCorpus: (records, options) => scoreRecords(records, detector, options),
   };
 }
 

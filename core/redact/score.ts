@@ -39,6 +39,44 @@ export interface ScoreReport {
   perType: Record<string, TypeScore>;
   overall: TypeScore;
   records: number;
+  /** Each missed span and false positive, in corpus order, when asked for (ScoreOptions.errors). */
+  errors?: ScoreError[];
+}
+
+/** One error of the redactor on a labeled record: a labeled span it missed, or a range it masked wrongly. */
+export interface ScoreError {
+  kind: 'missed' | 'falsePositive';
+  /** The labeled type (missed) or the masked type (false positive). */
+  type: string;
+  /** The record's id, or its 1-based position in the corpus when it has none. */
+  record: string;
+  start: number;
+  end: number;
+  /** The record's text from `start` to `end`. */
+  value: string;
+  /** Up to 40 characters before and after the value. */
+  before: string;
+  after: string;
+}
+
+export interface ScoreOptions {
+  /** Collect every missed span and false positive into ScoreReport.errors. */
+  errors?: boolean;
+}
+
+const ERROR_CONTEXT = 40;
+
+function scoreError(kind: ScoreError['kind'], r: LabeledRecord, n: number, x: { start: number; end: number; type: string }): ScoreError {
+  return {
+    kind,
+    type: x.type,
+    record: r.id ?? String(n),
+    start: x.start,
+    end: x.end,
+    value: r.text.slice(x.start, x.end),
+    before: r.text.slice(Math.max(0, x.start - ERROR_CONTEXT), x.start),
+    after: r.text.slice(x.end, x.end + ERROR_CONTEXT),
+  };
 }
 
 /** F-beta with beta = 2 (recall weighted four times as much as precision). */
@@ -89,7 +127,8 @@ export function matchRecord(
 }
 
 /** Runs `detector` over every record and returns per-type and overall precision, recall and F2. */
-export function scoreRecords(records: Iterable<LabeledRecord>, detector: Detector): ScoreReport {
+export function scoreRecords(records: Iterable<LabeledRecord>, detector: Detector, options: ScoreOptions = {}): ScoreReport {
+  const errors: ScoreError[] | undefined = options.errors === true ? [] : undefined;
   const perType: Record<string, TypeScore> = {};
   const overall = emptyScore();
   const get = (t: string): TypeScore => (perType[t] ??= emptyScore());
@@ -111,6 +150,10 @@ export function scoreRecords(records: Iterable<LabeledRecord>, detector: Detecto
       get(m.type).predicted++;
       get(m.type).falsePositive++;
     }
+    if (errors !== undefined) {
+      const all = [...res.missed.map((x) => scoreError('missed', r, n, x)), ...res.falsePositives.map((x) => scoreError('falsePositive', r, n, x))];
+      errors.push(...all.sort((a, b) => a.start - b.start));
+    }
   }
   for (const s of Object.values(perType)) {
     overall.labeled += s.labeled;
@@ -124,7 +167,7 @@ export function scoreRecords(records: Iterable<LabeledRecord>, detector: Detecto
     s.recall = s.labeled === 0 ? 1 : s.found / s.labeled;
     s.f2 = f2(s.precision, s.recall);
   }
-  return { perType, overall, records: n };
+  return errors !== undefined ? { perType, overall, records: n, errors } : { perType, overall, records: n };
 }
 
 /** The bars the redactor is held to (issue 3): recall per type, overall precision and overall F2. */
@@ -174,4 +217,15 @@ export function formatScoreTable(report: ScoreReport): string {
     ...rows,
     `| **overall** | ${o.labeled} | ${o.found} | ${o.predicted} | ${o.falsePositive} | ${pct(o.precision)} | ${pct(o.recall)} | ${pct(o.f2)} |`,
   ].join('\n');
+}
+
+/**
+ * Missed spans and false positives as text, one per line under two headings: type, record, and the value
+ * marked [[like this]] in its context (JSON-escaped, so line breaks stay on one line).
+ */
+export function formatScoreErrors(errors: readonly ScoreError[]): string {
+  const line = (e: ScoreError): string => `  ${e.type.padEnd(14)} ${e.record}  ${JSON.stringify(`${e.before}[[${e.value}]]${e.after}`)}`;
+  const missed = errors.filter((e) => e.kind === 'missed');
+  const wrong = errors.filter((e) => e.kind === 'falsePositive');
+  return [`missed (${missed.length}):`, ...missed.map(line), `false positives (${wrong.length}):`, ...wrong.map(line)].join('\n');
 }

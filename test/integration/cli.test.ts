@@ -242,6 +242,32 @@ describe('casebook CLI', () => {
     expect(alone.err).toContain('--check goes with --score CORPUS.jsonl');
   });
 
+  it('redact --score --errors lists each missed span and false positive with its record and context', async () => {
+    const dir = tempDir();
+    const corpus = join(dir, 'team.jsonl');
+    const lines = [
+      { id: 'ticket-1', text: 'Mail jane.doe@example.org or call +44 20 7946 0958.', spans: [{ start: 5, end: 25, type: 'EMAIL' }, { start: 34, end: 50, type: 'PHONE' }] },
+      { text: 'Extension seven-seven-two,\nplease.', spans: [{ start: 10, end: 25, type: 'PHONE' }] },
+      { id: 'ticket-3', text: 'Nothing to see, but visit example.com today.', spans: [] },
+    ];
+    writeFileSync(corpus, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const r = await run(['redact', '--score', corpus, '--errors']);
+    expect(r.code).toBe(0);
+    const tail = r.out.slice(r.out.indexOf('missed ('));
+    expect(tail.trim().split('\n')).toEqual([
+      'missed (1):',
+      // A record without an id is named by its line in the corpus; the line break stays escaped.
+      '  PHONE          2  "Extension [[seven-seven-two]],\\nplease."',
+      'false positives (1):',
+      '  URL            ticket-3  "Nothing to see, but visit [[example.com]] today."',
+    ]);
+    const alone = await run(['redact', '--errors', corpus]);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('--errors goes with --score CORPUS.jsonl');
+    // Without the flag, no list.
+    expect((await run(['redact', '--score', corpus])).out).not.toContain('missed (');
+  });
+
   it('refuses to score an empty corpus, and a preview of an empty file reports only the file', async () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.jsonl');

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { FormatId } from '../../model/trace.js';
 import { importPaths } from '../../pipeline/import.js';
 import { loadMapping } from '../../ingest/mapping-file.js';
-import { belowBars, createRedactor, formatScoreTable, type LabeledRecord, type RedactionConfigInput, type RedactionReportJson } from '../../redact/index.js';
+import { belowBars, createRedactor, formatScoreErrors, formatScoreTable, type LabeledRecord, type RedactionConfigInput, type RedactionReportJson } from '../../redact/index.js';
 import { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { UsageError } from './traces.js';
@@ -53,12 +53,14 @@ export function renderRedactionReport(r: RedactionReportJson): string {
 }
 
 /** Run `casebook redact --score`; with `check`, exit ExitCode.belowBar when a figure is below its bar. */
-export function runRedactScore(corpus: string, config: RedactionConfigInput | undefined, io: CliIo, check = false): number {
+export function runRedactScore(corpus: string, config: RedactionConfigInput | undefined, io: CliIo, check = false, errors = false): number {
   const records = readCorpus(corpus);
   // A perfect score over nothing would pass a CI gate that points at the wrong (or an empty) file.
   if (records.length === 0) throw new UsageError(`${corpus}: no labeled records to score`);
-  const report = createRedactor(config ?? {}).scoreCorpus(records);
+  const report = createRedactor(config ?? {}).scoreCorpus(records, { errors });
   io.stdout(`${records.length} labeled records from ${corpus}\n\n${formatScoreTable(report)}\n`);
+  // The corpus is the team's own labeled text on its own machine: showing its values is the point here.
+  if (report.errors !== undefined) io.stdout(`\n${formatScoreErrors(report.errors)}\n`);
   if (!check) return ExitCode.ok;
   const below = belowBars(report);
   for (const line of below) io.stderr(`below the bar: ${line}\n`);
