@@ -211,6 +211,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // The same shapes with ordinary words, or without the cue, stay.
     expect(masked('Shipping is very fast these days.')).toEqual([]);
     expect(masked('Kubernetes runs the cluster.')).toEqual([]);
+    // A product name in the same place reads as a name; the allow list is how a team keeps its own.
+    expect(masked('Kubernetes is very popular here.')).toEqual(['PERSON:Kubernetes']);
+    expect(createRedactor({ allowList: ['Kubernetes'] }).detect('Kubernetes is very popular here.')).toEqual([]);
   });
   it('PERSON: an unknown name on a line of its own above an address line (a letterhead or signature)', () => {
     const block = '> Zorvath Quellin\n> Northwind Traders\n> 4417 Lindenallee 12\n> Apt. 7';
