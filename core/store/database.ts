@@ -61,7 +61,7 @@ export function migrate(db: Db, migrations: readonly Migration[], upTo = Number.
           'it was written by a newer Casebook',
       );
     }
-    if (migrationChecksum(m.sql) !== row.checksum) {
+    if (migrationChecksum(m.sql) !== row.checksum && !(m.formerChecksums ?? []).includes(row.checksum)) {
       throw new MigrationError(
         `migration ${row.version} (${row.name}) was edited after it was applied to this database ` +
           `(checksum ${row.checksum.slice(0, 12)} recorded, ${migrationChecksum(m.sql).slice(0, 12)} in code); ` +

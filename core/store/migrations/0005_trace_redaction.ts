@@ -2,10 +2,7 @@
 // redactor version and a hash of the redaction configuration (`v1:3f9a...`). NULL for traces stored before
 // this was recorded. It lets the CLI say which stored traces predate a stricter configuration or a redactor fix.
 // And which import stored each trace's current bytes, so a run summary can count what those imports masked.
-// The index answers the per-mark counts (every CLI import and app refresh asks) without reading trace bodies:
-// the column comes after the body, so a table scan would read every overflow page (55 ms at 100 MB, warm).
 export default `
 ALTER TABLE traces ADD COLUMN redaction TEXT;
 ALTER TABLE traces ADD COLUMN import_id INTEGER;
-CREATE INDEX traces_redaction ON traces (redaction);
 `;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { migrate, MigrationError, migrationChecksum, openDatabase, schemaVersion } from '../../../core/store/database.js';
-import { migrations } from '../../../core/store/migrations/index.js';
+import { migrations, type Migration } from '../../../core/store/migrations/index.js';
 import { Store } from '../../../core/store/index.js';
 import { traceRow } from '../../../core/store/trace-repository.js';
 import { identify } from '../../../core/ingest/identity.js';
@@ -100,10 +100,37 @@ describe('migrations', () => {
     migrate(db, migrations, 5);
     expect(schemaVersion(db)).toBe(5);
     expect(db.prepare("SELECT redaction, import_id FROM traces WHERE id = 'tr_1'").get()).toEqual({ redaction: null, import_id: null });
-    // The per-mark counts come from the index, never from the rows (whose bodies come before the mark).
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT redaction, COUNT(*) FROM traces GROUP BY redaction').all() as Array<{ detail: string }>;
-    expect(plan.map((r) => r.detail).join(' ')).toMatch(/COVERING INDEX traces_redaction/);
     db.close();
+  });
+
+  /** How the per-mark counts are answered. */
+  const countPlan = (db: ReturnType<typeof openDatabase>): string =>
+    (db.prepare('EXPLAIN QUERY PLAN SELECT redaction, COUNT(*) FROM traces GROUP BY redaction').all() as Array<{ detail: string }>).map((r) => r.detail).join(' ');
+
+  it('migration 6 indexes how traces were redacted, so the per-mark counts never read trace bodies', () => {
+    const db = openDatabase(':memory:', { upTo: 5 });
+    expect(countPlan(db)).not.toMatch(/traces_redaction/);
+    migrate(db, migrations, 6);
+    expect(schemaVersion(db)).toBe(6);
+    expect(countPlan(db)).toMatch(/COVERING INDEX traces_redaction/);
+    db.close();
+  });
+
+  it('databases from both shipped texts of migration 5 open and get the index; any other edit is still refused', () => {
+    // One build shipped migration 5 with the index folded in; the builds before it shipped it without.
+    const folded = { ...(migrations[4] as Migration), sql: `${(migrations[4] as Migration).sql}CREATE INDEX traces_redaction ON traces (redaction);\n` };
+    expect(migrationChecksum(folded.sql)).toBe((migrations[4] as Migration).formerChecksums?.[0]);
+    for (const five of [migrations[4] as Migration, folded]) {
+      const file = join(tempDir(), 'old.db');
+      openDatabase(file, { migrations: [...migrations.slice(0, 4), five] }).close();
+      const db = openDatabase(file);
+      expect(schemaVersion(db)).toBe(6);
+      expect(countPlan(db)).toMatch(/COVERING INDEX traces_redaction/);
+      db.close();
+    }
+    const file = join(tempDir(), 'edited.db');
+    openDatabase(file, { migrations: [...migrations.slice(0, 4), { ...(migrations[4] as Migration), sql: 'ALTER TABLE traces ADD COLUMN x TEXT;' }] }).close();
+    expect(() => openDatabase(file)).toThrow(MigrationError);
   });
 
   it("a run's promotion is saved, replaced on a re-promote, and read back inside its summary", () => {
