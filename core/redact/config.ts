@@ -46,11 +46,6 @@ export function listFileEntries(text: string): Array<{ value: string; line: numb
   return out;
 }
 
-/** The values of a list file (see listFileEntries). */
-export function listFileValues(text: string): string[] {
-  return listFileEntries(text).map((e) => e.value);
-}
-
 /**
  * Why a deny-list value cannot be used, or undefined. A value with fewer than two letters or digits ("a",
  * "-", "J.") would mask that word everywhere: every "a" of every trace. It is almost always a stray line.

@@ -8,7 +8,6 @@ export {
   CustomPattern,
   parseRedactionConfig,
   regexProblem,
-  listFileValues,
   listFileEntries,
   denyValueProblem,
   MAX_LIST_FILE_BYTES,

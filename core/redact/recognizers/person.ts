@@ -348,6 +348,10 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   found.push({ start, end, score, words: toks.filter((_, n) => kinds[n] !== 'initial').map((t) => t.norm) });
 }
 
+/** What joins the items of a list of names ("Kónya, Becker and Vasquez"), right after an item, or right before one. */
+const JOIN_AFTER = /^(?:,? and |,? & |, )/;
+const JOIN_BEFORE = /(?:,? and |,? & |, )$/;
+
 /** Names joined to a found name by "and", "&" or a comma list ("Kónya, Becker and Vasquez"). */
 function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
   if (found.length === 0) return;
@@ -367,8 +371,6 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
     return undefined;
   };
   const taken = new Set(found.map((f) => f.start));
-  const JOIN_AFTER = /^(?:,? and |,? & |, )/;
-  const JOIN_BEFORE = /(?:,? and |,? & |, )$/;
   const consider = (n: number | undefined): void => {
     if (n === undefined) return;
     const t = toks[n] as Tok;
@@ -469,26 +471,28 @@ function allLowerCaseNames(text: string, found: Found[]): void {
  * given names is a list of people: each word is a name, a rarer one among them included. Words that are
  * only common words are left out.
  */
-const LIST_SEPARATOR = /^(?:, and |, & |, | and | & )/;
-
 function lowerCaseNameLists(text: string, words: readonly Tok[], found: Found[]): void {
   const lx = lexicon();
-  const byStart = new Map(words.map((t) => [t.start, t]));
   // Words already inside a name found by the other lower-case rules.
   const covered = new Uint8Array(text.length);
   for (const f of found) covered.fill(1, f.start, f.end);
-  const taken = new Set<Tok>();
-  for (const head of words) {
-    if (taken.has(head)) continue;
-    const items = [head];
+  let i = 0;
+  while (i < words.length) {
+    // `words` holds every word in text order, "and" included: the item after a joiner is the next word,
+    // or the one after an "and".
+    const items = [words[i] as Tok];
+    let k = i + 1;
     for (;;) {
       const last = items[items.length - 1] as Tok;
-      const sep = LIST_SEPARATOR.exec(text.slice(last.end, last.end + 7));
-      const next = sep === null ? undefined : byStart.get(last.end + sep[0].length);
-      if (next === undefined || next.norm === 'and') break;
+      const sep = JOIN_AFTER.exec(text.slice(last.end, last.end + 7));
+      if (sep === null) break;
+      if (words[k]?.norm === 'and') k++;
+      const next = words[k];
+      if (next === undefined || next.start !== last.end + sep[0].length) break;
       items.push(next);
+      k++;
     }
-    for (const t of items) taken.add(t);
+    i = k;
     if (items.length < 3) continue;
     const known = items.filter((t) => lx.first.has(t.norm)).length;
     if (known < 2 || known < 0.6 * items.length) continue;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEvalFolder } from '../../../core/config/eval-folder.js';
 import { ConfigError } from '../../../core/config/yaml-config.js';
 import { redactionMark } from '../../../core/pipeline/redaction-mark.js';
-import { createRedactor, listFileValues, parseRedactionConfig, Pseudonymizer } from '../../../core/redact/index.js';
+import { createRedactor, listFileEntries, parseRedactionConfig, Pseudonymizer } from '../../../core/redact/index.js';
 import { tempDir } from '../../helpers/temp.js';
 
 /** An eval folder with casebook.yaml and the given extra files. */
@@ -17,11 +17,11 @@ function evalFolder(yaml: string, files: Record<string, string | Buffer> = {}): 
 }
 
 describe('deny-list and allow-list files', () => {
-  it('reads one value per line: BOM, CRLF, blank lines and # comments handled', () => {
-    expect(listFileValues('\uFEFFAcme Widgets\r\n\r\n# customers exported 2026-11\r\n  Zqxette Vrumple  \r\nNorthwind Traders')).toEqual([
-      'Acme Widgets',
-      'Zqxette Vrumple',
-      'Northwind Traders',
+  it('reads one value per line with its line number: BOM, CRLF, blank lines and # comments handled', () => {
+    expect(listFileEntries('\uFEFFAcme Widgets\r\n\r\n# customers exported 2026-11\r\n  Zqxette Vrumple  \r\nNorthwind Traders')).toEqual([
+      { value: 'Acme Widgets', line: 1 },
+      { value: 'Zqxette Vrumple', line: 4 },
+      { value: 'Northwind Traders', line: 5 },
     ]);
   });
 
