@@ -75,7 +75,7 @@ const PREFIX3 = new Set<number>(
     'ARO', 'ANP', 'ANV', 'AIP', 'AIz', 'hvs', 'hvb', 'hvr', 'dap', 'gsk', 'hf_', 'lin', 'tsk', 'vcp', 'vci', 'vcr', 'vca', 'vck',
     'shp', 'npm', 'pyp', 'ntn', 'dck', 'sq0', 'EAA', 'ya2',
     'ops', 'cfa', 'cfu', 'cfk', 'fig', 'doo', 'dop', 'dor', 'dp.', 'PMA', 'ATA', 'pul', 'NRA', 'snt', 'sbp', 'r8_', 'ppl', 'xai',
-    'GOC', 'whs', 'key', 'AGE', 'gld', 'glr', 'gls', 'glc', 'gli', 'glf',
+    'GOC', 'whs', 'key', 'AGE', 'gld', 'glr', 'gli', 'glf',
     ...[...HEX].map((h) => `SK${h}`),
     ...[...HEX].map((h) => `0x${h}`),
   ].map((p) => (p.charCodeAt(0) << 16) | (p.charCodeAt(1) << 8) | p.charCodeAt(2)),

@@ -164,7 +164,7 @@ export function indexText(text: string): TextIndex {
   let tri = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    tri = ((tri << 7) | (c >= 65 && c <= 90 ? c | 32 : c & 127)) & 0x1fffff;
+    tri = ((tri << 7) | (lowerAscii(c) & 127)) & 0x1fffff;
     if ((((TRIGRAM_SEEN[tri >>> 5] as number) >>> (tri & 31)) & 1) !== 0 && i >= 2) kw.push(i - 2);
     if (c >= 48 && c <= 57) {
       digits++;
