@@ -12,6 +12,12 @@ function tableNames(db: ReturnType<typeof openDatabase>): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all() as string[]);
 }
 
+/** A trace row with only the columns of migration 1, id tr_1 (to check that a migration keeps old rows). */
+function insertVersion1Trace(db: ReturnType<typeof openDatabase>): void {
+  db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, status, message_count,
+    tool_call_count, title, body, imported_at) VALUES ('tr_1', 'otlp', 'f', 's', 'h', 'ok', 0, 0, 't', '{}', 1)`).run();
+}
+
 describe('migrations', () => {
   it('opens a new database at the latest version with WAL and foreign keys on', () => {
     const file = join(tempDir(), 'a.db');
@@ -51,8 +57,7 @@ describe('migrations', () => {
 
   it('migration 2 adds pseudonymizer state per scope and keeps the traces of version 1', () => {
     const db = openDatabase(':memory:', { upTo: 1 });
-    db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, status, message_count,
-      tool_call_count, title, body, imported_at) VALUES ('tr_1', 'otlp', 'f', 's', 'h', 'ok', 0, 0, 't', '{}', 1)`).run();
+    insertVersion1Trace(db);
     migrate(db, migrations, 2);
     expect(schemaVersion(db)).toBe(2);
     db.prepare("INSERT INTO pseudonym_scopes (scope, state) VALUES ('conv:1', '{}')").run();
@@ -95,8 +100,7 @@ describe('migrations', () => {
 
   it('migration 5 records how traces were redacted and by which import, unknown (NULL) for the traces of version 4', () => {
     const db = openDatabase(':memory:', { upTo: 4 });
-    db.prepare(`INSERT INTO traces (id, format, source_file, source_trace_id, content_hash, status, message_count,
-      tool_call_count, title, body, imported_at) VALUES ('tr_1', 'otlp', 'f', 's', 'h', 'ok', 0, 0, 't', '{}', 1)`).run();
+    insertVersion1Trace(db);
     migrate(db, migrations, 5);
     expect(schemaVersion(db)).toBe(5);
     expect(db.prepare("SELECT redaction, import_id FROM traces WHERE id = 'tr_1'").get()).toEqual({ redaction: null, import_id: null });
