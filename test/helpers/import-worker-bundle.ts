@@ -28,7 +28,8 @@ function bundleWorker(name: keyof typeof ENTRIES): Promise<URL> {
         bundle: true,
         platform: 'node',
         format: 'esm',
-        target: 'node20',
+        // 20.19 as package.json's engines: from 20.10 on, JSON modules' import attributes are kept.
+        target: 'node20.19',
         packages: 'external',
         logLevel: 'silent',
       });

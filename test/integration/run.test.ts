@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { main } from '../../core/cli/main.js';
+import { REDACTOR_VERSION } from '../../core/redact/version.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { repoDir } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -106,7 +107,7 @@ describe('casebook run', () => {
     expect(md).toContain(`# Casebook run ${s.runId}`);
     expect(md).toContain('| in the window | 62 | 35 |');
     // The summary says how the graded traces were redacted and what their import masked, counts only.
-    expect(s.redaction?.mark).toMatch(/^v2:[0-9a-f]{12}$/);
+    expect(s.redaction?.mark).toMatch(new RegExp(`^v${REDACTOR_VERSION}:[0-9a-f]{12}$`));
     expect(s.redaction?.traces).toEqual({ current: 62, stale: 0, unknown: 0, raw: 0 });
     expect(s.redaction?.imports).toBe(1);
     expect(s.redaction?.maskedByType.EMAIL).toBeGreaterThan(100);

@@ -125,7 +125,7 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
 
     const texts = await detail.getByTestId('message-text').allTextContents();
     expect(texts).toContain(
-      "The trip is a round trip, and the origin and destination are the same as my current reservation. As for the passenger details, his first name is <PERSON_1> and his last name is <PERSON_3>. I can't remember his date of birth, but it's in my profile.",
+      "The trip is a round trip, and the origin and destination are the same as my current reservation. As for the passenger details, his first name is <PERSON_1> and his last name is <PERSON_2>. I can't remember his date of birth, but it's in my profile.",
     );
     expect(await detail.textContent()).not.toContain('Ivan');
     const roles = await detail.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
@@ -135,7 +135,7 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
     expect(JSON.parse((await call.getByTestId('tool-call-arguments').textContent()) ?? '')).toEqual({ reservation_id: 'G72NSF' });
     const result = JSON.parse((await call.getByTestId('tool-call-result').textContent()) ?? '') as Record<string, unknown>;
     expect(result).toMatchObject({ reservation_id: 'G72NSF', user_id: '<USER_1>', origin: 'DTW', destination: 'SEA' });
-    expect(result.passengers).toEqual(expect.arrayContaining([{ first_name: '<PERSON_1>', last_name: '<PERSON_4>', dob: '<DATE_OF_BIRTH_1>' }]));
+    expect(result.passengers).toEqual(expect.arrayContaining([{ first_name: '<PERSON_1>', last_name: '<PERSON_3>', dob: '<DATE_OF_BIRTH_1>' }]));
   });
 
   it('ran the whole session without a CSP violation, a console error, or a request off the app origin', () => {

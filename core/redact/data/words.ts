@@ -54,6 +54,7 @@ violence visit voice vote wait walk wall want war watch water way we weapon wear
 whether which while white who whole whom whose why wide wife will win wind window wish with within without woman wonder word work worker
 world worry would write writer wrong yard yeah year yes yet you young your yourself
 hi dear thanks regards best cheers sincerely hello hey welcome sorry yes no ok okay sure great good fine please thank
+hmm hm umm um uh uhm huh wow oops yay yep nope ugh aha alright
 user assistant system tool bot agent customer client support admin guest operator human ai model
 account order invoice payment refund shipping delivery ticket status error warning info debug request response result results output input
 product products service services plan plans subscription premium pro basic free trial standard enterprise business personal team

@@ -1,6 +1,7 @@
 /**
  * Lazily built lookup sets over the word lists, shared by the name and address recognizers.
  */
+import { DICTIONARY_LISTS } from '../data/dictionary.js';
 import { FIRST_NAMES_TEXT, SURNAMES_TEXT } from '../data/names.js';
 import { BoundedCache } from './context.js';
 import { COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
@@ -12,6 +13,20 @@ export interface Lexicon {
   honorific: Set<string>;
   street: Set<string>;
   streetSuffixes: readonly string[];
+  /**
+   * English dictionary words (data/dictionary.ts, about 63,000): a capitalised one that no name list knows
+   * is a word, not a name ("Unfortunately, I", "Upgrade XEHM4B").
+   */
+  dictionary: Set<string>;
+}
+
+function dictionaryWords(): Set<string> {
+  const out = new Set<string>();
+  for (const list of DICTIONARY_LISTS) {
+    // Capitalised entries ("OK") are abbreviations or names.
+    for (const w of list) if (w === w.toLowerCase()) out.add(w);
+  }
+  return out;
 }
 
 let cached: Lexicon | undefined;
@@ -30,15 +45,17 @@ export function lexicon(): Lexicon {
       honorific: words(HONORIFICS_TEXT),
       street: words(STREET_WORDS_TEXT),
       streetSuffixes: STREET_SUFFIXES,
+      dictionary: dictionaryWords(),
     };
   }
   return cached;
 }
 
-/** Lower-cases and strips a trailing possessive or full stop. */
+/** Lower-cases, straightens apostrophes ("I’m" is "i'm") and strips a trailing possessive or full stop. */
 export function normWord(w: string): string {
   let s = w.toLowerCase();
-  if (s.endsWith("'s") || s.endsWith('’s')) s = s.slice(0, -2);
+  if (s.includes('’')) s = s.replaceAll('’', "'");
+  if (s.endsWith("'s")) s = s.slice(0, -2);
   if (s.endsWith('.')) s = s.slice(0, -1);
   return s;
 }

@@ -39,6 +39,21 @@ function onLineOfItsOwn(text: string, start: number, end: number): boolean {
   return e === text.length || text[e] === '\n' || text[e] === '\r';
 }
 
+/** The words right before a run that say a name follows, for words that are also common words. */
+const NAMING_BEFORE = /(?:\bname(?:'s| is|\s*:|\?)|\bnamed|\bcalled|\bcall me)\s*$/;
+/** True when the words right before `at` say a name follows ("my name is", "call me"). */
+function namedBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  // Every phrase ends in "s", ":", "?", "d" or "e" (most capitalised words follow something else).
+  const c = text.charCodeAt(i) | 32;
+  if (c !== 115 && c !== 58 && c !== 63 && c !== 100 && c !== 101) return false;
+  return NAMING_BEFORE.test(text.slice(Math.max(0, at - 16), at).toLowerCase());
+}
+/** First words of place names: with the word after them they are a place ("New York", "Los Angeles"). */
+const PLACE_PREFIXES = new Set(['new', 'san', 'santa', 'los', 'las', 'fort', 'port', 'saint', 'st', 'mount', 'mt', 'lake', 'north', 'south', 'east', 'west']);
+/** Words before a capitalised word that make it a thing ("your MasterCard, I"), not someone addressed. */
+const THING_BEFORE = /\b(?:the|a|an|your|my|our|their|his|her|its|on|in|at|into|via|using)\s+$/;
 /** After an unknown sentence-initial word, what says it is someone: "is from", "is very", "was always". */
 const SUBJECT_AFTER = /^\s(?:is|was)\s(?:from|very|so|really|always|never|quite|extremely|such)\b/;
 /** Words before a capitalised word that make it a place or a thing rather than the subject of a verb. */
@@ -55,7 +70,7 @@ interface Tok {
   norm: string;
 }
 
-type Kind = 'initial' | 'honorific' | 'first' | 'last' | 'firstlast' | 'common' | 'commonlast' | 'shape' | 'unknown' | 'caps' | 'suffix';
+type Kind = 'initial' | 'honorific' | 'first' | 'last' | 'firstlast' | 'common' | 'commonlast' | 'word' | 'shape' | 'unknown' | 'caps' | 'suffix';
 
 /** A capitalised token with its kind, as findPersons collects them. */
 interface CapTok extends Tok {
@@ -89,14 +104,22 @@ function computeKind(word: string, n: string): Kind {
   if (f && l) return 'firstlast';
   if (f) return 'first';
   if (l) return 'last';
+  // "SyntaxError", "MasterCard": a capital after four lower-case letters is an identifier's ("McDonald",
+  // "DeShawn" and "FitzGerald" have at most three before theirs).
+  if (CAMEL_CASE.test(w)) return 'common';
   if (n.length >= 4 && (NON_ASCII_LETTER.test(n) || STRONG_ENDINGS.test(n))) return 'shape';
+  // A dictionary word no name list knows ("Unfortunately", "Upgrade", "Trending"): see judgeRun.
+  if (lx.dictionary.has(n)) return 'word';
   return 'unknown';
 }
+const CAMEL_CASE = /\p{Ll}{4}\p{Lu}/u;
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
 /** Kinds whose trailing full stop is an abbreviation, not the end of a sentence. */
 const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'caps']);
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
-const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'caps', 'suffix', 'honorific', 'initial']);
+const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'word', 'caps', 'suffix', 'honorific', 'initial']);
+/** Kinds of tokens that can be part of a name, for a dictionary word beside them. */
+const NAME_LIKE_KINDS = new Set<Kind | undefined>(['first', 'firstlast', 'last', 'shape', 'unknown', 'initial']);
 
 function endsPossessive(w: string): boolean {
   const n = w.length;
@@ -198,7 +221,7 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
       j++;
     }
     // Most runs are one sentence-initial or all-caps word ("I", "Thanks", "SKU"): judging them finds nothing.
-    if (j === i + 1 && TRIVIAL_KINDS.has(head.kind)) {
+    if (j === i + 1 && TRIVIAL_KINDS.has(head.kind) && !((head.kind === 'word' || head.kind === 'commonlast') && namedBefore(text, head.start))) {
       i = j;
       continue;
     }
@@ -242,19 +265,36 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   let kinds = run.map((t) => t.kind);
   let toks = run;
   let honor = honorIn;
-  // A surname that is also a common word ("Young", "White") counts as a name only beside a given name.
+  // A surname that is also a common word ("Young", "White") counts as a name only beside a given name, or
+  // where the words before say a name follows ("Mr. White", "my name is Young"). A dictionary word no name
+  // list knows counts the same way, and beside another unlisted word it is judged as one ("Moira Pagan");
+  // alone, or among common words, it is not a name ("Unfortunately, I", "Total Checked Bags").
+  let leading = honor || (kinds[0] === 'commonlast' || kinds[0] === 'word' ? namedBefore(text, (run[0] as CapTok).start) : false);
   kinds = kinds.map((k, n) => {
-    if (k !== 'commonlast') return k;
+    if (k !== 'commonlast' && k !== 'word') {
+      leading = k === 'honorific';
+      return k;
+    }
     const prev = kinds[n - 1];
     const next = kinds[n + 1];
-    const nearName = prev === 'first' || prev === 'firstlast' || prev === 'initial' || next === 'last' || next === 'shape';
-    return nearName || (n === 0 && honor) ? 'last' : 'common';
+    // A dictionary word before a name is more often a title than a given name ("Producer Vilhjálmur Georgsson").
+    const nearName = prev === 'first' || prev === 'firstlast' || prev === 'initial' || (k === 'commonlast' && (next === 'last' || next === 'shape'));
+    if (nearName || leading) return 'last';
+    return k === 'word' && (NAME_LIKE_KINDS.has(prev) || NAME_LIKE_KINDS.has(next)) ? 'unknown' : 'common';
   });
-  // Honorifics announce a name but are not part of it; leading and trailing non-names are trimmed.
-  while (toks.length > 0 && (kinds[0] === 'honorific' || kinds[0] === 'common' || kinds[0] === 'caps' || kinds[0] === 'suffix')) {
-    honor = kinds[0] === 'honorific';
-    toks = toks.slice(1);
-    kinds = kinds.slice(1);
+  // Honorifics announce a name but are not part of it; leading and trailing non-names are trimmed. A place
+  // prefix takes the word after it along ("New York", "San Francisco", "West Coast").
+  for (;;) {
+    const k0 = kinds[0];
+    if (toks.length >= 2 && PLACE_PREFIXES.has((toks[0] as CapTok).norm)) {
+      honor = false;
+      toks = toks.slice(2);
+      kinds = kinds.slice(2);
+    } else if (k0 === 'honorific' || k0 === 'common' || k0 === 'caps' || k0 === 'suffix') {
+      honor = k0 === 'honorific';
+      toks = toks.slice(1);
+      kinds = kinds.slice(1);
+    } else break;
   }
   while (toks.length > 0 && ['common', 'honorific', 'caps'].includes(kinds[kinds.length - 1] as Kind)) {
     toks = toks.slice(0, -1);
@@ -328,7 +368,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (k === 'last') score = sentenceStart() && !mediumAfter() && !mediumBefore() ? 0.5 : 0.7;
     else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;
     else if (k === 'unknown') {
-      if (strongBefore() || strongAfter() || speaker()) score = 0.55;
+      if (strongBefore() || ((strongAfter() || speaker()) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
       // "Shovda is very reliable", "Tomomi is from Acme": a sentence about someone, by its first word.
       else if (sentenceStart() && first.word.length >= 3 && SUBJECT_AFTER.test(tail())) score = 0.5;
       else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;
@@ -376,6 +416,9 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
     const t = toks[n] as Tok;
     const gazetteer = lx.first.has(t.norm) || lx.last.has(t.norm);
     if (taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase()) return;
+    // "In New York, Maria Rossi": the word after a place prefix is the place's.
+    const before = toks[n - 1];
+    if (before !== undefined && before.end + 1 === t.start && PLACE_PREFIXES.has(before.norm)) return;
     const end = /['’]s$/.test(t.word) ? t.end - 2 : t.end;
     found.push({ start: t.start, end, score: 0.55, words: [t.norm] });
     taken.add(t.start);

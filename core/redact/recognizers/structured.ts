@@ -349,6 +349,9 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
     const groups = raw.split(/[ .\-()\u00a0]+/).filter((g) => g !== '').length;
     if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return;
     if (raw.includes('.') && /[ \-]/.test(raw)) return;
+    // An object identifier ("1.2.840.10008.1.2.1", DICOM's transfer syntax) is dotted groups, several of one
+    // digit; a dotted phone number has at most a one-digit country or area code ("1.800.555.0100").
+    if (raw.includes('.') && (raw.match(/(?:^|\.)\d(?=\.|$)/g)?.length ?? 0) > 2) return;
     const ctx = before(text, start, 48);
     const near = before(text, start, 24);
     const negative = NON_PII_NUMBER_CONTEXT.test(near) || CARD_CONTEXT.test(near) || IBAN_BEFORE.test(text.slice(Math.max(0, start - 12), start));

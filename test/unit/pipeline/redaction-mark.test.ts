@@ -5,6 +5,7 @@ import { Store } from '../../../core/store/index.js';
 import { importPaths } from '../../../core/pipeline/import.js';
 import { redactionMark, storedRedaction, summarizeRedaction } from '../../../core/pipeline/redaction-mark.js';
 import { parseRedactionConfig } from '../../../core/redact/index.js';
+import { REDACTOR_VERSION } from '../../../core/redact/version.js';
 import { redactionSentences } from '../../../core/report/format.js';
 import { repoDir } from '../../helpers/fixtures.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -15,7 +16,7 @@ const key = Buffer.alloc(32, 4);
 describe('redaction marks', () => {
   it('change with the configuration and not otherwise', () => {
     const plain = redactionMark(parseRedactionConfig({}));
-    expect(plain).toMatch(/^v2:[0-9a-f]{12}$/);
+    expect(plain).toMatch(new RegExp(`^v${REDACTOR_VERSION}:[0-9a-f]{12}$`));
     expect(redactionMark(parseRedactionConfig({}))).toBe(plain);
     expect(redactionMark(parseRedactionConfig({ denyList: ['Ann Lee'] }))).not.toBe(plain);
   });

@@ -38,6 +38,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('My phone: 415-555-0132')).toEqual(['PHONE:415-555-0132']);
     expect(masked('Order #413-2072368-4392580 has shipped.')).toEqual([]);
     expect(masked('Budget approved: 1 900 544.00 JPY for Q3.')).toEqual([]);
+    // Dotted numbers: a phone with a one-digit country code is one, an object identifier is not.
+    expect(masked('Call 1.800.555.0142 or 01.23.45.67.89 today')).toEqual(['PHONE:1.800.555.0142', 'PHONE:01.23.45.67.89']);
+    expect(masked("ds.file_meta.TransferSyntaxUID = '1.2.840.10008.1.2.4.50'")).toEqual([]);
   });
   it('PHONE: extensions are masked with the number, and a label after it ("-Fax", "office") is phone context', () => {
     expect(masked('Fax: 212-555-0147x221')).toEqual(['PHONE:212-555-0147x221']);
@@ -234,6 +237,34 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     const text = 'Thanks for your patience, Maria. I checked the order.';
     expect(masked(text)).toEqual(['PERSON:Maria']);
     expect(masked('Ask J. Smith or Dr. Lee about it.')).toEqual(['PERSON:J. Smith', 'PERSON:Dr. Lee']);
+  });
+  it('PERSON: a dictionary word no name list knows is not a name alone, addressed or after a transcript label', () => {
+    // Sentence adverbs and interjections before ", I" read like someone addressed; they are words.
+    expect(masked('Regrettably, I cannot rebook that fare.')).toEqual([]);
+    expect(masked('user: Meanwhile, could you check the fare?')).toEqual([]);
+    expect(masked('Hmm, I do not remember the booking code.')).toEqual([]);
+    expect(masked('user: Downgrade QX7PLM to basic economy')).toEqual([]);
+    expect(masked('Total Checked Bags: 2, Priority Boarding: yes')).toEqual([]);
+    // A product or card after "your", "on", "the" is a thing, even when ", I" follows.
+    expect(masked('How much goes on your Visa, I need to know.')).toEqual([]);
+    expect(masked('It is trending on Mastodon, you can see it there.')).toEqual([]);
+    // Identifiers: a capital after four lower-case letters.
+    expect(masked("raise ValueError: the tag 'SeriesDescription' is required")).toEqual([]);
+    // The same words are names where a name is announced, beside a given name, or beside another unlisted word.
+    expect(masked('They call me Spike.')).toEqual(['PERSON:Spike']);
+    expect(masked('Mr. White called back.')).toEqual(['PERSON:Mr. White']);
+    expect(masked('I spoke with Maria Baker today.')).toEqual(['PERSON:Maria Baker']);
+    expect(masked('please change it to Orlaith Pagan')).toEqual(['PERSON:Orlaith Pagan']);
+    // A role word before a name is not part of it.
+    expect(masked('Sculptor Ingrid Vasquez-Oyelaran explained the piece.')).toEqual(['PERSON:Ingrid Vasquez-Oyelaran']);
+    // Curly apostrophes are read like straight ones.
+    expect(masked('user: I’m Dana Whitfield and I need help')).toEqual(['PERSON:Dana Whitfield']);
+  });
+  it('PERSON: a place prefix makes the next word a place ("New York", "Los Angeles", "West Coast")', () => {
+    expect(masked('I fly from New York to Los Angeles, then up the West Coast.')).toEqual([]);
+    expect(masked('{"city": "San Antonio", "state": "TX"}')).toEqual([]);
+    // A given name after the place still is one.
+    expect(masked('In New York, Maria Rossi met us.')).toEqual(['PERSON:Maria Rossi']);
   });
   it('PERSON: an English verb that is also a rare given name is not a name on its own', () => {
     expect(masked('Edit the shipping address, then save it.')).toEqual([]);
