@@ -6,6 +6,7 @@ import type { Json, TraceDraft } from '../model/trace.js';
 import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput } from './config.js';
 import { createDetector, type Detector } from './detect.js';
 import { SensitiveKeys } from './keys.js';
+import { rewriteJsonText } from './json-text.js';
 import { isPlaceholder, type Pseudonymizer } from './pseudonymizer.js';
 import { RedactionReport, type FieldClass } from './report.js';
 import { scoreRecords, type LabeledRecord, type ScoreOptions, type ScoreReport } from './score.js';
@@ -226,9 +227,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
   }
 
   /**
-   * A message text that is compact JSON (a tool result as the model saw it) is redacted like the tool call's
-   * JSON: sensitive keys masked whole, the same placeholders as in toolCalls[].result. Only text that
-   * round-trips exactly through JSON.stringify takes this path, so the message's bytes never change shape.
+   * A message text that is JSON (a tool result as the model saw it) is redacted like the tool call's JSON:
+   * sensitive keys masked whole, the same placeholders as in toolCalls[].result. The text keeps its layout
+   * (whitespace, key order, escapes); only the masked values change.
    */
   function redactMessageText(
     s: string,
@@ -252,10 +253,18 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       } catch {
         parsed = undefined;
       }
-      if (parsed !== undefined && isContainer(parsed) && JSON.stringify(parsed) === s) {
-        const before = opts.report.total;
-        const red = redactJson(parsed, p, opts);
-        return opts.report.total === before ? s : JSON.stringify(red);
+      if (parsed !== undefined && isContainer(parsed)) {
+        // Compact JSON is written again by JSON.stringify; any other layout (Python's "key": "value", indented
+        // text) keeps its own, with the redacted values written into it.
+        const compact = JSON.stringify(parsed) === s;
+        const own = new RedactionReport();
+        const red = redactJson(parsed, p, { ...opts, report: own });
+        const out = own.total === 0 ? s : compact ? JSON.stringify(red) : rewriteJsonText(s, parsed, red);
+        if (out !== undefined) {
+          opts.report.merge(own);
+          return out;
+        }
+        // A key given twice hides its first value from JSON.parse: such text is masked as plain text.
       }
     }
     return redactText(s, p, opts);

@@ -268,8 +268,36 @@ describe('fast paths keep the output the slow paths gave', () => {
     });
     const out = r.redactTrace(d, new Pseudonymizer(hash));
     expect(out.messages[1]?.text).toBe('{"customer":{"name":"<PERSON_1>","phone":"<PHONE_1>"},"country":"PL"}');
-    // Pretty-printed JSON keeps its layout: it is masked as text.
-    expect(out.messages[2]?.text).toContain('"phone": "<PHONE_1>"');
-    expect(out.messages[2]?.text).toContain('\n  "country": "PL"');
+    // Pretty-printed JSON keeps its layout, with the values masked as in the result.
+    expect(out.messages[2]?.text).toBe(JSON.stringify({ customer: { name: '<PERSON_1>', phone: '<PHONE_1>' }, country: 'PL' }, null, 2));
+  });
+
+  it('redacts JSON written by another serialiser as JSON, by its keys, keeping its layout', () => {
+    // Python's json.dumps: a space after ":" and ",", non-ASCII escaped, a float written "5.0". Under
+    // "address" every value is masked, which text detection alone would not do ("Springfield", "62704").
+    const text =
+      '{"name": {"first_name": "Ren\\u00e9e", "last_name": "Oduya"}, "address": {"city": "Springfield", "zip": "62704"}, "rating": 5.0, "tags": [1, 2]}';
+    const d = TraceDraft.parse({
+      source: { format: 'tau-bench', file: 'x.json', sourceTraceId: 't' },
+      messages: [
+        { role: 'user', text: 'Hi, this is Renée.' },
+        { role: 'tool', text, name: 'get_user_details' },
+      ],
+    });
+    const report = new RedactionReport();
+    const out = r.redactTrace(d, new Pseudonymizer(hash), report);
+    expect(out.messages[1]?.text).toBe(
+      '{"name": {"first_name": "<PERSON_1>", "last_name": "<PERSON_2>"}, "address": {"city": "<ADDRESS_1>", "zip": "<ADDRESS_2>"}, "rating": 5.0, "tags": [1, 2]}',
+    );
+    // The same given name in the user's words and in the tool's JSON gets the same placeholder.
+    expect(out.messages[0]?.text).toBe('Hi, this is <PERSON_1>.');
+    expect(report.toJSON().byField['message.text']).toBe(5);
+    // A key given twice: JSON.parse keeps only the last value, so the text is masked as text, both values included.
+    const twice = r.redactTrace(
+      TraceDraft.parse({ ...d, messages: [{ role: 'tool', text: '{"email": "a.first@example.com", "email": "b.second@example.com"}' }] }),
+      new Pseudonymizer(hash),
+    );
+    expect(twice.messages[0]?.text).toMatch(/^\{"email": "<EMAIL_[12]>", "email": "<EMAIL_[12]>"\}$/);
+    expect(new Set(twice.messages[0]?.text.match(/<EMAIL_\d>/g)).size).toBe(2);
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * Redacted JSON text in the layout it came in. A tool message often carries JSON written by another
+ * serialiser than JSON.stringify (Python's `json.dumps` puts a space after ":" and ","; others indent or
+ * escape non-ASCII): it is parsed and redacted as JSON, so sensitive keys mask their values, and the
+ * redacted values are written back into the original text, so the message keeps the shape the model saw.
+ */
+import type { Json } from '../model/trace.js';
+
+/** Deeper text is left to the caller's fallback: the walk below is recursive. */
+const MAX_DEPTH = 256;
+
+/**
+ * `text` with each value that differs between `before` and `after` replaced by `after`'s, serialised with
+ * JSON.stringify; whitespace, key order, escapes and number spellings elsewhere stay as they were.
+ * `before` must be `JSON.parse(text)` and `after` a copy-on-write redaction of it (same keys, changed leaves
+ * only). Undefined when the text cannot be walked safely: an object with a key twice (JSON.parse kept only
+ * the last value, so the first was never redacted), or nesting deeper than MAX_DEPTH.
+ */
+export function rewriteJsonText(text: string, before: Json, after: Json): string | undefined {
+  let pos = 0;
+  let out = '';
+  let copiedTo = 0;
+  let changed = false;
+
+  const skipSpace = (): void => {
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+      else return;
+    }
+  };
+  /** Moves past the string literal at `pos` (its opening quote), escapes included. */
+  const skipString = (): boolean => {
+    if (text.charCodeAt(pos) !== 34) return false;
+    for (let i = pos + 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i++;
+      else if (c === 34) {
+        pos = i + 1;
+        return true;
+      }
+    }
+    return false;
+  };
+  /** Moves past a number or literal (true, false, null): up to the next delimiter. */
+  const skipScalar = (): boolean => {
+    const start = pos;
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9) break;
+      pos++;
+    }
+    return pos > start;
+  };
+
+  const value = (b: Json, a: Json, depth: number): boolean => {
+    skipSpace();
+    if (b !== null && typeof b === 'object') {
+      if (depth > MAX_DEPTH) return false;
+      // A changed container keeps its shape (copy-on-write); anything else means the walk is lost.
+      if (a === null || typeof a !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+      return Array.isArray(b) ? array(b, a as Json[], depth) : object(b, a as { [key: string]: Json }, depth);
+    }
+    const start = pos;
+    if (!(typeof b === 'string' ? skipString() : skipScalar())) return false;
+    if (a !== b) {
+      out += text.slice(copiedTo, start) + JSON.stringify(a);
+      copiedTo = pos;
+      changed = true;
+    }
+    return true;
+  };
+
+  const array = (b: Json[], a: Json[], depth: number): boolean => {
+    if (text.charCodeAt(pos++) !== 91) return false;
+    skipSpace();
+    if (text.charCodeAt(pos) === 93) {
+      pos++;
+      return b.length === 0;
+    }
+    for (let i = 0; i < b.length; i++) {
+      if (!value(b[i] as Json, a[i] as Json, depth + 1)) return false;
+      skipSpace();
+      const c = text.charCodeAt(pos++);
+      if (c === 93) return i === b.length - 1;
+      if (c !== 44) return false;
+    }
+    return false;
+  };
+
+  const object = (b: { [key: string]: Json }, a: { [key: string]: Json }, depth: number): boolean => {
+    if (text.charCodeAt(pos++) !== 123) return false;
+    skipSpace();
+    if (text.charCodeAt(pos) === 125) {
+      pos++;
+      return true;
+    }
+    const seen = new Set<string>();
+    for (;;) {
+      const keyStart = pos;
+      if (!skipString()) return false;
+      const raw = text.slice(keyStart + 1, pos - 1);
+      const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, pos)) as string) : raw;
+      if (seen.has(key) || !Object.hasOwn(b, key)) return false;
+      seen.add(key);
+      skipSpace();
+      if (text.charCodeAt(pos++) !== 58) return false;
+      if (!value(b[key] as Json, a[key] as Json, depth + 1)) return false;
+      skipSpace();
+      const c = text.charCodeAt(pos++);
+      if (c === 125) return true;
+      if (c !== 44) return false;
+      skipSpace();
+    }
+  };
+
+  if (!value(before, after, 0)) return undefined;
+  skipSpace();
+  if (pos !== text.length) return undefined;
+  return changed ? out + text.slice(copiedTo) : text;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../../../core/model/trace.js';
+import { rewriteJsonText } from '../../../core/redact/json-text.js';
+
+/** JSON.parse(text), and a copy of it changed by `change` (the redactor's copy has the same keys, changed leaves only). */
+function redacted(text: string, change: (v: Json) => Json): { before: Json; after: Json } {
+  const before = JSON.parse(text) as Json;
+  return { before, after: change(structuredClone(before)) };
+}
+
+describe('rewriteJsonText', () => {
+  it('replaces only the changed values, keeping whitespace, escapes, number spellings and key order', () => {
+    const text = '{\n  "name": "Ren\\u00e9e",\n  "10": 1.50,\n  "note" : "ok",\n  "list": [ "a" , 2e3 ]\n}';
+    const { before, after } = redacted(text, (v) => {
+      (v as Record<string, Json>).name = '<PERSON_1>';
+      ((v as Record<string, Json[]>).list as Json[])[1] = '<X_1>';
+      return v;
+    });
+    // Object.keys puts "10" first; the walk follows the text's order.
+    expect(rewriteJsonText(text, before, after)).toBe('{\n  "name": "<PERSON_1>",\n  "10": 1.50,\n  "note" : "ok",\n  "list": [ "a" , "<X_1>" ]\n}');
+  });
+
+  it('returns the very text when nothing changed, and handles empty containers and literals', () => {
+    const text = '[{}, [], true, false, null, -0.0, "x"]';
+    const v = JSON.parse(text) as Json;
+    expect(rewriteJsonText(text, v, v)).toBe(text);
+  });
+
+  it('refuses text it cannot walk safely: a key given twice, or nesting deeper than 256', () => {
+    const twice = '{"email": "a@example.com", "email": "b@example.com"}';
+    const v = JSON.parse(twice) as Json;
+    expect(rewriteJsonText(twice, v, { email: '<EMAIL_1>' })).toBeUndefined();
+    const deep = '['.repeat(300) + '"x"' + ']'.repeat(300);
+    const d = JSON.parse(deep) as Json;
+    expect(rewriteJsonText(deep, d, d)).toBeUndefined();
+  });
+
+  it('refuses text that is not the parsed value', () => {
+    const v = JSON.parse('{"a": "x"}') as Json;
+    expect(rewriteJsonText('{"b": "x"}', v, v)).toBeUndefined();
+    expect(rewriteJsonText('{"a": "x"} trailing', v, v)).toBeUndefined();
+  });
+});
