@@ -186,7 +186,8 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
   if (text.indexOf('eyJ') >= 0) eachMatch(JWT, text, (m) => pushSecret(out, m.index, m.index + m[0].length, 0.96));
   if (words && (lc.indexOf('bearer') >= 0 || lc.indexOf('basic') >= 0 || lc.indexOf('digest') >= 0)) eachMatch(BEARER, text, (m) => {
     const tok = m[1] as string;
-    if (/^[a-z]+$/.test(tok) && tok.length < 12) return;
+    // A word after the scheme's name is prose ("basic plan", "Basic Economy: $51"), not a credential.
+    if (/^[A-Za-z][a-z]+[.:,]?$/.test(tok) && tok.length < 20) return;
     const s = m.index + m[0].length - tok.length;
     pushSecret(out, s, s + tok.length, 0.96);
   });

@@ -96,6 +96,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
       'SECRET: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',
     ]);
     expect(masked('Authorization: Bearer test_openai_api_key')).toEqual(['SECRET:test_openai_api_key']);
+    expect(masked('use Basic dXNlcjpwYXNzd29yZA== here')).toEqual(['SECRET:dXNlcjpwYXNzd29yZA==']);
+    // A word after a scheme's name is prose: a fare class, a plan.
+    expect(masked('Cabin: Basic Economy: $51, Bearer Bonds are old')).toEqual([]);
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
     expect(masked(`token ${jwt}`)).toEqual([`SECRET:${jwt}`]);
     expect(masked('-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----')).toHaveLength(1);
