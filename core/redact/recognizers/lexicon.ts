@@ -4,7 +4,7 @@
 import { DICTIONARY_LISTS } from '../data/dictionary.js';
 import { FIRST_NAMES_TEXT, SURNAMES_TEXT } from '../data/names.js';
 import { BoundedCache } from './context.js';
-import { COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
+import { CITY_NAMES_TEXT, COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
 
 export interface Lexicon {
   first: Set<string>;
@@ -13,6 +13,8 @@ export interface Lexicon {
   honorific: Set<string>;
   street: Set<string>;
   streetSuffixes: readonly string[];
+  /** Big cities named like people (data/words.ts CITY_NAMES_TEXT). */
+  city: Set<string>;
   /**
    * English dictionary words (data/dictionary.ts, about 63,000): a capitalised one that no name list knows
    * is a word, not a name ("Unfortunately, I", "Upgrade XEHM4B").
@@ -45,6 +47,7 @@ export function lexicon(): Lexicon {
       honorific: words(HONORIFICS_TEXT),
       street: words(STREET_WORDS_TEXT),
       streetSuffixes: STREET_SUFFIXES,
+      city: words(CITY_NAMES_TEXT),
       dictionary: dictionaryWords(),
     };
   }

@@ -53,11 +53,11 @@ function namedBefore(text: string, at: number): boolean {
 /** First words of place names: with the word after them they are a place ("New York", "Los Angeles"). */
 const PLACE_PREFIXES = new Set(['new', 'san', 'santa', 'los', 'las', 'fort', 'port', 'saint', 'st', 'mount', 'mt', 'lake', 'north', 'south', 'east', 'west']);
 /** Words before a capitalised word that make it a thing ("your MasterCard, I"), not someone addressed. */
-const THING_BEFORE = /\b(?:the|a|an|your|my|our|their|his|her|its|on|in|at|into|via|using)\s+$/;
+const THING_BEFORE = /\b(?:the|a|an|your|my|our|their|his|her|its|on|in|at|into|via|using|to|from)\s+$/;
 /** After an unknown sentence-initial word, what says it is someone: "is from", "is very", "was always". */
 const SUBJECT_AFTER = /^\s(?:is|was)\s(?:from|very|so|really|always|never|quite|extremely|such)\b/;
 /** Words before a capitalised word that make it a place or a thing rather than the subject of a verb. */
-const PLACE_BEFORE = /(?:\b(?:the|a|an|of|in|at|on|from|to|into|near|via|visit|visiting|across|around|through)\s+)$/;
+const PLACE_BEFORE = /(?:\b(?:the|a|an|your|of|in|at|on|from|to|into|near|via|visit|visiting|across|around|through)\s+)$/;
 const SENTENCE_START = /(?:^|[.!?:;"“”()\[\]{}>*#-]\s*|\n\s*|^\s*)$/;
 const ROMAN_OR_SUFFIX = /^(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?|Jnr|Snr)$/;
 const LOWER_CONTEXT =
@@ -364,6 +364,8 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     if (honor) score = 0.8;
     else if (sole.word === sole.word.toUpperCase()) score = 0;
     else if ((k === 'first' || k === 'firstlast' || k === 'last') && /\b(?:in|near|via|visiting|across|around|through)\s+$/.test(ctxBefore())) score = 0;
+    // "from Houston to Dallas": a big city named like a person, where a place goes.
+    else if (lexicon().city.has(sole.norm) && PLACE_BEFORE.test(ctxBefore()) && !strongBefore()) score = 0;
     else if (k === 'first' || k === 'firstlast') score = 0.75;
     else if (k === 'last') score = sentenceStart() && !mediumAfter() && !mediumBefore() ? 0.5 : 0.7;
     else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;

@@ -268,6 +268,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('{"city": "San Antonio", "state": "TX"}')).toEqual([]);
     // A given name after the place still is one.
     expect(masked('In New York, Maria Rossi met us.')).toEqual(['PERSON:Maria Rossi']);
+    // A big city named like a person, where a place goes; the same word announced as someone stays a name.
+    expect(masked('Book me from Houston to Orlando, then to Chicago, you know the dates.')).toEqual([]);
+    expect(masked('I spoke to Austin yesterday, and Dallas Whitaker called.')).toEqual(['PERSON:Austin', 'PERSON:Dallas Whitaker']);
   });
   it('PERSON: an English verb that is also a rare given name is not a name on its own', () => {
     expect(masked('Edit the shipping address, then save it.')).toEqual([]);
