@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Store } from '../../core/store/index.js';
 import { importPaths, type ImportProgress } from '../../core/pipeline/import.js';
+import { otlpParser } from '../../core/ingest/formats/otlp.js';
 import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -171,6 +172,34 @@ describe('import pipeline: progress and cancellation', () => {
     expect(store.traces.count()).toBe(3000);
     expect(resumed.traces.added + resumed.traces.unchanged).toBe(3000);
     store.close();
+  });
+});
+
+describe('import pipeline: a trace that cannot be assembled', () => {
+  it('names the file and trace, stores the error, and stores every other trace', async () => {
+    const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
+    const traceIds = new Set<string>();
+    for (const l of lines) for (const m of l.matchAll(/"traceId":"([0-9a-f]+)"/g)) traceIds.add(m[1] as string);
+    // Assembly fails only on a bug; a parser that throws for one trace stands in for it.
+    const assemble = otlpParser.assemble?.bind(otlpParser);
+    let broken: string | undefined;
+    const spy = vi.spyOn(otlpParser, 'assemble').mockImplementation((key, fragments, ctx) => {
+      broken ??= key;
+      if (key === broken) throw new Error('injected failure');
+      return assemble?.(key, fragments, ctx) ?? [];
+    });
+    try {
+      const store = Store.open(':memory:');
+      const report = await importPaths(store, [SAMPLE]);
+      expect(report.errorCount).toBe(1);
+      expect(report.errors[0]).toMatchObject({ file: SAMPLE, reason: `OpenTelemetry OTLP/JSON: could not assemble trace ${broken}: injected failure` });
+      expect(store.traces.count()).toBe(traceIds.size - 1);
+      const stored = store.db.prepare('SELECT file, reason FROM import_errors').all();
+      expect(stored).toEqual([{ file: SAMPLE, reason: report.errors[0]?.reason }]);
+      store.close();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
