@@ -19,7 +19,7 @@ import {
 } from './recognizers/structured.js';
 import { PLACEHOLDER_IN_TEXT } from './pseudonymizer.js';
 import { indexText, type TextIndex } from './recognizers/text-index.js';
-import type { BuiltinEntityType, Finding, Recognizer } from './types.js';
+import type { BuiltinEntityType, Finding } from './types.js';
 
 /** Entries of the short-string table (a power of two). */
 const SLOTS = 65536;
@@ -32,6 +32,23 @@ function slotOf(t: string): number {
   h = Math.imul(h ^ t.charCodeAt(n >> 1), 0xc2b2ae35);
   h ^= t.charCodeAt(n >> 2) ^ (t.charCodeAt((3 * n) >> 2) << 7);
   return (h ^ (h >>> 15)) & (SLOTS - 1);
+}
+
+/**
+ * A number from a long string's length and 64 characters sampled across it (the first and last 16 among
+ * them): strings that share a template but differ in a name or a number still differ here, and unlike a
+ * string key it costs no allocation and no hashing of the whole key.
+ */
+function longFingerprint(t: string): number {
+  const n = t.length;
+  let h = Math.imul(n, 0x9e3779b1);
+  for (let k = 0; k < 16; k++) {
+    h = Math.imul(h ^ t.charCodeAt(k), 0x85ebca6b);
+    h = Math.imul(h ^ t.charCodeAt(n - 1 - k), 0xc2b2ae35);
+  }
+  const step = n / 32;
+  for (let k = 0; k < 32; k++) h = Math.imul(h ^ t.charCodeAt(Math.floor(k * step)), 0x27d4eb2f);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Which type wins when two findings overlap: lower rank first, then higher score, then longer. */
@@ -167,24 +184,40 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     throw new RedactionConfigError('denyListFiles / allowListFiles are read by the eval folder loader (loadEvalFolder); pass their values in denyList / allowList');
   }
   const on = (t: BuiltinEntityType): boolean => config.recognizers[t] !== false;
-  // Each recognizer runs only when the text has the characters its entities need (cheap gates keep short
-  // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans).
-  const recognizers: Array<{ run: Recognizer; gate: (s: TextIndex) => boolean }> = [];
-  const add = (t: BuiltinEntityType, run: Recognizer, gate: (s: TextIndex) => boolean): void => {
-    if (on(t)) recognizers.push({ run, gate });
+  const use = {
+    secret: on('SECRET'),
+    email: on('EMAIL'),
+    url: on('URL'),
+    ip: on('IP_ADDRESS'),
+    iban: on('IBAN'),
+    card: on('CREDIT_CARD'),
+    ssn: on('SSN'),
+    phone: on('PHONE'),
+    account: on('ACCOUNT_NUMBER'),
+    dob: on('DATE_OF_BIRTH'),
+    address: on('ADDRESS'),
+    person: on('PERSON'),
   };
-  add('SECRET', findSecrets, (s) => s.text.length >= 8);
-  add('EMAIL', findEmails, (s) => s.at);
-  add('URL', (t, o, ix) => findUrls(t, o, config.urls, ix), (s) => s.dot || s.colons > 0);
-  add('IP_ADDRESS', findIps, (s) => s.digits > 0 && (s.dot || s.colons > 0));
-  add('IBAN', findIbans, (s) => s.digits >= 8 && (s.upper >= 2 || s.has('iban')));
-  add('CREDIT_CARD', findCards, (s) => s.digits >= 12);
-  add('SSN', findSsns, (s) => s.digits >= 9);
-  add('PHONE', findPhones, (s) => s.digits >= 7);
-  add('ACCOUNT_NUMBER', findAccounts, (s) => s.digits >= 6);
-  add('DATE_OF_BIRTH', findDatesOfBirth, (s) => s.digits >= 2);
-  add('ADDRESS', findAddresses, (s) => s.digits > 0 || (s.text.length >= 9 && ((s.has('corner') && s.text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street')))));
-  add('PERSON', findPersons, (s) => s.upper > 0 || s.space);
+  const urls = config.urls;
+  // Each recognizer pushes its findings, in linear time, starting from the candidates of the shared first
+  // pass (`s`). It runs only when the text has the characters its entities need (cheap gates keep short
+  // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans). Called directly, not through
+  // a table of closures: the gates then inline.
+  const runRecognizers = (text: string, found: Finding[], s: TextIndex): void => {
+    if (use.secret && text.length >= 8) findSecrets(text, found, s);
+    if (use.email && s.at) findEmails(text, found);
+    if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s);
+    if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);
+    if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);
+    if (use.card && s.digits >= 12) findCards(text, found, s);
+    if (use.ssn && s.digits >= 9) findSsns(text, found, s);
+    if (use.phone && s.digits >= 7) findPhones(text, found, s);
+    if (use.account && s.digits >= 6) findAccounts(text, found, s);
+    if (use.dob && s.digits >= 2) findDatesOfBirth(text, found, s);
+    if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
+      findAddresses(text, found, s);
+    if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s);
+  };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;
     try {
@@ -201,15 +234,15 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   // the call and in the tool message; JSON leaves such as statuses and product names recur), so findings
   // are cached per string, in memory only. Short strings live in a direct-mapped table indexed by a few
   // sampled characters (a Map would hash every character of every new key, and most strings are seen once);
-  // a collision just evicts. A long string is keyed by a fingerprint (length and both ends) and compared in
-  // full only on a fingerprint hit; those are bounded by total characters.
+  // a collision just evicts. A long string is keyed by a numeric fingerprint (longFingerprint) and compared
+  // in full only on a fingerprint hit; those are bounded by total characters.
   const slotText: Array<string | undefined> = new Array<string | undefined>(SLOTS);
   const slotFound: Finding[][] = new Array<Finding[]>(SLOTS);
-  const longCache = new Map<string, Array<{ text: string; found: Finding[] }>>();
+  const longCache = new Map<number, Array<{ text: string; found: Finding[] }>>();
   let cachedChars = 0;
   const CACHE_MAX_CHARS = 16_000_000;
   const FINGERPRINT_FROM = 256;
-  const fingerprint = (text: string): string => `\u0000${text.length}\u0000${text.slice(0, 40)}\u0000${text.slice(-40)}`;
+  const fingerprint = longFingerprint;
 
   return {
     detect(text: string): Finding[] {
@@ -262,7 +295,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
         }
       }
       const ix = indexText(text);
-      for (const r of recognizers) if (r.gate(ix)) r.run(text, found, ix);
+      runRecognizers(text, found, ix);
       if (found.length === 0) return found;
       return resolve(text, found, allow);
     }

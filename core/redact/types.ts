@@ -1,8 +1,7 @@
 /**
- * Shared vocabulary of the redactor: entity types, findings and the recognizer contract.
+ * Shared vocabulary of the redactor: entity types and findings.
  * Pure: no I/O.
  */
-import type { TextIndex } from './recognizers/text-index.js';
 
 /** The entity types the product masks (custom patterns may add their own upper-case types). */
 export const ENTITY_TYPES = [
@@ -31,8 +30,3 @@ export interface Finding {
   score: number;
 }
 
-/**
- * A recognizer pushes its findings in a text; it must run in linear time. `index` is the shared first
- * pass over the text (digit runs, capital starts, counts): recognizers start from its candidates.
- */
-export type Recognizer = (text: string, out: Finding[], index: TextIndex) => void;
