@@ -9,7 +9,7 @@ import { after, before, eachMatch, isAsciiLetter, isDigit } from './context.js';
 import type { TextIndex } from './text-index.js';
 import { isStreetWord, lexicon, normWord } from './lexicon.js';
 
-const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
+const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:\/\d{1,4})?(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
 
 /** ASCII characters that fail HOUSE_NUMBER_AT's look-behind: letters, digits and _ . : / # $ @ + -. */
 const BLOCKS_HOUSE_NUMBER = new Uint8Array(128);

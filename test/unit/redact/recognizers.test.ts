@@ -194,6 +194,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   });
   it('ADDRESS: Polish, Canadian and British postal codes, a region line before the country, lost-character indentation', () => {
     expect(masked('Ship to ul. Ogrodowa 12 Apt. 3\n  Kraków\n  30-001')).toEqual(['ADDRESS:ul. Ogrodowa 12 Apt. 3\n  Kraków\n  30-001']);
+    // A building and flat number ("12/4"), as Polish and Czech addresses write them; a date is not one.
+    expect(masked('Mieszkam przy ul. Lipowej 12/4, 30-001 Kraków')).toEqual(['ADDRESS:ul. Lipowej 12/4, 30-001 Kraków']);
+    expect(masked('Delivered 2024/10/12 to the Elm Street depot')).toEqual([]);
     expect(masked('Send it to 18 Harbour Road Suite 5\n   Lunenburg\n    NS\n    B0J 2C0')).toEqual(['ADDRESS:18 Harbour Road Suite 5\n   Lunenburg\n    NS\n    B0J 2C0']);
     expect(masked('Address: 27 Quayside Road\nNEWCASTLE\n, xx\n England NE1 3DX')).toEqual(['ADDRESS:27 Quayside Road\nNEWCASTLE\n, xx\n England NE1 3DX']);
     // "?" and no-break spaces where an export lost a character, at the start of each line.

@@ -205,6 +205,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of phone extensions', '212-555-0147x1 '.repeat(3_400)],
     ['50 KB of name lines over numbers', 'Ann Lee\n12 Elm\n'.repeat(3_200)],
     ['50 KB of region codes', '1 Elm Road\nab\n'.repeat(3_600)],
+    ['50 KB of flat numbers', 'ul. Lipowej 12/4, '.repeat(2_800)],
+    ['50 KB of dictionary words addressed', 'Regrettably, I '.repeat(3_400)],
   ];
   for (const [label, text] of cases) {
     it(label, () => {
