@@ -268,6 +268,19 @@ describe('casebook CLI', () => {
     expect((await run(['redact', '--score', corpus])).out).not.toContain('missed (');
   });
 
+  it('refuses a corpus line whose span is not a range of its text, naming the line, record and span', async () => {
+    const corpus = join(tempDir(), 'bad-spans.jsonl');
+    const good = JSON.stringify({ id: 'a', text: 'Call Maria', spans: [{ start: 5, end: 10, type: 'PERSON' }] });
+    writeFileSync(corpus, `${good}\n${JSON.stringify({ id: 'b', text: 'hi', spans: [{ start: 5, end: 1, type: 'PERSON' }] })}\n`);
+    const r = await run(['redact', '--score', corpus]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(`casebook: ${corpus}:2 (record b): span 1 (PERSON 5-1) is not a non-empty range of the text's 2 characters`);
+    expect(r.out).toBe('');
+    writeFileSync(corpus, `${good}\n{"text": "x", "spans": [{"start": 0, "end": "1", "type": "PERSON"}]}\n`);
+    const shape = await run(['redact', '--score', corpus]);
+    expect(shape.err).toContain(`${corpus}:2: not a labeled record ({text, spans:[{start,end,type}]}): spans.0.end:`);
+  });
+
   it('refuses to score an empty corpus, and a preview of an empty file reports only the file', async () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.jsonl');

@@ -15,11 +15,23 @@ import { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { UsageError } from './traces.js';
 
-const CorpusLine = z.object({
-  id: z.string().optional(),
-  text: z.string(),
-  spans: z.array(z.object({ start: z.number().int(), end: z.number().int(), type: z.string() })),
-});
+const CorpusLine = z
+  .object({
+    id: z.string().optional(),
+    text: z.string(),
+    spans: z.array(z.object({ start: z.number().int(), end: z.number().int(), type: z.string() })),
+  })
+  .superRefine((r, ctx) => {
+    // A span outside its text, or empty, would be scored as found (nothing to cover) and inflate recall.
+    r.spans.forEach((s, k) => {
+      if (s.start < 0 || s.start >= s.end || s.end > r.text.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['spans', k],
+          message: `span ${k + 1} (${s.type} ${s.start}-${s.end}) is not a non-empty range of the text's ${r.text.length} characters`,
+        });
+    });
+  });
 
 /** Read a labeled corpus (JSON Lines, the format of ../shared/fixtures/pii/dev.jsonl). */
 export function readCorpus(path: string): LabeledRecord[] {
@@ -35,7 +47,12 @@ export function readCorpus(path: string): LabeledRecord[] {
         throw new UsageError(`${path}:${i + 1}: not valid JSON: ${(e as Error).message}`);
       }
       const parsed = CorpusLine.safeParse(value);
-      if (!parsed.success) throw new UsageError(`${path}:${i + 1}: not a labeled record ({text, spans:[{start,end,type}]})`);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const id = typeof (value as { id?: unknown } | null)?.id === 'string' ? ` (record ${(value as { id: string }).id})` : '';
+        const reason = issue?.code === 'custom' ? issue.message : `not a labeled record ({text, spans:[{start,end,type}]}): ${issue?.path.join('.') || 'the line'}: ${issue?.message}`;
+        throw new UsageError(`${path}:${i + 1}${id}: ${reason}`);
+      }
       out.push(parsed.data);
     });
   return out;
