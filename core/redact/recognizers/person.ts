@@ -41,6 +41,12 @@ function onLineOfItsOwn(text: string, start: number, end: number): boolean {
 
 /** The words right before a run that say a name follows, for words that are also common words. */
 const NAMING_BEFORE = /(?:\bname(?:'s| is|\s*:|\?)|\bnamed|\bcalled|\bcall me)\s*$/;
+/** True when `t` is its text's only word, or right after a quote mark. */
+function quotedOrAlone(text: string, t: Tok): boolean {
+  const p = text.charCodeAt(t.start - 1);
+  return p === 34 || p === 39 || p === 0x201c || p === 0x2018 || text.trim().length === t.end - t.start;
+}
+
 /** True when the words right before `at` say a name follows ("my name is", "call me"). */
 function namedBefore(text: string, at: number): boolean {
   let i = at - 1;
@@ -366,6 +372,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if ((k === 'first' || k === 'firstlast' || k === 'last') && /\b(?:in|near|via|visiting|across|around|through)\s+$/.test(ctxBefore())) score = 0;
     // "from Houston to Dallas": a big city named like a person, where a place goes.
     else if (lexicon().city.has(sole.norm) && PLACE_BEFORE.test(ctxBefore()) && !strongBefore()) score = 0;
+    // A given name that is also an English word ("Sunny, 75°F", "Will do") opening a sentence needs a cue;
+    // alone in its string, or quoted (a JSON value such as "Martin"), it is a name.
+    else if ((k === 'first' || k === 'firstlast') && sentenceStart() && !quotedOrAlone(text, sole) && lexicon().dictionary.has(sole.norm) && !mediumBefore() && !mediumAfter() && !speaker()) score = 0;
     else if (k === 'first' || k === 'firstlast') score = 0.75;
     else if (k === 'last') score = sentenceStart() && !mediumAfter() && !mediumBefore() ? 0.5 : 0.7;
     else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;

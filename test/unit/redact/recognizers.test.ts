@@ -263,6 +263,11 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('please change it to Orlaith Pagan')).toEqual(['PERSON:Orlaith Pagan']);
     // A role word before a name is not part of it.
     expect(masked('Sculptor Ingrid Vasquez-Oyelaran explained the piece.')).toEqual(['PERSON:Ingrid Vasquez-Oyelaran']);
+    // A given name that is also an English word, opening a clause with no cue, is the word; addressed,
+    // quoted or alone it is a name.
+    expect(masked('Weather in Oslo: Sunny, 12°C')).toEqual([]);
+    expect(masked('Sunny, can you check the order?')).toEqual(['PERSON:Sunny']);
+    expect(masked('{"last_name": "Martin"}')).toEqual(['PERSON:Martin']);
     // Curly apostrophes are read like straight ones.
     expect(masked('user: I’m Dana Whitfield and I need help')).toEqual(['PERSON:Dana Whitfield']);
   });
