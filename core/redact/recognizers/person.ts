@@ -376,7 +376,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     // alone in its string, or quoted (a JSON value such as "Martin"), it is a name.
     else if ((k === 'first' || k === 'firstlast') && sentenceStart() && !quotedOrAlone(text, sole) && lexicon().dictionary.has(sole.norm) && !mediumBefore() && !mediumAfter() && !speaker()) score = 0;
     else if (k === 'first' || k === 'firstlast') score = 0.75;
-    else if (k === 'last') score = sentenceStart() && !mediumAfter() && !mediumBefore() ? 0.5 : 0.7;
+    // A two-letter surname opening a sentence with nothing saying it is someone is more often another
+    // language's word ("Su pedido ha sido enviado", "Le colis est parti").
+    else if (k === 'last') score = sentenceStart() && !mediumAfter() && !mediumBefore() ? (sole.word.length <= 2 ? 0 : 0.5) : 0.7;
     else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;
     else if (k === 'unknown') {
       if (strongBefore() || ((strongAfter() || speaker()) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;

@@ -268,6 +268,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Weather in Oslo: Sunny, 12°C')).toEqual([]);
     expect(masked('Sunny, can you check the order?')).toEqual(['PERSON:Sunny']);
     expect(masked('{"last_name": "Martin"}')).toEqual(['PERSON:Martin']);
+    // A two-letter surname opening a sentence is another language's word unless something says it is someone.
+    expect(masked('Su pedido ha sido enviado. Le colis est parti.')).toEqual([]);
+    expect(masked('Wu is on leave; ask Li.')).toEqual(['PERSON:Wu', 'PERSON:Li']);
     // Curly apostrophes are read like straight ones.
     expect(masked('user: I’m Dana Whitfield and I need help')).toEqual(['PERSON:Dana Whitfield']);
   });
