@@ -76,6 +76,16 @@ function trimUrlEnd(text: string, start: number, end: number): number {
   return end;
 }
 
+/**
+ * True when a bare "domain" of one label is a file name: the label in capitals ("MANIFEST.in",
+ * "LICENSE.md") or, for India's ".in", capitalised ("Makefile.in", "Setup.in"), as build files are named.
+ */
+function fileName(domain: string, label: string): boolean {
+  if (domain.indexOf('.') !== label.length || domain.indexOf('.', label.length + 1) >= 0 || domain.includes('/')) return false;
+  if (label.length >= 2 && label === label.toUpperCase() && /[A-Z]/.test(label)) return true;
+  return domain.slice(label.length + 1).toLowerCase() === 'in' && /^[A-Z]/.test(label);
+}
+
 /** URLs. `mode` 'all' masks every URL and bare domain; 'credentials' only those carrying tokens. */
 export function findUrls(text: string, out: Finding[], mode: 'all' | 'credentials', ix: TextIndex): void {
   const push = (start: number, rawEnd: number, score: number): void => {
@@ -106,7 +116,7 @@ export function findUrls(text: string, out: Finding[], mode: 'all' | 'credential
         const m = URL_BARE.exec(text);
         if (m !== null && m.index <= dot) {
           const label = m[0].split('.')[0] ?? '';
-          if (/[A-Za-z]/.test(label)) push(m.index, m.index + m[0].length, 0.55);
+          if (/[A-Za-z]/.test(label) && !fileName(m[0], label)) push(m.index, m.index + m[0].length, 0.55);
           done = m.index + m[0].length;
         }
       }

@@ -151,6 +151,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('see https://example.com/reset?token=abc123def456 now')).toEqual(['URL:https://example.com/reset?token=abc123def456']);
     expect(createRedactor({ urls: 'credentials' }).detect('docs at https://example.com/guide')).toEqual([]);
   });
+  it('URL: a bare domain, but not a build file named like one', () => {
+    expect(masked('visit Google.com or shop.example.in')).toEqual(['URL:Google.com', 'URL:shop.example.in']);
+    // "MANIFEST.in" and "Makefile.in" are files of a source tree (coding agents list them); so is any one
+    // all-capitals label, which leaves a domain written "IBM.com" unmasked too.
+    expect(masked('ls: LICENSE MANIFEST.in Makefile.in setup.cfg')).toEqual([]);
+  });
   it('ADDRESS: street with number, unit, postal code after a cue', () => {
     expect(masked('Please send it to 221 Baker Street, London')).toEqual(['ADDRESS:221 Baker Street, London']);
     expect(masked('The bus station is on Villacher Strasse 89')).toEqual(['ADDRESS:Villacher Strasse 89']);
