@@ -242,7 +242,6 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   let cachedChars = 0;
   const CACHE_MAX_CHARS = 16_000_000;
   const FINGERPRINT_FROM = 256;
-  const fingerprint = longFingerprint;
 
   return {
     detect(text: string): Finding[] {
@@ -265,7 +264,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     // a big tool output included); one bigger than that would evict everything else and stay in memory.
     const uncached = text.length > CACHE_MAX_CHARS / 4;
     if (uncached) return detectInWindows(text, chunking, detectUncached);
-    const key = fingerprint(text);
+    const key = longFingerprint(text);
     const same = longCache.get(key);
     if (same !== undefined) for (const h of same) if (h.text === text) return h.found;
     const res = text.length > chunking.chunkChars ? detectInWindows(text, chunking, detectUncached) : detectUncached(text);

@@ -254,12 +254,11 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
         parsed = undefined;
       }
       if (parsed !== undefined && isContainer(parsed)) {
-        // Compact JSON is written again by JSON.stringify; any other layout (Python's "key": "value", indented
-        // text) keeps its own, with the redacted values written into it.
-        const compact = JSON.stringify(parsed) === s;
         const own = new RedactionReport();
         const red = redactJson(parsed, p, { ...opts, report: own });
-        const out = own.total === 0 ? s : compact ? JSON.stringify(red) : rewriteJsonText(s, parsed, red);
+        // Compact JSON is written again by JSON.stringify; any other layout (Python's "key": "value", indented
+        // text) keeps its own, with the redacted values written into it. Unchanged text is returned as it is.
+        const out = own.total === 0 ? s : JSON.stringify(parsed) === s ? JSON.stringify(red) : rewriteJsonText(s, parsed, red);
         if (out !== undefined) {
           opts.report.merge(own);
           return out;

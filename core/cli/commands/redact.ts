@@ -49,7 +49,8 @@ export function readCorpus(path: string): LabeledRecord[] {
       const parsed = CorpusLine.safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const id = typeof (value as { id?: unknown } | null)?.id === 'string' ? ` (record ${(value as { id: string }).id})` : '';
+        const rawId = (value as { id?: unknown } | null)?.id;
+        const id = typeof rawId === 'string' ? ` (record ${rawId})` : '';
         const reason = issue?.code === 'custom' ? issue.message : `not a labeled record ({text, spans:[{start,end,type}]}): ${issue?.path.join('.') || 'the line'}: ${issue?.message}`;
         throw new UsageError(`${path}:${i + 1}${id}: ${reason}`);
       }
