@@ -193,6 +193,9 @@ function isNameWord(w: string): boolean {
 const BACKWARD_AMBIGUOUS = new Set(['dr', 'st', 'pt', 'mt', 'pl', 'ct', 'ln', 'ter', 'sq', 'cir']);
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'di', 'da', 'del', 'dei', 'della', 'degli', 'delle', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'e', 'y', 'i', 'et', 'nad', 'pod', 'am', 'an', 'bei', 'sur', 'sous', 'les']);
 
+/** A comma, then a capitalised word or a digit: a place or postal code follows. */
+const PLACE_AFTER_COMMA = /^[ \t]*,[ \t]*[\p{Lu}\d]/u;
+
 /** Anchors around a house number: "12 Baker Street", "Populierenstraat 374", "Via Roma 131", "Edeby 55". */
 function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): void {
   eachHouseNumber(text, runs, (m) => {
@@ -228,7 +231,9 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
       const lowerOk = /^\p{Ll}{2,12}$/u.test(w) && (k === 0 || allLower());
       if (!isNameWord(w) && !lowerOk) break;
       const prefixType = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w);
-      if (isStreetWord(w) && (k > 0 || (next[k + 1] !== undefined && (prefixType || isNameWord((next[k + 1] as { w: string }).w))))) {
+      // A glued street name alone ("12 Hauptstraße, Berlin") is a street when a place follows its comma.
+      const gluedAlone = k === 0 && isStreetWord(w) && !lexicon().street.has(normWord(w)) && PLACE_AFTER_COMMA.test(text.slice((next[0] as { e: number }).e, (next[0] as { e: number }).e + 4));
+      if (isStreetWord(w) && (k > 0 || gluedAlone || (next[k + 1] !== undefined && (prefixType || isNameWord((next[k + 1] as { w: string }).w))))) {
         let end = (next[k] as { e: number }).e;
         if (k === 0 || /^(?:rue|via|avenue|avenida|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w)) {
           for (let q = k + 1; q < next.length && q <= k + 4; q++) {

@@ -203,6 +203,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A building and flat number ("12/4"), as Polish and Czech addresses write them; a date is not one.
     expect(masked('Mieszkam przy ul. Lipowej 12/4, 30-001 Kraków')).toEqual(['ADDRESS:ul. Lipowej 12/4, 30-001 Kraków']);
     expect(masked('Delivered 2024/10/12 to the Elm Street depot')).toEqual([]);
+    // A number before a glued street name alone, in the English order, when a place follows its comma
+    // (before, the house number and the postal code stayed visible beside two PERSON placeholders).
+    expect(masked('Please ship it to 168 Hauptstraße, Berlin 00985 instead.')).toEqual(['ADDRESS:168 Hauptstraße, Berlin 00985']);
+    expect(masked('521 Drottninggatan, Leeds 45437')).toEqual(['ADDRESS:521 Drottninggatan, Leeds 45437']);
+    // Not without the comma and a place, nor for a word that only ends like one.
+    expect(masked('It took 12 Stellenweg, and more')).toEqual([]);
+    expect(masked('I bought 3 Bratwurst, Sauerkraut and beer')).toEqual([]);
     expect(masked('Send it to 18 Harbour Road Suite 5\n   Lunenburg\n    NS\n    B0J 2C0')).toEqual(['ADDRESS:18 Harbour Road Suite 5\n   Lunenburg\n    NS\n    B0J 2C0']);
     expect(masked('Address: 27 Quayside Road\nNEWCASTLE\n, xx\n England NE1 3DX')).toEqual(['ADDRESS:27 Quayside Road\nNEWCASTLE\n, xx\n England NE1 3DX']);
     // "?" and no-break spaces where an export lost a character, at the start of each line.
