@@ -55,6 +55,21 @@ function bareName(siblings: Readonly<Record<string, unknown>> | undefined): stri
   return 'PERSON';
 }
 
+/**
+ * Last words of keys whose values are places (`city`, `location`, `destination_airport`): a city named
+ * like a person ("Austin", "Paris") is the place there, not someone.
+ */
+const PLACE_WORDS = new Set([
+  'city', 'cities', 'town', 'village', 'location', 'locations', 'destination', 'origin', 'country', 'province', 'region', 'county',
+  'place', 'airport', 'municipality', 'locality', 'capital', 'venue', 'hometown',
+]);
+
+/** True when values under `key` name places (see PLACE_WORDS); keys with an address word are sensitive instead. */
+export function isPlaceKey(key: string): boolean {
+  const ws = words(key);
+  return ws.length > 0 && PLACE_WORDS.has(ws[ws.length - 1] as string);
+}
+
 /** Decides which keys are sensitive; built once per redactor. */
 export class SensitiveKeys {
   private readonly extra = new Map<string, string>();

@@ -5,7 +5,8 @@
 import type { Json, TraceDraft } from '../model/trace.js';
 import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput } from './config.js';
 import { createDetector, type Detector } from './detect.js';
-import { SensitiveKeys } from './keys.js';
+import { isPlaceKey, SensitiveKeys } from './keys.js';
+import { BoundedCache } from './recognizers/context.js';
 import { rewriteJsonText } from './json-text.js';
 import { isPlaceholder, type Pseudonymizer } from './pseudonymizer.js';
 import { RedactionReport, type FieldClass } from './report.js';
@@ -87,6 +88,46 @@ interface ResultMemo {
   byText: Map<string, { raw: string; text: string; report: RedactionReport }>;
 }
 
+/** True when a PERSON finding opens the text and runs to its end or to a comma ("Austin" in "Austin, TX"). */
+function placeName(text: string, f: Finding): boolean {
+  for (let i = 0; i < f.start; i++) if (text.charCodeAt(i) > 32) return false;
+  for (let i = f.end; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) return true;
+    if (c > 32) return false;
+  }
+  return true;
+}
+
+/** The object or array a string holds as JSON text, or undefined (not JSON, or a scalar). */
+function jsonContainer(s: string): Json[] | { [key: string]: Json } | undefined {
+  const t = s.trim();
+  const c = t.charCodeAt(0);
+  const z = t.charCodeAt(t.length - 1);
+  if (t.length < 2 || !((c === 123 && z === 125) || (c === 91 && z === 93))) return undefined;
+  try {
+    const v = JSON.parse(t) as Json;
+    return isContainer(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The JSON a string holds, when parsing it kept every value: text with a key given twice (JSON.parse keeps
+ * the last) or nested too deep to walk is undefined, so the leak scan reads it as text.
+ */
+function faithfulJson(s: string): Json[] | { [key: string]: Json } | undefined {
+  const parsed = jsonContainer(s);
+  if (parsed === undefined) return undefined;
+  try {
+    if (JSON.stringify(parsed) === s) return parsed;
+  } catch {
+    return undefined;
+  }
+  return rewriteJsonText(s, parsed, parsed) !== undefined ? parsed : undefined;
+}
+
 function isContainer(v: Json): v is Json[] | { [key: string]: Json } {
   return typeof v === 'object' && v !== null;
 }
@@ -96,8 +137,13 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
   const cfg = parseRedactionConfig(config);
   const detector: Detector = createDetector(cfg);
   const keys = new SensitiveKeys(cfg.sensitiveKeys);
+  const placeKeys = new BoundedCache<boolean>();
 
-  function redactText(text: string, p: Pseudonymizer, options?: RedactOptions): string {
+  /**
+   * `text` with its findings masked. `key` is the JSON key the text is the value of: under a place key
+   * (`city`, `location`) a name that opens the value is the place ("Austin, TX"), so it stays.
+   */
+  function redactText(text: string, p: Pseudonymizer, options?: RedactOptions, key?: string): string {
     if (text.length === 0) return text;
     const found = detector.detectShared(text);
     if (found.length === 0) return text;
@@ -106,6 +152,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     let out = '';
     let pos = 0;
     for (const f of found) {
+      if (key !== undefined && f.type === 'PERSON' && placeName(text, f) && placeKeys.get(key, isPlaceKey, key)) continue;
       out += text.slice(pos, f.start) + p.placeholder(f.type, text.slice(f.start, f.end));
       pos = f.end;
       report?.add(f.type, field);
@@ -126,31 +173,33 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     return v;
   }
 
-  function redactString(s: string, p: Pseudonymizer, options: RedactOptions & { report: RedactionReport }): string {
-    const t = s.trimStart();
-    const c = t[0];
-    if ((c === '{' || c === '[') && s.length >= 2) {
-      const end = s.trimEnd();
-      if (end.endsWith('}') || end.endsWith(']')) {
-        let parsed: Json | undefined;
-        try {
-          parsed = JSON.parse(s) as Json;
-        } catch {
-          parsed = undefined;
-        }
-        if (parsed !== undefined && isContainer(parsed)) {
-          const before = options.report.total;
-          const red = redactJson(parsed, p, options);
-          if (options.report.total === before) return s;
-          try {
-            return JSON.stringify(red);
-          } catch {
-            // Too deep to serialise: fall back to masking the text as it is.
-          }
-        }
-      }
+  /** A JSON leaf string: JSON text inside it is redacted as JSON (see redactJsonText), anything else as text. */
+  function redactString(s: string, p: Pseudonymizer, options: RedactOptions & { report: RedactionReport }, key: string | undefined): string {
+    const parsed = jsonContainer(s);
+    const out = parsed !== undefined ? redactJsonText(s, parsed, p, options) : undefined;
+    return out ?? redactText(s, p, options, key);
+  }
+
+  /**
+   * JSON text (a tool result as the model saw it, a JSON string in an attribute) redacted as JSON: sensitive
+   * keys mask their values, the same placeholders as everywhere else. Compact text is written again by
+   * JSON.stringify; any other layout (Python's `"key": "value"`, indented text) keeps its bytes except the
+   * masked values. Undefined when the text holds a value JSON.parse dropped (a key given twice keeps only
+   * the last) or nests too deep to serialise: the caller then masks it as plain text, so nothing hidden
+   * behind a repeated key is stored unmasked.
+   */
+  function redactJsonText(s: string, parsed: Json[] | { [key: string]: Json }, p: Pseudonymizer, opts: RedactOptions & { report: RedactionReport }): string | undefined {
+    const own = new RedactionReport();
+    const red = redactJson(parsed, p, { ...opts, report: own });
+    let out: string | undefined;
+    try {
+      // Equal to its own compact serialisation, the text has no repeated key and no other layout.
+      out = JSON.stringify(parsed) === s ? (own.total === 0 ? s : JSON.stringify(red)) : rewriteJsonText(s, parsed, red);
+    } catch {
+      out = undefined;
     }
-    return redactText(s, p, options);
+    if (out !== undefined) opts.report.merge(own);
+    return out;
   }
 
   function redactJson(value: Json, p: Pseudonymizer, options?: RedactOptions): Json {
@@ -158,11 +207,11 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     const field = options?.field ?? 'json';
     const onSensitiveValue = options?.onSensitiveValue;
     const opts = { report, field, onSensitiveValue };
-    const leaf = (v: Json, sensitive: string | undefined): Json => {
+    const leaf = (v: Json, sensitive: string | undefined, key: string | undefined): Json => {
       if (sensitive !== undefined) return maskWhole(sensitive, v, p, report, field);
-      return typeof v === 'string' ? redactString(v, p, opts) : v;
+      return typeof v === 'string' ? redactString(v, p, opts, key) : v;
     };
-    if (!isContainer(value)) return leaf(value, undefined);
+    if (!isContainer(value)) return leaf(value, undefined, undefined);
     const mk = (src: Json[] | { [key: string]: Json }, sensitive: string | undefined, parent: Frame | null, at: string | number): Frame => ({
       src,
       dst: null,
@@ -220,7 +269,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
         stack.push(mk(v, sensitive, fr, at));
         continue;
       }
-      const r = leaf(v, sensitive);
+      const r = leaf(v, sensitive, typeof at === 'string' ? at : undefined);
       if (r !== v) (own(fr) as Record<string | number, Json>)[at] = r;
     }
     return root.dst ?? value;
@@ -245,27 +294,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       opts.report.mergeAs(known.report, opts.field ?? 'message.text');
       return known.text;
     }
-    const z = s.charCodeAt(s.length - 1);
-    if (s.length >= 2 && ((c === 123 && z === 125) || (c === 91 && z === 93))) {
-      let parsed: Json | undefined;
-      try {
-        parsed = JSON.parse(s) as Json;
-      } catch {
-        parsed = undefined;
-      }
-      if (parsed !== undefined && isContainer(parsed)) {
-        const own = new RedactionReport();
-        const red = redactJson(parsed, p, { ...opts, report: own });
-        // Compact JSON is written again by JSON.stringify; any other layout (Python's "key": "value", indented
-        // text) keeps its own, with the redacted values written into it. Unchanged text is returned as it is.
-        const out = own.total === 0 ? s : JSON.stringify(parsed) === s ? JSON.stringify(red) : rewriteJsonText(s, parsed, red);
-        if (out !== undefined) {
-          opts.report.merge(own);
-          return out;
-        }
-        // A key given twice hides its first value from JSON.parse: such text is masked as plain text.
-      }
-    }
+    const parsed = c === 123 || c === 91 ? jsonContainer(s) : undefined;
+    const out = parsed !== undefined ? redactJsonText(s, parsed, p, opts) : undefined;
+    if (out !== undefined) return out;
     return redactText(s, p, opts);
   }
 
@@ -341,14 +372,19 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
 
   function leakScan(input: string | Json): LeakHit[] {
     const hits: LeakHit[] = [];
-    const scanString = (s: string, path: string): void => {
-      for (const f of detector.detect(s)) hits.push({ type: f.type, path, offset: f.start, length: f.end - f.start });
+    // The same rule as redactText: a name that opens a value under a place key is the place.
+    const scanString = (s: string, path: string, key: string | undefined): void => {
+      for (const f of detector.detect(s)) {
+        if (key !== undefined && f.type === 'PERSON' && placeName(s, f) && placeKeys.get(key, isPlaceKey, key)) continue;
+        hits.push({ type: f.type, path, offset: f.start, length: f.end - f.start });
+      }
     };
-    if (typeof input === 'string') {
-      scanString(input, '');
+    // A string that is JSON text is scanned as JSON, as a tool message's text is redacted.
+    const root = typeof input === 'string' ? faithfulJson(input) : isContainer(input) ? input : undefined;
+    if (root === undefined) {
+      if (typeof input === 'string') scanString(input, '', undefined);
       return hits;
     }
-    if (!isContainer(input)) return hits;
     interface ScanFrame {
       v: Json[] | { [key: string]: Json };
       keys: string[] | null;
@@ -376,7 +412,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       seg,
       sensitive,
     });
-    const stack: ScanFrame[] = [mk(input, null, '', undefined)];
+    const stack: ScanFrame[] = [mk(root, null, '', undefined)];
     while (stack.length > 0) {
       const fr = stack[stack.length - 1] as ScanFrame;
       const n = fr.keys === null ? (fr.v as Json[]).length : fr.keys.length;
@@ -395,7 +431,12 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       }
       if (sensitive !== undefined && (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !isPlaceholder(v)))) {
         hits.push({ type: sensitive, path: pathOf(fr, seg), offset: 0, length: String(v).length, sensitiveKey: true });
-      } else if (typeof v === 'string') scanString(v, pathOf(fr, seg));
+      } else if (typeof v === 'string') {
+        // JSON held in a string (a tool message's text) was redacted as JSON, by its keys: scanned the same way.
+        const parsed = faithfulJson(v);
+        if (parsed !== undefined) stack.push(mk(parsed, fr, seg, undefined));
+        else scanString(v, pathOf(fr, seg), key);
+      }
     }
     return hits;
   }

@@ -170,8 +170,9 @@ describe.skipIf(!haveSharedFixtures())('buildCases on a real tau-bench failure',
     const r = buildCases([graded('task-0-trial-0', false)], run1);
     const leaks = findCaseLeaks(r.cases);
     const id = r.cases[0]?.case_id;
-    // get_user_details returned the user's profile: the email sits in that tool message's content.
-    expect(leaks.filter((l) => l.type === 'EMAIL')).toEqual([{ caseId: id, field: 'input.messages[6].content', type: 'EMAIL' }]);
+    // get_user_details returned the user's profile: the email sits in that tool message's content, whose
+    // JSON is scanned by key, so the field names the key too.
+    expect(leaks.filter((l) => l.type === 'EMAIL')).toEqual([{ caseId: id, field: 'input.messages[6].content.email', type: 'EMAIL' }]);
     expect(r.cases[0]?.input.messages[6]).toMatchObject({ role: 'tool', name: 'get_user_details' });
   });
 });

@@ -302,4 +302,52 @@ describe('fast paths keep the output the slow paths gave', () => {
     expect(twice.messages[0]?.text).toMatch(/^\{"email": "<EMAIL_[12]>", "email": "<EMAIL_[12]>"\}$/);
     expect(new Set(twice.messages[0]?.text.match(/<EMAIL_\d>/g)).size).toBe(2);
   });
+
+  it('masks what a repeated key hides from JSON.parse, in message texts and in JSON strings, when nothing else changes', () => {
+    // The last "note" is harmless, so redacting the parsed JSON changes nothing; the first still carries PII.
+    const hidden = '{"note": "call me at +1 415 555 0100, Maria Gonzalez", "note": "ok"}';
+    const d = TraceDraft.parse({
+      source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 't' },
+      messages: [{ role: 'tool', text: hidden, name: 'crm' }],
+      metadata: { raw: hidden, compact: hidden.replaceAll('": ', '":').replaceAll(', "', ',"') },
+    });
+    const out = r.redactTrace(d, new Pseudonymizer(hash));
+    expect(out.messages[0]?.text).toBe('{"note": "call me at <PHONE_1>, <PERSON_1>", "note": "ok"}');
+    expect(out.metadata.raw).toBe('{"note": "call me at <PHONE_1>, <PERSON_1>", "note": "ok"}');
+    expect(out.metadata.compact).toBe('{"note":"call me at <PHONE_1>, <PERSON_1>","note":"ok"}');
+    // The leak scan reads such text as text too, so a hand-edited case cannot hide a value that way.
+    expect(r.leakScan(hidden).map((h) => h.type)).toEqual(['PHONE', 'PERSON']);
+  });
+
+  it('keeps the layout of JSON held in a string attribute, masking only its values', () => {
+    const d = TraceDraft.parse({
+      source: { format: 'otlp', file: 'x.json', sourceTraceId: 't' },
+      spans: [{ spanId: 's', name: 'tool', kind: 'tool', status: 'ok', attributes: { 'tool.input': '{\n  "email": "jane.k@example.com",\n  "limit": 5\n}' } }],
+    });
+    const out = r.redactTrace(d, new Pseudonymizer(hash));
+    expect(out.spans[0]?.attributes['tool.input']).toBe('{\n  "email": "<EMAIL_1>",\n  "limit": 5\n}');
+  });
+
+  it('leaves a city named like a person under a place key, and the leak scan agrees', () => {
+    // A weather tool's arguments, in the call and as its message text, and an address-less booking.
+    const d = TraceDraft.parse({
+      source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 't' },
+      messages: [
+        { role: 'user', text: 'What is the weather in Paris? I am Maria Gonzalez.' },
+        { role: 'assistant', text: '', toolCalls: [{ id: 'w1', name: 'get_weather', arguments: { location: 'Paris' }, result: { location: 'Paris', temp_c: 15 }, status: 'ok' }] },
+        { role: 'tool', text: '{"location": "Paris", "temp_c": 15}', toolCallId: 'w1', name: 'get_weather' },
+        { role: 'tool', text: '{"origin_city": "Austin, TX", "destination": "Charlotte", "passenger": "Maria Gonzalez", "note": "Austin"}', name: 'book' },
+      ],
+    });
+    const out = r.redactTrace(d, new Pseudonymizer(hash));
+    expect(out.messages[1]?.toolCalls[0]?.arguments).toEqual({ location: 'Paris' });
+    expect(out.messages[2]?.text).toBe('{"location": "Paris", "temp_c": 15}');
+    // Only places are spared: the passenger, and the same word under a key that is no place, are masked.
+    expect(out.messages[3]?.text).toBe('{"origin_city": "Austin, TX", "destination": "Charlotte", "passenger": "<PERSON_1>", "note": "<PERSON_2>"}');
+    // The same person as in the user's words; "in Paris" there was never a name.
+    expect(out.messages[0]?.text).toBe('What is the weather in Paris? I am <PERSON_1>.');
+    expect(r.leakScan({ messages: out.messages } as unknown as Json)).toEqual([]);
+    // A person named inside a place value is still a person.
+    expect(r.redactJson({ location: "Maria Gonzalez's house" }, new Pseudonymizer(hash))).toEqual({ location: "<PERSON_1>'s house" });
+  });
 });
