@@ -29,6 +29,8 @@ const LAST_WORD: Record<string, string> = {
   email: 'EMAIL', phone: 'PHONE', mobile: 'PHONE', password: 'SECRET', passwd: 'SECRET', token: 'SECRET', secret: 'SECRET',
   cookie: 'SECRET', apikey: 'SECRET', ssn: 'SSN', dob: 'DATE_OF_BIRTH', address: 'ADDRESS', iban: 'IBAN',
 };
+/** Last words that say a key holds a number of some kind ("card_no", "account_num"). */
+const NUMBER_WORDS = new Set(['no', 'num', 'nr', 'nbr', 'number']);
 /** Words before "name" that make it a person's name (customer_name) rather than a tool's or a model's. */
 const PERSON_NAME_PREFIX = new Set([
   'first', 'last', 'full', 'given', 'family', 'middle', 'user', 'customer', 'contact', 'person', 'display', 'real', 'legal', 'sur',
@@ -111,6 +113,14 @@ export class SensitiveKeys {
     }
     const exact = EXACT[joined];
     if (exact !== undefined) return exact;
+    // "card_no", "phone_num", "passport_nr": the key of a number, named by what it numbers.
+    if (ws.length > 1 && NUMBER_WORDS.has(last)) {
+      for (let k = ws.length - 2; k >= Math.max(0, ws.length - 3); k--) {
+        const stem = ws.slice(k, -1).join('');
+        const t = EXACT[`${stem}number`] ?? EXACT[stem];
+        if (t !== undefined && t !== 'PERSON' && t !== 'USER') return t;
+      }
+    }
     // Flattened attribute keys ("http.request.header.authorization") are judged by their last segment(s).
     const tail2 = ws.slice(-2).join('');
     if (EXACT[tail2] !== undefined && EXACT[tail2] !== 'PERSON' && EXACT[tail2] !== 'USER') return EXACT[tail2];

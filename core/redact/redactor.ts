@@ -160,6 +160,17 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     return out + text.slice(pos);
   }
 
+  /** The type of a JSON number that is itself PII (a card number written as a number), or undefined. */
+  function numberType(v: number): string | undefined {
+    // Fifteen or sixteen digits starting 2-6 (the card brands): numbers in JSON are mostly ids and epoch
+    // times, and a millisecond or microsecond time (13 or 16 digits starting with 1) passes Luhn one time
+    // in ten. Beyond 2^53 the digits were already lost in the parse.
+    if (v < 2e14 || v >= 7e15 || !Number.isSafeInteger(v)) return undefined;
+    const t = String(v);
+    const f = detector.detectShared(t);
+    return f.length === 1 && f[0]?.start === 0 && f[0].end === t.length ? f[0].type : undefined;
+  }
+
   function maskWhole(type: string, v: Json, p: Pseudonymizer, report: RedactionReport | undefined, field: FieldClass): Json {
     if (typeof v === 'string') {
       if (v.trim() === '' || isPlaceholder(v)) return v;
@@ -209,7 +220,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     const opts = { report, field, onSensitiveValue };
     const leaf = (v: Json, sensitive: string | undefined, key: string | undefined): Json => {
       if (sensitive !== undefined) return maskWhole(sensitive, v, p, report, field);
-      return typeof v === 'string' ? redactString(v, p, opts, key) : v;
+      if (typeof v === 'string') return redactString(v, p, opts, key);
+      const type = typeof v === 'number' ? numberType(v) : undefined;
+      return type !== undefined ? maskWhole(type, v, p, report, field) : v;
     };
     if (!isContainer(value)) return leaf(value, undefined, undefined);
     const mk = (src: Json[] | { [key: string]: Json }, sensitive: string | undefined, parent: Frame | null, at: string | number): Frame => ({
@@ -431,6 +444,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       }
       if (sensitive !== undefined && (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !isPlaceholder(v)))) {
         hits.push({ type: sensitive, path: pathOf(fr, seg), offset: 0, length: String(v).length, sensitiveKey: true });
+      } else if (typeof v === 'number') {
+        const type = numberType(v);
+        if (type !== undefined) hits.push({ type, path: pathOf(fr, seg), offset: 0, length: String(v).length });
       } else if (typeof v === 'string') {
         // JSON held in a string (a tool message's text) was redacted as JSON, by its keys: scanned the same way.
         const parsed = faithfulJson(v);

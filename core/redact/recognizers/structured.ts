@@ -194,6 +194,9 @@ function cardAt(text: string, start: number, raw: string, out: Finding[]): boole
   const positive = CARD_CONTEXT.test(ctx);
   if (!positive && (NON_PII_NUMBER_CONTEXT.test(ctx) || IBAN_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) return false;
   if (digits.length < 13 && !positive) return false;
+  // An unbroken 13, 16 or 19 digits starting with 1 is an epoch time in milli-, micro- or nanoseconds
+  // (traces are full of them, and one in ten passes Luhn); a card there needs a word that says so.
+  if (!positive && seps.length === 0 && digits.charCodeAt(0) === 49 && (digits.length === 13 || digits.length === 16 || digits.length === 19)) return false;
   out.push({ start, end: start + raw.length, type: 'CREDIT_CARD', score: positive ? 0.95 : 0.85 });
   return true;
 }

@@ -54,6 +54,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('CREDIT_CARD: Luhn-valid masked, Luhn-invalid not', () => {
     expect(masked('card 4111 1111 1111 1111 expires soon')).toEqual(['CREDIT_CARD:4111 1111 1111 1111']);
     expect(masked('card 4111 1111 1111 1112 expires soon')).toEqual([]);
+    // Epoch times in milli- and microseconds (Luhn-valid ones) are not cards unless a word says so;
+    // a 15-digit JCB number starting with 1 still is.
+    expect(masked('span started at 1728803138291 and ended at 1728803138291000')).toEqual([]);
+    expect(masked('my card 1728803138291 was declined')).toEqual(['CREDIT_CARD:1728803138291']);
+    expect(masked('charged to 180051662803027 yesterday')).toEqual(['CREDIT_CARD:180051662803027']);
+    expect(masked('ref 180051662803027')).toEqual([]);
   });
   it('IBAN: mod-97-valid masked, invalid not', () => {
     expect(masked('IBAN DE89 3704 0044 0532 0130 00 for the refund')).toEqual(['IBAN:DE89 3704 0044 0532 0130 00']);

@@ -141,6 +141,15 @@ describe('redactJson', () => {
     });
   });
 
+  it('masks a card written as a JSON number, and values under keys like card_no and phone_no', () => {
+    const out = r.redactJson(
+      { payment: { number: 4111111111111111, card_no: '5555 5555 5555 4444', phone_no: 4155550100 }, started_ms: 1728803138291, order_no: 8812733, seat_no: '12A' },
+      new Pseudonymizer(hash),
+    );
+    expect(out).toEqual({ payment: { number: '<CREDIT_CARD_1>', card_no: '<CREDIT_CARD_2>', phone_no: '<PHONE_1>' }, started_ms: 1728803138291, order_no: 8812733, seat_no: '12A' });
+    expect(r.leakScan({ ref: 5555555555554444 }).map((h) => `${h.path}:${h.type}`)).toEqual(['ref:CREDIT_CARD']);
+  });
+
   it('masks the team\'s extra sensitive keys with a type named after the key', () => {
     const rr = createRedactor({ sensitiveKeys: ['policy_number', { key: 'member', type: 'PERSON' }] });
     expect(rr.redactJson({ policyNumber: 'P-1', member: 'Zed' }, new Pseudonymizer(hash))).toEqual({ policyNumber: '<POLICY_NUMBER_1>', member: '<PERSON_1>' });
