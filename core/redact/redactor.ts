@@ -13,6 +13,8 @@ import { RedactionReport, type FieldClass } from './report.js';
 import { scoreRecords, type LabeledRecord, type ScoreOptions, type ScoreReport } from './score.js';
 import type { Finding } from './types.js';
 
+const NONE_FOUND: readonly Finding[] = Object.freeze([]);
+
 /** Longest path (in segments) a leak hit reports; deeper paths keep their last segments. */
 const MAX_PATH_SEGMENTS = 40;
 
@@ -31,7 +33,7 @@ export interface RedactOptions {
 /** One PII hit found by the leak scan: where, and of which type; never the value. */
 export interface LeakHit {
   type: string;
-  /** JSON path of the string (`messages[2].text`), '' for a plain text. */
+  /** JSON path of the string (`messages[2].text`), '' for a plain text; a key with PII in it is named by position (`contacts{key 1}`). */
   path: string;
   /** Offset and length inside that string. */
   offset: number;
@@ -61,6 +63,8 @@ interface Frame {
   /** The copy, made on the first change inside this container (null while unchanged). */
   dst: Json[] | { [key: string]: Json } | null;
   keys: string[] | null;
+  /** The keys as written to the copy, where some key held PII (`keys` otherwise). */
+  names: string[] | null;
   i: number;
   /** Type of the sensitive key this container sits under, if any: every leaf is masked. */
   sensitive: string | undefined;
@@ -86,6 +90,23 @@ interface ResultMemo {
   byId: Map<string, { raw: string; text: string; report: RedactionReport }>;
   /** By the raw JSON text, for calls without an id. */
   byText: Map<string, { raw: string; text: string; report: RedactionReport }>;
+}
+
+/**
+ * Whether a JSON key is worth detecting in: snake_case identifiers ("order_id", "max_tokens"), most keys
+ * of all, cannot hold an email, a phone number, a name or an address.
+ */
+function keyMayHoldPii(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 95)) return true;
+  }
+  return false;
+}
+
+/** A copy of `src` with its keys `ks` renamed to `names` (same order; fromEntries, so "__proto__" stays a plain key). */
+function renamed(src: { [key: string]: Json }, ks: readonly string[], names: readonly string[]): { [key: string]: Json } {
+  return Object.fromEntries(ks.map((k, i) => [names[i] as string, src[k] as Json])) as { [key: string]: Json };
 }
 
 /** True when a PERSON finding opens the text and runs to its end or to a comma ("Austin" in "Austin, TX"). */
@@ -138,6 +159,8 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
   const detector: Detector = createDetector(cfg);
   const keys = new SensitiveKeys(cfg.sensitiveKeys);
   const placeKeys = new BoundedCache<boolean>();
+  /** Objects whose keys were masked so far (redactJsonText must then serialise again, not rewrite). */
+  let renamedKeys = 0;
 
   /**
    * `text` with its findings masked. `key` is the JSON key the text is the value of: under a place key
@@ -201,11 +224,16 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
    */
   function redactJsonText(s: string, parsed: Json[] | { [key: string]: Json }, p: Pseudonymizer, opts: RedactOptions & { report: RedactionReport }): string | undefined {
     const own = new RedactionReport();
+    const renamedBefore = renamedKeys;
     const red = redactJson(parsed, p, { ...opts, report: own });
     let out: string | undefined;
     try {
       // Equal to its own compact serialisation, the text has no repeated key and no other layout.
-      out = JSON.stringify(parsed) === s ? (own.total === 0 ? s : JSON.stringify(red)) : rewriteJsonText(s, parsed, red);
+      if (JSON.stringify(parsed) === s) out = own.total === 0 ? s : JSON.stringify(red);
+      // Masked keys cannot be written back into the text (the walk matches keys by name): serialised again,
+      // once a walk has shown that the parse kept every value.
+      else if (renamedKeys !== renamedBefore) out = rewriteJsonText(s, parsed, parsed) !== undefined ? JSON.stringify(red) : undefined;
+      else out = rewriteJsonText(s, parsed, red);
     } catch {
       out = undefined;
     }
@@ -225,15 +253,13 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       return type !== undefined ? maskWhole(type, v, p, report, field) : v;
     };
     if (!isContainer(value)) return leaf(value, undefined, undefined);
-    const mk = (src: Json[] | { [key: string]: Json }, sensitive: string | undefined, parent: Frame | null, at: string | number): Frame => ({
-      src,
-      dst: null,
-      keys: Array.isArray(src) ? null : Object.keys(src),
-      i: 0,
-      sensitive,
-      parent,
-      at,
-    });
+    const mk = (src: Json[] | { [key: string]: Json }, sensitive: string | undefined, parent: Frame | null, at: string | number): Frame => {
+      const ks = Array.isArray(src) ? null : Object.keys(src);
+      const fr: Frame = { src, dst: null, keys: ks, names: ks === null ? null : maskedKeys(ks, p, report, field), i: 0, sensitive, parent, at };
+      // A key that held PII is written under its placeholder, so the object is copied even if no value changes.
+      if (fr.names !== null) own(fr);
+      return fr;
+    };
     // Copy-on-write: a container is copied only when a value inside it changes, and then its ancestors too,
     // so an unchanged subtree comes back as the same object without allocating.
     const own = (fr: Frame): Json[] | { [key: string]: Json } => {
@@ -243,7 +269,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       for (let f: Frame | null = fr; f !== null && f.dst === null; f = f.parent) chain.push(f);
       for (let k = chain.length - 1; k >= 0; k--) {
         const f = chain[k] as Frame;
-        const copy: Json[] | { [key: string]: Json } = Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+        const copy: Json[] | { [key: string]: Json } = Array.isArray(f.src) ? f.src.slice() : f.names === null ? { ...f.src } : renamed(f.src, f.keys as string[], f.names);
         f.dst = copy;
         if (f.parent !== null) ((f.parent.dst as Record<string | number, Json>)[f.at] = copy);
       }
@@ -278,14 +304,41 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
         sensitive = fr.sensitive ?? own;
         if (own !== undefined && onSensitiveValue !== undefined && typeof v === 'string') onSensitiveValue(own, v);
       }
+      // Where the value sits in the copy: under its key's placeholder when the key held PII.
+      const name = fr.names !== null ? (fr.names[fr.i - 1] as string) : at;
       if (isContainer(v)) {
-        stack.push(mk(v, sensitive, fr, at));
+        stack.push(mk(v, sensitive, fr, name));
         continue;
       }
       const r = leaf(v, sensitive, typeof at === 'string' ? at : undefined);
-      if (r !== v) (own(fr) as Record<string | number, Json>)[at] = r;
+      if (r !== v) (own(fr) as Record<string | number, Json>)[name] = r;
     }
     return root.dst ?? value;
+  }
+
+  /**
+   * The keys of an object with PII in them masked ("jane@example.com" → "<EMAIL_1>"), or null when none
+   * is (the common case, found without allocating). A masked key that would clash with another key of the
+   * object gets a " (2)" suffix, so no value is lost.
+   */
+  function maskedKeys(ks: string[], p: Pseudonymizer, report: RedactionReport, field: FieldClass): string[] | null {
+    let names: string[] | null = null;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i] as string;
+      if (!keyMayHoldPii(k) || detector.detectShared(k).length === 0) continue;
+      names ??= ks.slice();
+      names[i] = redactText(k, p, { report, field });
+    }
+    if (names === null) return null;
+    renamedKeys++;
+    const taken = new Set<string>();
+    for (let i = 0; i < names.length; i++) {
+      let n = names[i] as string;
+      for (let c = 2; taken.has(n); c++) n = `${names[i] as string} (${c})`;
+      taken.add(n);
+      names[i] = n;
+    }
+    return names;
   }
 
   /**
@@ -436,7 +489,10 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       const idx = fr.i++;
       const key = fr.keys === null ? undefined : (fr.keys[idx] as string);
       const v = key === undefined ? ((fr.v as Json[])[idx] as Json) : ((fr.v as { [k: string]: Json })[key] as Json);
-      const seg = key === undefined ? `[${idx}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      // A key with PII in it is a hit itself, and is named by its position: the path must not repeat it.
+      const keyFound = key !== undefined && keyMayHoldPii(key) ? detector.detectShared(key) : NONE_FOUND;
+      const seg = key === undefined ? `[${idx}]` : keyFound.length > 0 ? `{key ${idx + 1}}` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      for (const f of keyFound) hits.push({ type: f.type, path: pathOf(fr, seg), offset: f.start, length: f.end - f.start });
       const sensitive = fr.sensitive ?? (key === undefined ? undefined : keys.typeOf(key, fr.v as { [k: string]: Json }));
       if (isContainer(v)) {
         stack.push(mk(v, fr, seg, sensitive));

@@ -150,6 +150,31 @@ describe('redactJson', () => {
     expect(r.leakScan({ ref: 5555555555554444 }).map((h) => `${h.path}:${h.type}`)).toEqual(['ref:CREDIT_CARD']);
   });
 
+  it('masks PII in keys, keeping the structure, and the leak scan names such a key by position only', () => {
+    const input: Json = {
+      contacts: { 'jane.k@example.com': { phone: '0', tier: 'vip' }, 'JANE.K@example.com': 'same address, other spelling' },
+      by_name: { 'Maria Gonzalez': 3 },
+      order_id: 'A-1',
+    };
+    const out = r.redactJson(input, new Pseudonymizer(hash));
+    expect(out).toEqual({
+      // Both spellings share a placeholder; the second key gets a suffix so no value is lost.
+      contacts: { '<EMAIL_1>': { phone: '<PHONE_1>', tier: 'vip' }, '<EMAIL_1> (2)': 'same address, other spelling' },
+      by_name: { '<PERSON_1>': 3 },
+      order_id: 'A-1',
+    });
+    const hits = r.leakScan(input);
+    expect(hits.map((h) => `${h.path} ${h.type}`)).toEqual(['contacts{key 1} EMAIL', 'contacts{key 1}.phone PHONE', 'contacts{key 2} EMAIL', 'by_name{key 1} PERSON']);
+    expect(JSON.stringify(hits)).not.toContain('jane');
+    expect(r.leakScan(out)).toEqual([]);
+    // In a tool message's JSON text, in Python's layout: masked keys make the text serialised again.
+    const d = TraceDraft.parse({
+      source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 't' },
+      messages: [{ role: 'tool', text: '{"jane.k@example.com": {"plan": "pro"}, "__proto__": "x"}', name: 'crm' }],
+    });
+    expect(r.redactTrace(d, new Pseudonymizer(hash)).messages[0]?.text).toBe('{"<EMAIL_1>":{"plan":"pro"},"__proto__":"x"}');
+  });
+
   it('masks the team\'s extra sensitive keys with a type named after the key', () => {
     const rr = createRedactor({ sensitiveKeys: ['policy_number', { key: 'member', type: 'PERSON' }] });
     expect(rr.redactJson({ policyNumber: 'P-1', member: 'Zed' }, new Pseudonymizer(hash))).toEqual({ policyNumber: '<POLICY_NUMBER_1>', member: '<PERSON_1>' });
