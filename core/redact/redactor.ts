@@ -418,6 +418,8 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       }),
       spans: draft.spans.map((s) => ({
         ...s,
+        // Span names are code's names ("ChatOpenAI", "lookup_order") until code puts a value in one.
+        name: text(s.name, 'span.name') as string,
         attributes: json(s.attributes, 'span.attributes') as Record<string, Json>,
         ...(s.statusMessage !== undefined ? { statusMessage: text(s.statusMessage, 'span.statusMessage') } : {}),
       })),
@@ -428,6 +430,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       },
     };
     if (draft.error !== undefined) out.error = text(draft.error, 'trace.error');
+    // Intent and stakes are labels, but a mapping can point them at any field of the source.
+    if (draft.intent !== undefined) out.intent = text(draft.intent, 'trace.label');
+    if (draft.stakes !== undefined) out.stakes = text(draft.stakes, 'trace.label');
     if (draft.userId !== undefined) onSensitiveValue?.('USER', draft.userId);
     if (draft.userId !== undefined && draft.userId !== '' && !isPlaceholder(draft.userId)) {
       out.userId = p.placeholder('USER', draft.userId);

@@ -10,11 +10,13 @@ export type FieldClass =
   | 'toolCall.result'
   | 'toolCall.error'
   | 'document'
+  | 'span.name'
   | 'span.attributes'
   | 'span.statusMessage'
   | 'metadata'
   | 'trace.error'
   | 'trace.userId'
+  | 'trace.label'
   | 'outcome.feedback'
   | 'text'
   | 'json';

@@ -80,6 +80,23 @@ describe('redactTrace', () => {
     expect(rep.byField['toolCall.result']).toBe(2);
     expect(JSON.stringify(rep)).not.toContain('jane');
   });
+
+  it('masks values that code put into span names, intent and stakes, and keeps code names', () => {
+    const d = TraceDraft.parse({
+      ...draft(),
+      intent: 'refund for jane.k@example.com',
+      stakes: 'high',
+      spans: [
+        { spanId: 's1', name: 'support:jane.k@example.com', kind: 'chain', status: 'ok' },
+        { spanId: 's2', name: 'ChatOpenAI', kind: 'llm', status: 'ok' },
+      ],
+    });
+    const rep = new RedactionReport();
+    const o = r.redactTrace(d, new Pseudonymizer(hash), rep);
+    expect(o.spans.map((sp) => sp.name)).toEqual(['support:<EMAIL_1>', 'ChatOpenAI']);
+    expect([o.intent, o.stakes]).toEqual(['refund for <EMAIL_1>', 'high']);
+    expect(rep.toJSON().byField).toMatchObject({ 'span.name': 1, 'trace.label': 1 });
+  });
 });
 
 describe('Pseudonymizer', () => {
