@@ -3,7 +3,7 @@
  * Lower-case, space-separated strings, split once at load.
  */
 
-/** Frequent English words: a capitalised one is usually a sentence start or a title, not a name. */
+/** Frequent English words and form-field labels of other languages ("Adresse:"): a capitalised one is usually a sentence start, a title or a label, not a name. */
 export const COMMON_WORDS_TEXT = `
 a about above across act action actually add address after again against age ago agree ah ahead air all allow almost alone along
 already also although always am among amount an analysis and animal another answer any anyone anything anyway apartment appear apply
@@ -83,6 +83,10 @@ airlines airways motors energy pharma health healthcare medical clinic care life
 answer question note notes summary subject re fw fwd attachment attachments regards website e-mail email mail fax homepage
 authorization content-type content-length accept accept-encoding accept-language host connection user-agent cookie set-cookie
 cache-control pragma origin referer location server via vary etag expires x-request-id x-api-key transfer-encoding keep-alive
+adres adresse adresa dirección direccion indirizzo endereço endereco anschrift straße strasse calle rua rue ulica nombre apellido
+apellidos nome cognome prénom prenom nom vorname nachname imię imie nazwisko naam achternaam voornaam telefon telefone teléfono
+telefono téléphone móvil movil cellulare handynummer correo correio courriel ciudad cidade città citta stadt miasto código codigo
+postleitzahl geburtsdatum fecha nacimiento naissance nascita geboortedatum kundennummer cliente kunde empresa
 `;
 
 /**

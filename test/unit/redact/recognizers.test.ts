@@ -225,6 +225,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A short line that is no place is not swallowed.
     expect(masked('Deliver to 12 Oak Lane, Springfield\nok\nThanks a lot')).toEqual(['ADDRESS:12 Oak Lane, Springfield']);
   });
+  it('PERSON: a form-field label in another language is no speaker name', () => {
+    expect(masked('Adresse: Hauptstraße 5, 10115 Berlin')).toEqual(['ADDRESS:Hauptstraße 5, 10115 Berlin']);
+    expect(masked('Adres: ul. Długa 5, 00-238 Warszawa')).toEqual(['ADDRESS:ul. Długa 5, 00-238 Warszawa']);
+    expect(masked('Nombre: Juan Pérez')).toEqual(['PERSON:Juan Pérez']);
+    // A speaker's name before a colon still is one.
+    expect(masked('Ingrid: can you check my order?')).toEqual(['PERSON:Ingrid']);
+  });
   it('PERSON: gazetteer names, honorifics, context; not months or sentence-initial words', () => {
     expect(masked('I spoke with Maria Rossi yesterday.')).toEqual(['PERSON:Maria Rossi']);
     expect(masked('Please correct it to Dr. Oriella Bantucci?')).toEqual(['PERSON:Dr. Oriella Bantucci']);
