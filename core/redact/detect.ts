@@ -19,6 +19,7 @@ import {
 } from './recognizers/structured.js';
 import { PLACEHOLDER_IN_TEXT } from './pseudonymizer.js';
 import { indexText, type TextIndex } from './recognizers/text-index.js';
+import { foldText } from './fold.js';
 import type { BuiltinEntityType, Finding } from './types.js';
 
 /** Entries of the short-string table (a power of two). */
@@ -278,8 +279,12 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     return res;
   }
 
-  function detectUncached(text: string): Finding[] {
+  function detectUncached(original: string): Finding[] {
     {
+      // Look-alikes ("555‑0100" with U+2011) are folded to ASCII first; offsets stay those of the original.
+      let ix = indexText(original);
+      const text = ix.foldable ? foldText(original) : original;
+      if (text !== original) ix = indexText(text);
       const found: Finding[] = [];
       findDenied(text, deny, found);
       for (const c of custom) {
@@ -293,7 +298,6 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
           found.push({ start: m.index, end: m.index + m[0].length, type: c.type, score: 1.5 });
         }
       }
-      const ix = indexText(text);
       runRecognizers(text, found, ix);
       if (found.length === 0) return found;
       return resolve(text, found, allow);

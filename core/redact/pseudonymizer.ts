@@ -4,6 +4,7 @@
  * (e.g. per conversation in SQLite) and reloaded to keep placeholders stable across import runs.
  */
 import { z } from 'zod';
+import { foldText } from './fold.js';
 
 const WHOLE_PLACEHOLDER = /^<[A-Z][A-Z0-9_]*_\d+>$/;
 
@@ -31,7 +32,8 @@ export type KeyedHash = (text: string) => string;
 
 /** Normalises a value so that trivially different spellings share a placeholder. */
 export function normalizeValue(type: string, value: string): string {
-  const v = value.trim();
+  // Folded like the text it was found in: "０３－１２３４" and "03-1234" are one number.
+  const v = foldText(value).trim();
   switch (type) {
     case 'EMAIL':
     case 'URL':

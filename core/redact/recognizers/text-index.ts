@@ -4,6 +4,8 @@
  * each recognizer looks only at its candidates instead of scanning the whole text again.
  */
 
+import { foldCode } from '../fold.js';
+
 /** What one pass over a text found; built by indexText, read by every recognizer. */
 export interface TextIndex {
   readonly text: string;
@@ -23,6 +25,8 @@ export interface TextIndex {
   readonly space: boolean;
   /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
   readonly maxRun: number;
+  /** True when the text has a look-alike character that fold.ts folds (detection then runs on the folded text). */
+  readonly foldable: boolean;
   /** The text lower-cased, made once on first use. */
   lower(): string;
   /** True when the lower-cased text contains one of the keywords of `group` (one scan for all groups, on first use). */
@@ -112,6 +116,7 @@ class Index implements TextIndex {
   dot = false;
   space = false;
   maxRun = 0;
+  foldable = false;
   /** True when every character is ASCII (below 128). */
   ascii = true;
   /** Offsets where the first three characters of an ASCII keyword occur (any case). */
@@ -199,6 +204,7 @@ export function indexText(text: string): TextIndex {
     else if (c === 64) ix.at = true;
     else if (c >= 128) {
       ix.ascii = false;
+      if (c >= 0xa0 && foldCode(c) !== c) ix.foldable = true;
       if (c < 0xc0) continue;
       caps.push(i);
       const ch = text[i] as string;

@@ -225,6 +225,17 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A short line that is no place is not swallowed.
     expect(masked('Deliver to 12 Oak Lane, Springfield\nok\nThanks a lot')).toEqual(['ADDRESS:12 Oak Lane, Springfield']);
   });
+  it('reads numbers written with look-alike characters: non-breaking hyphens, en dashes, full-width digits', () => {
+    // GPT-4o and later models write U+2011 in phone numbers ("555‑0100"); before, none of these was found.
+    expect(masked('Call me at 415\u2011555\u20110100 tomorrow')).toEqual(['PHONE:415\u2011555\u20110100']);
+    expect(masked('my card is 4111\u20111111\u20111111\u20111111')).toEqual(['CREDIT_CARD:4111\u20111111\u20111111\u20111111']);
+    expect(masked('SSN: 078\u201305\u20131120')).toEqual(['SSN:078\u201305\u20131120']);
+    expect(masked('IBAN DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000')).toEqual(['IBAN:DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000']);
+    expect(masked('電話は０３－１２３４－５６７８です')).toEqual(['PHONE:０３－１２３４－５６７８']);
+    expect(masked('ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toEqual(['EMAIL:ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ']);
+    // Ranges written with an en dash stay what they were.
+    expect(masked('open 9–5 daily, pages 100–120, from 1990–2000')).toEqual([]);
+  });
   it('PERSON: a form-field label in another language is no speaker name', () => {
     expect(masked('Adresse: Hauptstraße 5, 10115 Berlin')).toEqual(['ADDRESS:Hauptstraße 5, 10115 Berlin']);
     expect(masked('Adres: ul. Długa 5, 00-238 Warszawa')).toEqual(['ADDRESS:ul. Długa 5, 00-238 Warszawa']);

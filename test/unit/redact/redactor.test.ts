@@ -109,6 +109,11 @@ describe('Pseudonymizer', () => {
     expect(r.redactText('again: bob.ray@example.com and amy@example.com', p2)).toBe('again: <EMAIL_1> and <EMAIL_2>');
   });
 
+  it('gives a number written with look-alike characters the placeholder of its ASCII spelling', () => {
+    const p = new Pseudonymizer(hash);
+    expect(r.redactText('call 03-1234-5678 or ０３－１２３４－５６７８ or 03\u20111234\u20115678', p)).toBe('call <PHONE_1> or <PHONE_1> or <PHONE_1>');
+  });
+
   it('saves its state as JSON text that any keyed hash output survives', () => {
     // A hash whose output needs escaping in JSON, to show the text is built with real escaping.
     const odd = (s: string): string => `"\\${s.length}\n`;
