@@ -36,6 +36,8 @@ export function normalizeValue(type: string, value: string): string {
   const v = foldText(value).trim();
   switch (type) {
     case 'EMAIL':
+      // "jane%40example.com" in a query string is the address written "jane@example.com" elsewhere.
+      return v.toLowerCase().replace(/%40|&#64;|&#x40;/g, '@');
     case 'URL':
       return v.toLowerCase();
     case 'PHONE':

@@ -19,25 +19,34 @@ function isDomainChar(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 45;
 }
 
+/**
+ * The spellings of "@" an email is found around: the sign itself, and the escapes URLs and HTML write it
+ * as (`jane%40example.com` in a query string, `jane&#64;example.com` in a page).
+ */
+const AT_SIGNS = ['@', '%40', '&#64;', '&#x40;'];
+
 /** Emails, found by scanning around each '@' by hand so that `a@a@a@...` or long runs stay linear. */
 export function findEmails(text: string, out: Finding[]): void {
-  let at = text.indexOf('@');
-  let minStart = 0;
-  while (at >= 0) {
-    let s = at;
-    while (s > minStart && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
-    while (s < at && (text[s] === '.' || text[s] === "'")) s++;
-    let e = at + 1;
-    while (e < text.length && e - at < 255 && isDomainChar(text.charCodeAt(e))) e++;
-    while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
-    const domain = text.slice(at + 1, e);
-    const lastDot = domain.lastIndexOf('.');
-    const tld = lastDot >= 0 ? domain.slice(lastDot + 1) : '';
-    if (s < at && lastDot > 0 && !domain.includes('..') && /^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld)) {
-      out.push({ start: s, end: e, type: 'EMAIL', score: 0.95 });
-      minStart = e;
+  for (const sign of AT_SIGNS) {
+    let at = text.indexOf(sign);
+    let minStart = 0;
+    while (at >= 0) {
+      let s = at;
+      while (s > minStart && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
+      while (s < at && (text[s] === '.' || text[s] === "'")) s++;
+      const d = at + sign.length;
+      let e = d;
+      while (e < text.length && e - d < 255 && isDomainChar(text.charCodeAt(e))) e++;
+      while (e > d && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+      const domain = text.slice(d, e);
+      const lastDot = domain.lastIndexOf('.');
+      const tld = lastDot >= 0 ? domain.slice(lastDot + 1) : '';
+      if (s < at && lastDot > 0 && !domain.includes('..') && /^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld)) {
+        out.push({ start: s, end: e, type: 'EMAIL', score: 0.95 });
+        minStart = e;
+      }
+      at = text.indexOf(sign, at + 1);
     }
-    at = text.indexOf('@', at + 1);
   }
 }
 

@@ -25,6 +25,8 @@ export interface TextIndex {
   readonly space: boolean;
   /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
   readonly maxRun: number;
+  /** True when the text has a "%" or "&" that may start an escaped "@" (`%40`, `&#64;`). */
+  readonly escapedAt: boolean;
   /** True when the text has a look-alike character that fold.ts folds (detection then runs on the folded text). */
   readonly foldable: boolean;
   /** The text lower-cased, made once on first use. */
@@ -117,6 +119,7 @@ class Index implements TextIndex {
   space = false;
   maxRun = 0;
   foldable = false;
+  escapedAt = false;
   /** True when every character is ASCII (below 128). */
   ascii = true;
   /** Offsets where the first three characters of an ASCII keyword occur (any case). */
@@ -202,6 +205,7 @@ export function indexText(text: string): TextIndex {
     else if (c === 46) ix.dot = true;
     else if (c === 58) colons++;
     else if (c === 64) ix.at = true;
+    else if ((c === 37 && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) || (c === 38 && text.charCodeAt(i + 1) === 35)) ix.escapedAt = true;
     else if (c >= 128) {
       ix.ascii = false;
       if (c >= 0xa0 && foldCode(c) !== c) ix.foldable = true;

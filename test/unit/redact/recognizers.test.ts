@@ -29,6 +29,10 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('EMAIL', () => {
     expect(masked('write to jane.doe+tag@example.co.uk today')).toEqual(['EMAIL:jane.doe+tag@example.co.uk']);
     expect(masked('my email is info@presidio.')).toEqual([]);
+    // Escaped "@" in a URL's query string and in HTML: before, only the domain was masked, as a URL.
+    expect(masked('GET /v1/users?email=jane.k%40example.com&limit=5')).toEqual(['EMAIL:jane.k%40example.com']);
+    expect(masked('<a href="mailto:jane&#64;example.com">')).toEqual(['EMAIL:jane&#64;example.com']);
+    expect(masked('a 100%40 rise, 20%40 off')).toEqual([]);
   });
   it('PHONE (checked with libphonenumber)', () => {
     expect(masked('Call me at +44 20 7946 0958 please')).toEqual(['PHONE:+44 20 7946 0958']);
