@@ -40,6 +40,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     for (const n of ['+1 (827) 816-3170', '+1 212 555 0134', '+1-646-555-0199', '+14155550123']) expect(masked(`You can reach me at ${n}.`)).toEqual([`PHONE:${n}`]);
     expect(masked('You can reach me at +1 827 816 31.')).toEqual([]);
     expect(masked('My phone: 415-555-0132')).toEqual(['PHONE:415-555-0132']);
+    // A tel: link; any other word and colon before digits still says they are no phone.
+    expect(masked('<a href="tel:+14155550123">call us</a>')).toEqual(['PHONE:+14155550123']);
+    expect(masked('port:4155550100')).toEqual([]);
     expect(masked('Order #413-2072368-4392580 has shipped.')).toEqual([]);
     expect(masked('Budget approved: 1 900 544.00 JPY for Q3.')).toEqual([]);
     // Dotted numbers: a phone with a one-digit country code is one, an object identifier is not.
