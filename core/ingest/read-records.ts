@@ -99,9 +99,14 @@ function decodeUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-function describeJsonError(err: unknown): string {
+/**
+ * JSON.parse's message without the piece of input V8 quotes in it (`Unexpected token 'j', "jane.k@exa"...
+ * is not valid JSON`): error reasons are stored and shown, and a value cut mid-way cannot be redacted.
+ */
+export function describeJsonError(err: unknown): string {
   if (err instanceof RangeError) return 'record nested too deeply to process';
-  return err instanceof Error ? err.message : String(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
 }
 
 /** Parse one record's bytes into an item. */
@@ -159,7 +164,9 @@ function checkLooksLikeJson(path: string, head: Buffer, wholeFile: boolean): voi
   }
   // Too few lines seen to judge (a first line longer than the window, and more file after it): read on.
   if (first === undefined || (seen < SNIFF_LINES && !(wholeFile && head.length <= SNIFF_BYTES))) return;
-  const sample = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+  // Whole words only: the reason is redacted before it is stored, and a word cut short ("jane@example.c")
+  // would not be recognised.
+  const sample = first.length > 40 ? `${first.slice(0, 40).replace(/\S*$/, '').trimEnd() || first.slice(0, 40).replace(/[\p{L}\p{N}@.+_-]*$/u, '')}…` : first;
   throw new FileReadError(
     path,
     `not a JSON or JSON Lines trace export: none of its first ${seen} non-blank line(s) starts a JSON object or array (it starts with ${JSON.stringify(sample)})`,

@@ -29,7 +29,7 @@ import {
 import { threadRunner } from './redaction-thread.js';
 import { redactionMark } from './redaction-mark.js';
 import { loadOrCreateSecretKey } from './secret-key.js';
-import { parseRedactionConfig, type RedactionConfigInput, type RedactionReportJson } from '../redact/index.js';
+import { createRedactor, parseRedactionConfig, Pseudonymizer, type RedactionConfigInput, type RedactionReportJson, type Redactor } from '../redact/index.js';
 
 /** A record (or file) that could not be imported. */
 export interface ImportError {
@@ -193,7 +193,9 @@ export async function importPaths(store: Store, paths: readonly string[], option
       elapsedMs: now - started,
     });
   };
-  const fail = (e: ImportError): void => {
+  const cleanReason = reasonCleaner(options);
+  const fail = (raw: ImportError): void => {
+    const e = { ...raw, reason: cleanReason(raw.reason) };
     errorCount++;
     if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
     store.imports.addError(importId, {
@@ -465,6 +467,27 @@ export async function importPaths(store: Store, paths: readonly string[], option
   return report;
 }
 
+
+/**
+ * Error reasons are stored and shown, and some quote the input ("got keys: …", a CSV field, a file's first
+ * words): with redaction on they are redacted like a trace's text. The redactor is built on the first
+ * error only (its word lists cost a tenth of a second), on this thread, since the trace redactor may run
+ * on another; the placeholders are throwaway (never saved).
+ */
+function reasonCleaner(options: ImportOptions): (reason: string) => string {
+  if (options.redaction === 'off') return (reason) => reason;
+  const config = options.redaction?.config ?? {};
+  let redactor: Redactor | undefined;
+  return (reason) => {
+    try {
+      redactor ??= createRedactor(config);
+      return redactor.redactText(reason, new Pseudonymizer((s) => s));
+    } catch {
+      // A configuration the trace redactor refused fails the import anyway; say nothing of the input.
+      return 'the reason was withheld: it could not be redacted';
+    }
+  };
+}
 
 /** The redaction runner an import uses: none, on this thread, or on a second one (see ImportOptions.redactionThread). */
 function startRedaction(

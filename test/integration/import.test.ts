@@ -101,6 +101,26 @@ describe('import pipeline: bad input never loses good data', () => {
     store.close();
   });
 
+  it('keeps the input out of error reasons: no quoted JSON snippet, and quoted words redacted', async () => {
+    const dir = tempDir();
+    const p = join(dir, 'broken.jsonl');
+    // Line 2 is not JSON and starts with an email (V8 quotes the start of such a line in its message);
+    // line 3 is a record whose keys the reason lists.
+    writeFileSync(p, [chatLine('a', 'first', 'ok'), 'jane.k@example.com wrote this', JSON.stringify({ 'jane.k@example.com': 1 })].join('\n'));
+    const notTrace = join(dir, 'notes.txt');
+    // Its first 40 characters end inside the address: the quote stops before it, whole words only.
+    writeFileSync(notTrace, 'Maria Gonzalez wrote to jane.k@example.com today\n');
+    const store = Store.open(':memory:');
+    const report = await importPaths(store, [p, notTrace]);
+    const reasons = store.imports.errors(report.importId).map((e) => e.reason);
+    expect(reasons).toHaveLength(3);
+    expect(reasons[0]).toBe("line 2 is not valid JSON: Unexpected token 'j'");
+    expect(reasons[1]).toMatch(/got keys: <EMAIL_1>$/);
+    expect(reasons[2]).toMatch(/\(it starts with "<PERSON_1> wrote to…"\)$/);
+    for (const text of [...reasons, ...report.errors.map((e) => e.reason)]) expect(text).not.toMatch(/jane|Maria|555/);
+    store.close();
+  });
+
   it('says plainly when it cannot detect the format', async () => {
     const p = join(tempDir(), 'weird.jsonl');
     writeFileSync(p, '{"hello":"world"}\n{"foo":[1,2,3]}\n');

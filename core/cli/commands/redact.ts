@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { FormatId } from '../../model/trace.js';
 import { importPaths } from '../../pipeline/import.js';
 import { loadMapping } from '../../ingest/mapping-file.js';
+import { describeJsonError } from '../../ingest/read-records.js';
 import { belowBars, createRedactor, formatScoreErrors, formatScoreTable, type LabeledRecord, type RedactionConfigInput, type RedactionReportJson } from '../../redact/index.js';
 import { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
@@ -44,7 +45,7 @@ export function readCorpus(path: string): LabeledRecord[] {
       try {
         value = JSON.parse(line);
       } catch (e) {
-        throw new UsageError(`${path}:${i + 1}: not valid JSON: ${(e as Error).message}`);
+        throw new UsageError(`${path}:${i + 1}: not valid JSON: ${describeJsonError(e)}`);
       }
       const parsed = CorpusLine.safeParse(value);
       if (!parsed.success) {
