@@ -19,7 +19,7 @@ import {
 } from './recognizers/structured.js';
 import { PLACEHOLDER_IN_TEXT } from './pseudonymizer.js';
 import { indexText, type TextIndex } from './recognizers/text-index.js';
-import { foldText } from './fold.js';
+import { detectionView } from './fold.js';
 import type { BuiltinEntityType, Finding } from './types.js';
 
 /** Entries of the short-string table (a power of two). */
@@ -280,11 +280,24 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   }
 
   function detectUncached(original: string): Finding[] {
+    // Look-alikes ("555‑0100" with U+2011) are folded to ASCII and invisible characters dropped first
+    // (fold.ts); the findings are then mapped back to the original's offsets.
+    const ix = indexText(original);
+    if (!ix.foldable) return detectView(original, ix);
+    const view = detectionView(original);
+    const found = detectView(view.text, indexText(view.text));
+    const at = view.at;
+    if (at === null) return found;
+    for (const f of found) {
+      f.start = at[f.start] as number;
+      f.end = (at[f.end - 1] as number) + 1;
+    }
+    return found;
+  }
+
+  /** Findings of a text as detection reads it (see detectUncached), with its first pass `ix`. */
+  function detectView(text: string, ix: TextIndex): Finding[] {
     {
-      // Look-alikes ("555‑0100" with U+2011) are folded to ASCII first; offsets stay those of the original.
-      let ix = indexText(original);
-      const text = ix.foldable ? foldText(original) : original;
-      if (text !== original) ix = indexText(text);
       const found: Finding[] = [];
       findDenied(text, deny, found);
       for (const c of custom) {

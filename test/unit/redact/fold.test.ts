@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldCode, foldText } from '../../../core/redact/fold.js';
+import { detectionView, foldCode, foldText } from '../../../core/redact/fold.js';
 
 describe('foldText', () => {
   it('folds look-alikes one unit for one, so offsets carry over', () => {
@@ -14,5 +14,20 @@ describe('foldText', () => {
     // The em dash is punctuation between clauses, not a separator inside a number: it stays.
     expect(foldText(s)).toBe('Grüße aus Köln — 東京 - done');
     expect(foldCode('—'.charCodeAt(0))).toBe('—'.charCodeAt(0));
+  });
+});
+
+describe('detectionView', () => {
+  it('drops invisible characters and maps each offset back to the original', () => {
+    const s = '\ufeffjane\u200b@ex\u00adample.com';
+    const v = detectionView(s);
+    expect(v.text).toBe('jane@example.com');
+    // Every character of the view sits at its own place in the original, and the end maps to the end.
+    expect([...v.text].every((ch, i) => s[v.at?.[i] ?? -1] === ch)).toBe(true);
+    expect(v.at?.[v.text.length]).toBe(s.length);
+  });
+  it('keeps offsets as they are when it only folds', () => {
+    expect(detectionView('555\u20110100')).toEqual({ text: '555-0100', at: null });
+    expect(detectionView('plain')).toEqual({ text: 'plain', at: null });
   });
 });

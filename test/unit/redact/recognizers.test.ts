@@ -240,6 +240,10 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('IBAN DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000')).toEqual(['IBAN:DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000']);
     expect(masked('電話は０３－１２３４－５６７８です')).toEqual(['PHONE:０３－１２３４－５６７８']);
     expect(masked('ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toEqual(['EMAIL:ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ']);
+    // Zero-width spaces, soft hyphens and a byte order mark, as text copied from chat apps and web pages has them.
+    expect(masked('mail jane\u200b@example.com now')).toEqual(['EMAIL:jane\u200b@example.com']);
+    expect(masked('Maria Gonza\u00adlez called')).toEqual(['PERSON:Maria Gonza\u00adlez']);
+    expect(masked('\ufeffjane@example.com')).toEqual(['EMAIL:jane@example.com']);
     // Ranges written with an en dash stay what they were.
     expect(masked('open 9–5 daily, pages 100–120, from 1990–2000')).toEqual([]);
   });

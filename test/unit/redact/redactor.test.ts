@@ -113,7 +113,7 @@ describe('Pseudonymizer', () => {
     const p = new Pseudonymizer(hash);
     expect(r.redactText('call 03-1234-5678 or ０３－１２３４－５６７８ or 03\u20111234\u20115678', p)).toBe('call <PHONE_1> or <PHONE_1> or <PHONE_1>');
     // And an address with its "@" escaped is the address.
-    expect(r.redactText('jane@example.com, ?u=Jane%40Example.com', p)).toBe('<EMAIL_1>, ?u=<EMAIL_1>');
+    expect(r.redactText('jane@example.com, ?u=Jane%40Example.com, jane\u200b@example.com', p)).toBe('<EMAIL_1>, ?u=<EMAIL_1>, <EMAIL_1>');
   });
 
   it('saves its state as JSON text that any keyed hash output survives', () => {
