@@ -6,6 +6,7 @@ import { RedactionConfigError, type RedactionConfig } from './config.js';
 import { findAddresses } from './recognizers/address.js';
 import { findPersons } from './recognizers/person.js';
 import { findSecrets } from './recognizers/secrets.js';
+import { SensitiveKeys } from './keys.js';
 import {
   findAccounts,
   findCards,
@@ -200,6 +201,8 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     person: on('PERSON'),
   };
   const urls = config.urls;
+  // Query parameters named by a sensitive key keep their values out of readable URLs (urls: credentials).
+  const queryKeys = new SensitiveKeys(config.sensitiveKeys);
   // Each recognizer pushes its findings, in linear time, starting from the candidates of the shared first
   // pass (`s`). It runs only when the text has the characters its entities need (cheap gates keep short
   // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans). Called directly, not through
@@ -207,7 +210,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   const runRecognizers = (text: string, found: Finding[], s: TextIndex): void => {
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
     if (use.email && (s.at || s.escapedAt)) findEmails(text, found);
-    if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s);
+    if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, queryKeys);
     if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);
     if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);
     if (use.card && s.digits >= 12) findCards(text, found, s);

@@ -7,6 +7,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { parsePhoneNumberFromString as parseMinimal } from 'libphonenumber-js/min';
 import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } from '../checks.js';
 import type { Finding } from '../types.js';
+import type { SensitiveKeys } from '../keys.js';
 import { before, BoundedCache, eachMatch, isAlnum } from './context.js';
 import { eachMatchAt, runStarts, type TextIndex } from './text-index.js';
 
@@ -95,15 +96,25 @@ function fileName(domain: string, label: string): boolean {
   return domain.slice(label.length + 1).toLowerCase() === 'in' && /^[A-Z]/.test(label);
 }
 
-/** URLs. `mode` 'all' masks every URL and bare domain; 'credentials' only those carrying tokens. */
-export function findUrls(text: string, out: Finding[], mode: 'all' | 'credentials', ix: TextIndex): void {
+/** One `key=value` of a query string: the key (group 1) and the value (group 2). */
+const QUERY_PARAM = /[?&;]([^=&#;\s]{1,64})=([^&#;\s]+)/g;
+
+/**
+ * URLs. `mode` 'all' masks every URL and bare domain; 'credentials' only those carrying tokens, and in
+ * the others the values of query parameters named by a sensitive key (`?email=…&name=…`), as the key's type.
+ */
+export function findUrls(text: string, out: Finding[], mode: 'all' | 'credentials', ix: TextIndex, keys?: SensitiveKeys): void {
   const push = (start: number, rawEnd: number, score: number): void => {
     const end = trimUrlEnd(text, start, rawEnd);
     if (end - start < 4) return;
-    const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\s]*@)?([^/:?#\s]+)/i.exec(text.slice(start, end));
+    const url = text.slice(start, end);
+    const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\s]*@)?([^/:?#\s]+)/i.exec(url);
     const h = host?.[1] ?? '';
     if (!(h.includes('.') || h === 'localhost' || h.includes(':')) || /[${}<>]/.test(h)) return;
-    if (mode === 'credentials' && !SENSITIVE_QUERY.test(text.slice(start, end))) return;
+    if (mode === 'credentials' && !SENSITIVE_QUERY.test(url)) {
+      if (keys !== undefined && url.indexOf('=') >= 0) sensitiveParams(url, start, keys, out);
+      return;
+    }
     out.push({ start, end, type: 'URL', score });
   };
   if (text.indexOf('://') >= 0) eachMatch(URL_SCHEME, text, (m) => push(m.index, m.index + m[0].length, 0.8));
@@ -131,6 +142,24 @@ export function findUrls(text: string, out: Finding[], mode: 'all' | 'credential
       }
     }
     dot = text.indexOf('.', dot + 1);
+  }
+}
+
+/** The values of a URL's query parameters whose keys are sensitive (`?email=jane%40example.com`), masked as the key's type. */
+function sensitiveParams(url: string, start: number, keys: SensitiveKeys, out: Finding[]): void {
+  QUERY_PARAM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUERY_PARAM.exec(url)) !== null) {
+    let key = m[1] as string;
+    try {
+      key = decodeURIComponent(key.replace(/\+/g, ' '));
+    } catch {
+      // A malformed escape: judge the key as written.
+    }
+    const type = keys.typeOf(key);
+    if (type === undefined) continue;
+    const valueStart = start + m.index + m[0].length - (m[2] as string).length;
+    out.push({ start: valueStart, end: start + m.index + m[0].length, type, score: 0.9 });
   }
 }
 

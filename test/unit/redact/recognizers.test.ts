@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../core/redact/index.js';
+import { createRedactor, Pseudonymizer } from '../../../core/redact/index.js';
 import { ibanValid, luhnValid, ssnValid } from '../../../core/redact/checks.js';
 
 const r = createRedactor();
@@ -163,6 +163,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('URL with credentials or tokens', () => {
     expect(masked('see https://example.com/reset?token=abc123def456 now')).toEqual(['URL:https://example.com/reset?token=abc123def456']);
     expect(createRedactor({ urls: 'credentials' }).detect('docs at https://example.com/guide')).toEqual([]);
+  });
+  it('URL: with urls: credentials, the values of sensitive query parameters, by their key', () => {
+    const rr = createRedactor({ urls: 'credentials', sensitiveKeys: ['member'] });
+    const url = 'GET https://api.example.com/users?name=Maria%20Gonzalez&phone=%2B14155550100&member=M-77&limit=5&customer%5Fname=Ana+Ruiz';
+    const p = new Pseudonymizer((v) => v);
+    // Before, "Gonzalez" and the phone number were left in the URL (only "Maria" was found).
+    expect(rr.redactText(url, p)).toBe('GET https://api.example.com/users?name=<PERSON_1>&phone=<PHONE_1>&member=<MEMBER_1>&limit=5&customer%5Fname=<PERSON_2>');
   });
   it('URL: a bare domain, but not a build file named like one', () => {
     expect(masked('visit Google.com or shop.example.in')).toEqual(['URL:Google.com', 'URL:shop.example.in']);
