@@ -7,7 +7,7 @@ import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput }
 import { createDetector, type Detector } from './detect.js';
 import { isPlaceKey, SensitiveKeys } from './keys.js';
 import { BoundedCache } from './recognizers/context.js';
-import { rewriteJsonText } from './json-text.js';
+import { keepsEveryValue, rewriteJsonText } from './json-text.js';
 import { isPlaceholder, type Pseudonymizer } from './pseudonymizer.js';
 import { RedactionReport, type FieldClass } from './report.js';
 import { scoreRecords, type LabeledRecord, type ScoreOptions, type ScoreReport } from './score.js';
@@ -140,13 +140,7 @@ function jsonContainer(s: string): Json[] | { [key: string]: Json } | undefined 
  */
 function faithfulJson(s: string): Json[] | { [key: string]: Json } | undefined {
   const parsed = jsonContainer(s);
-  if (parsed === undefined) return undefined;
-  try {
-    if (JSON.stringify(parsed) === s) return parsed;
-  } catch {
-    return undefined;
-  }
-  return rewriteJsonText(s, parsed, parsed) !== undefined ? parsed : undefined;
+  return parsed !== undefined && keepsEveryValue(s, parsed) ? parsed : undefined;
 }
 
 function isContainer(v: Json): v is Json[] | { [key: string]: Json } {
@@ -228,11 +222,14 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     const red = redactJson(parsed, p, { ...opts, report: own });
     let out: string | undefined;
     try {
+      const renamed = renamedKeys !== renamedBefore;
+      // Nothing masked: the text stands, once the count of its keys shows that the parse kept every value.
+      if (own.total === 0 && !renamed) out = keepsEveryValue(s, parsed) ? s : undefined;
       // Equal to its own compact serialisation, the text has no repeated key and no other layout.
-      if (JSON.stringify(parsed) === s) out = own.total === 0 ? s : JSON.stringify(red);
-      // Masked keys cannot be written back into the text (the walk matches keys by name): serialised again,
-      // once a walk has shown that the parse kept every value.
-      else if (renamedKeys !== renamedBefore) out = rewriteJsonText(s, parsed, parsed) !== undefined ? JSON.stringify(red) : undefined;
+      else if (JSON.stringify(parsed) === s) out = JSON.stringify(red);
+      // Masked keys cannot be written back into the text (the walk matches keys by name): serialised again.
+      else if (renamed) out = keepsEveryValue(s, parsed) ? JSON.stringify(red) : undefined;
+      // The walk refuses text with a repeated key itself.
       else out = rewriteJsonText(s, parsed, red);
     } catch {
       out = undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../core/model/trace.js';
-import { rewriteJsonText } from '../../../core/redact/json-text.js';
+import { keepsEveryValue, rewriteJsonText } from '../../../core/redact/json-text.js';
 
 /** JSON.parse(text), and a copy of it changed by `change` (the redactor's copy has the same keys, changed leaves only). */
 function redacted(text: string, change: (v: Json) => Json): { before: Json; after: Json } {
@@ -39,5 +39,20 @@ describe('rewriteJsonText', () => {
     const v = JSON.parse('{"a": "x"}') as Json;
     expect(rewriteJsonText('{"b": "x"}', v, v)).toBeUndefined();
     expect(rewriteJsonText('{"a": "x"} trailing', v, v)).toBeUndefined();
+  });
+});
+
+describe('keepsEveryValue', () => {
+  const check = (text: string): boolean => keepsEveryValue(text, JSON.parse(text) as Json);
+  it('is true when every key of the text is in the parse, whatever the layout and escapes', () => {
+    expect(check('{"a": {"b" : [1, {"c":"x\\":y"}]}, "d\\"e": "\\\\", "f": ":"}')).toBe(true);
+    expect(check('[{"__proto__": 1}, {}, "k:", {"k\\\\": ":"}]')).toBe(true);
+    expect(check('{\n  "a":\n    "b"\n}')).toBe(true);
+  });
+  it('is false when an object gives a key twice, at any depth', () => {
+    expect(check('{"note": "call me", "note": "ok"}')).toBe(false);
+    expect(check('[1, {"a": {"b": 1, "b": 2}}]')).toBe(false);
+    // Escapes spell the same key differently: JSON.parse still keeps one.
+    expect(check('{"a": 1, "\\u0061": 2}')).toBe(false);
   });
 });
