@@ -5,6 +5,7 @@
 import { RedactionConfigError, type RedactionConfig } from './config.js';
 import { findAddresses } from './recognizers/address.js';
 import { findPersons } from './recognizers/person.js';
+import { findDisplayNames } from './recognizers/display-name.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
 import {
@@ -221,6 +222,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
       findAddresses(text, found, s);
     if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s);
+    if (use.person && s.at) findDisplayNames(text, found);
   };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

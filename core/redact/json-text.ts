@@ -1,5 +1,8 @@
 /**
- * Redacted JSON text in the layout it came in. A tool message often carries JSON written by another
+ * JSON held in text: finding it (`jsonContainer`), checking that its parse kept every value
+ * (`keepsEveryValue`), and writing redacted values back in the layout it came in (`rewriteJsonText`).
+ *
+ * A tool message often carries JSON written by another
  * serialiser than JSON.stringify (Python's `json.dumps` puts a space after ":" and ","; others indent or
  * escape non-ASCII): it is parsed and redacted as JSON, so sensitive keys mask their values, and the
  * redacted values are written back into the original text, so the message keeps the shape the model saw.
@@ -167,4 +170,27 @@ function keysInValue(value: Json): number {
     }
   }
   return n;
+}
+
+/** The object or array a string holds as JSON text, or undefined (not JSON, or a scalar). */
+export function jsonContainer(s: string): Json[] | { [key: string]: Json } | undefined {
+  const t = s.trim();
+  const c = t.charCodeAt(0);
+  const z = t.charCodeAt(t.length - 1);
+  if (t.length < 2 || !((c === 123 && z === 125) || (c === 91 && z === 93))) return undefined;
+  try {
+    const v = JSON.parse(t) as Json;
+    return typeof v === 'object' && v !== null ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The JSON a string holds, when parsing it kept every value: text with a key given twice (JSON.parse keeps
+ * the last) or nested too deep to walk is undefined, so the leak scan reads it as text.
+ */
+export function faithfulJson(s: string): Json[] | { [key: string]: Json } | undefined {
+  const parsed = jsonContainer(s);
+  return parsed !== undefined && keepsEveryValue(s, parsed) ? parsed : undefined;
 }

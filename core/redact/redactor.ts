@@ -7,7 +7,7 @@ import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput }
 import { createDetector, type Detector } from './detect.js';
 import { isPlaceKey, SensitiveKeys } from './keys.js';
 import { BoundedCache } from './recognizers/context.js';
-import { keepsEveryValue, rewriteJsonText } from './json-text.js';
+import { faithfulJson, jsonContainer, keepsEveryValue, rewriteJsonText } from './json-text.js';
 import { isPlaceholder, type Pseudonymizer } from './pseudonymizer.js';
 import { RedactionReport, type FieldClass } from './report.js';
 import { scoreRecords, type LabeledRecord, type ScoreOptions, type ScoreReport } from './score.js';
@@ -118,29 +118,6 @@ function placeName(text: string, f: Finding): boolean {
     if (c > 32) return false;
   }
   return true;
-}
-
-/** The object or array a string holds as JSON text, or undefined (not JSON, or a scalar). */
-function jsonContainer(s: string): Json[] | { [key: string]: Json } | undefined {
-  const t = s.trim();
-  const c = t.charCodeAt(0);
-  const z = t.charCodeAt(t.length - 1);
-  if (t.length < 2 || !((c === 123 && z === 125) || (c === 91 && z === 93))) return undefined;
-  try {
-    const v = JSON.parse(t) as Json;
-    return isContainer(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The JSON a string holds, when parsing it kept every value: text with a key given twice (JSON.parse keeps
- * the last) or nested too deep to walk is undefined, so the leak scan reads it as text.
- */
-function faithfulJson(s: string): Json[] | { [key: string]: Json } | undefined {
-  const parsed = jsonContainer(s);
-  return parsed !== undefined && keepsEveryValue(s, parsed) ? parsed : undefined;
 }
 
 function isContainer(v: Json): v is Json[] | { [key: string]: Json } {

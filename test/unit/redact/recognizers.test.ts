@@ -254,6 +254,14 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Ranges written with an en dash stay what they were.
     expect(masked('open 9–5 daily, pages 100–120, from 1990–2000')).toEqual([]);
   });
+  it('PERSON: the display name of a bracketed email address, even unknown or in lower case', () => {
+    expect(masked('From: Zqxette Vrumple <zv@example.com>')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.com']);
+    expect(masked('please contact john smith <jsmith@corp.com> today')).toEqual(['PERSON:john smith', 'EMAIL:jsmith@corp.com']);
+    expect(masked('Cc: "Smith, John" <john@x.com>')).toEqual(['PERSON:Smith, John', 'EMAIL:john@x.com']);
+    // A team, an instruction, a handle or a lone unknown word (more likely a company) is not someone.
+    for (const t of ['From: Acme Support <support@acme.com>', 'Reply to <support@acme.com>', 'From: noreply <noreply@github.com>', 'From: Zendesk <z@zendesk.com>'])
+      expect(masked(t)).toEqual([`EMAIL:${/<(.*)>/.exec(t)?.[1] ?? ''}`]);
+  });
   it('PERSON: a form-field label in another language is no speaker name', () => {
     expect(masked('Adresse: Hauptstraße 5, 10115 Berlin')).toEqual(['ADDRESS:Hauptstraße 5, 10115 Berlin']);
     expect(masked('Adres: ul. Długa 5, 00-238 Warszawa')).toEqual(['ADDRESS:ul. Długa 5, 00-238 Warszawa']);

@@ -264,6 +264,9 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of name lines over numbers', 'Ann Lee\n12 Elm\n'.repeat(3_200)],
     ['50 KB of region codes', '1 Elm Road\nab\n'.repeat(3_600)],
     ['50 KB of flat numbers', 'ul. Lipowej 12/4, '.repeat(2_800)],
+    ['50 KB of display names', 'Zqxette Vrumple <zv@example.com>, '.repeat(1_500)],
+    ['50 KB of angle brackets and escaped at signs', '<a%40b&#64;'.repeat(4_600)],
+    ['50 KB of zero-width spaces and soft hyphens', 'ab\u200b\u00ad'.repeat(12_500)],
     ['50 KB of dictionary words addressed', 'Regrettably, I '.repeat(3_400)],
   ];
   for (const [label, text] of cases) {
