@@ -6,6 +6,7 @@
 import { looksRandom } from '../checks.js';
 import type { Finding } from '../types.js';
 import { eachMatch, isAlnum } from './context.js';
+import { lexicon } from './lexicon.js';
 import type { TextIndex } from './text-index.js';
 
 /** Provider key formats (documented prefixes and lengths). */
@@ -123,11 +124,38 @@ const BEARER = /\b(?:bearer|basic|digest)[ \t]+([A-Za-z0-9._~+/=:-]{6,4096})/gi;
 const PRIVATE_KEY_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const AUTH_HEADER =
   /\b(?:proxy-authorization|authorization|x-api-key|api-key|x-auth-token|x-access-token|cookie|set-cookie)["']?[ \t]*[:=][ \t]*["']?([^\r\n"']{1,4096})/gi;
-const CONN_STRING = /\b(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{1,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
+const CONN_STRING = /\b(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{0,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
 /** Key names that announce a secret value; found first, then the assignment is parsed by hand. */
 const SECRET_KEY_WORD =
-  /(?:passw(?:or)?d|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?(?:id|key)|signing[_-]?key)/gi;
+  /(?:passw(?:or)?d|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?(?:id|key)|signing[_-]?key|key(?=[_-]|\b))/gi;
+/** Key names matched only as "…key" (AccountKey, master_key): their values must look random, not merely long. */
+const GENERIC_KEY = /key$/i;
 const PASSWORD_WORD = /passw|passphrase|pwd|secret/i;
+/** Words of a key name that say its value is no secret (`token_count`, `key_type`, `public_key`, `cache_key_ttl`). */
+const NOT_SECRET_KEY_WORDS = new Set(['public', 'id', 'count', 'limit', 'length', 'type', 'name', 'url', 'uri', 'path', 'file', 'ttl', 'max', 'min', 'size', 'usage', 'used', 'total', 'input', 'output', 'prompt', 'completion']);
+
+/** The lower-case words of a key name: "AccountKey" → account, key; "max_tokens_used" → max, tokens, used. */
+function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * Whether a value under a key merely named "…key" (AccountKey, master_key) is key material: a name that
+ * weak needs a strong value, 40 characters or more of base64 with upper and lower case and digits (AWS
+ * secret keys have 40, Azure account keys 88). Cache keys, sort keys, idempotency keys and the hex ids
+ * agent frameworks call keys ("crew_key": "4d5b2186…") are ids.
+ */
+function keyMaterial(v: string): boolean {
+  if (v.length < 40 || !/^[A-Za-z0-9+/=_-]+$/.test(v)) return false;
+  return /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v) && looksRandom(v);
+}
+
+/** The start of the next query parameter after "&". */
+const NEXT_PARAM = /^&[A-Za-z_][\w.-]{0,63}=/;
 const PLACEHOLDER = /^(?:\$\{.*\}|\{\{.*\}\}|\{.*\}|<.*>|%\(?\w*\)?s?|\*+|x+|\.{3}|null|none|undefined|true|false|your[_-].*|changeme|example|redacted|\[redacted\]|<redacted>)$/i;
 
 function pushSecret(out: Finding[], start: number, end: number, score = 0.95): void {
@@ -143,14 +171,19 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
     let ke = m.index + m[0].length;
     while (ke < text.length && /[A-Za-z0-9_.-]/.test(text[ke] as string) && ke - m.index < 60) ke++;
     const key = text.slice(ks, ke);
-    if (/(?:public|_id$|^id$|count|limit|length|type|name|url|uri|path|file|expir|ttl|max|min|size|usage|tokens?_?(?:used|total|count|in|out)|input|output|prompt|completion)/i.test(key) && !/passw|pwd|secret/i.test(key)) return;
+    const passwordish = PASSWORD_WORD.test(key);
+    if (!passwordish && keyWords(key).some((w) => NOT_SECRET_KEY_WORDS.has(w) || w.startsWith('expir'))) return;
     let i = ke;
     if (text[i] === '"' || text[i] === "'") i++;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    // `=>` (Ruby, PHP), `:=` (Go), `:` and `=`.
+    // `=>` (Ruby, PHP), `:=` (Go), `:` and `=`; and "my password is hunter2" in prose, for passwords only.
+    let prose = false;
     if ((text[i] === '=' && text[i + 1] === '>') || (text[i] === ':' && text[i + 1] === '=')) i += 2;
     else if (text[i] === ':' || text[i] === '=') i++;
-    else return;
+    else if (passwordish && /^(?:is|was)[ \t]/i.test(text.slice(i, i + 4))) {
+      i += 3;
+      prose = true;
+    } else return;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
     let quote = '';
     if (text[i] === '"' || text[i] === "'" || text[i] === '`') {
@@ -158,14 +191,21 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
       i++;
     }
     const vs = i;
-    const stop = quote !== '' ? quote : ' \t\r\n,;&})]';
-    while (i < text.length && i - vs < 4096 && !stop.includes(text[i] as string) && text[i] !== '\n') i++;
-    const value = text.slice(vs, i);
+    const stop = quote !== '' ? quote : ' \t\r\n,;})]';
+    // "&" ends a value only where the next query parameter starts ("pwd=x&user=y"): passwords use it too.
+    while (i < text.length && i - vs < 4096 && !stop.includes(text[i] as string) && text[i] !== '\n' && !(quote === '' && text[i] === '&' && NEXT_PARAM.test(text.slice(i, i + 66)))) i++;
+    let value = text.slice(vs, i);
+    // A sentence's full stop after a value in prose is not part of it.
+    if (prose && quote === '' && /[.!?]$/.test(value)) value = value.slice(0, -1);
     if (value.length < 3 || PLACEHOLDER.test(value) || value.startsWith('<') || /^[A-Z]+_\d+>/.test(value)) return;
-    const passwordish = PASSWORD_WORD.test(key);
-    if (passwordish ? value.length >= 4 : looksRandom(value) || (value.length >= 20 && /\d/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value))) {
-      pushSecret(out, vs, i, passwordish ? 0.9 : 0.85);
-    }
+    // In prose the word after "is" must not be a word ("the password is incorrect", "is required").
+    if (prose && (value.length < 4 || lexicon().dictionary.has(value.toLowerCase()) || lexicon().common.has(value.toLowerCase()))) return;
+    const ok = passwordish
+      ? value.length >= 4
+      : GENERIC_KEY.test(key) && !/(?:api|access|private|auth|signing|session)[_-]?key$/i.test(key)
+        ? keyMaterial(value)
+        : looksRandom(value) || (value.length >= 20 && /\d/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value));
+    if (ok) pushSecret(out, vs, vs + value.length, passwordish ? 0.9 : 0.85);
   });
 }
 

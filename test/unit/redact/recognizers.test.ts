@@ -121,6 +121,18 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('password = "hunter2hunter"')).toEqual(['SECRET:hunter2hunter']);
     expect(masked('pk_live_AAAAAAAAAAAAAAAAAAAAAAAA is a publishable key')).toEqual([]);
   });
+  it('SECRET: Azure account keys, passwords in prose and with "&", connection strings without a user', () => {
+    const azure = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+    expect(masked(`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${azure};EndpointSuffix=core.windows.net`)).toEqual([`SECRET:${azure}`, 'URL:core.windows.net']);
+    expect(masked('cache at redis://:p4ssw0rd@localhost:6379 now')).toEqual(['SECRET:redis://:p4ssw0rd@localhost:6379']);
+    expect(masked('my password is hunter2.')).toEqual(['SECRET:hunter2']);
+    expect(masked('my password: Tr0ub4dor&3')).toEqual(['SECRET:Tr0ub4dor&3']);
+    expect(masked('GET /login?pwd=abc123&user=x HTTP/1.1')).toEqual(['SECRET:abc123']);
+    // Not: a word after "is", ids that frameworks call keys, and names that only contain "key".
+    expect(masked('the password is incorrect; your password was changed')).toEqual([]);
+    expect(masked('{"crew_key": "4d5b21867b638a1846a38dc4af8e29a4", "cache_key": "user:12345:profile:v2"}')).toEqual([]);
+    expect(masked('keys: typing.Optional[typing.Union[Field, type]] = None')).toEqual([]);
+  });
   it('SECRET: provider formats found by their prefix alone, in prose without any key word', () => {
     let seed = 7;
     const chars = (set: string, n: number): string => {
