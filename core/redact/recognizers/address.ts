@@ -169,7 +169,10 @@ function wordsBefore(text: string, index: number, max: number): Array<{ w: strin
   return res;
 }
 
-/** Words (same line) right after `index`, with their end offsets. */
+/** An ordinal that names a street ("5th Avenue", "W 42nd St"). */
+const ORDINAL_AT = /\d{1,4}(?:st|nd|rd|th)(?![\p{L}\p{N}])/iuy;
+
+/** Words (same line) right after `index`, with their end offsets; an ordinal ("42nd") counts as a word. */
 function wordsAfter(text: string, index: number, max: number): Array<{ w: string; e: number }> {
   const res: Array<{ w: string; e: number }> = [];
   let i = index;
@@ -178,7 +181,10 @@ function wordsAfter(text: string, index: number, max: number): Array<{ w: string
     while (s < text.length && (text[s] === ' ' || text[s] === '\t')) s++;
     if (s === i) break;
     let e = s;
-    while (e < text.length && isWordChar(text, e) && e - s < 40) e++;
+    ORDINAL_AT.lastIndex = s;
+    const c = text.charCodeAt(s);
+    if (c >= 48 && c <= 57 && ORDINAL_AT.test(text)) e = ORDINAL_AT.lastIndex;
+    else while (e < text.length && isWordChar(text, e) && e - s < 40) e++;
     if (e === s) break;
     res.push({ w: text.slice(s, e), e });
     i = e;
@@ -187,7 +193,7 @@ function wordsAfter(text: string, index: number, max: number): Array<{ w: string
 }
 
 function isNameWord(w: string): boolean {
-  return /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.-]*$/u.test(w) || PARTICLE_WORDS.has(w.toLowerCase());
+  return /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.-]*$/u.test(w) || PARTICLE_WORDS.has(w.toLowerCase()) || /^\d{1,4}(?:st|nd|rd|th)$/i.test(w);
 }
 /** Abbreviations that also mean Doctor, Saint, Point or Mount: not a street type when before the number. */
 const BACKWARD_AMBIGUOUS = new Set(['dr', 'st', 'pt', 'mt', 'pl', 'ct', 'ln', 'ter', 'sq', 'cir']);
@@ -233,7 +239,9 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
       const prefixType = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w);
       // A glued street name alone ("12 Hauptstraße, Berlin") is a street when a place follows its comma.
       const gluedAlone = k === 0 && isStreetWord(w) && !lexicon().street.has(normWord(w)) && PLACE_AFTER_COMMA.test(text.slice((next[0] as { e: number }).e, (next[0] as { e: number }).e + 4));
-      if (isStreetWord(w) && (k > 0 || gluedAlone || (next[k + 1] !== undefined && (prefixType || isNameWord((next[k + 1] as { w: string }).w))))) {
+      // "1st place", "2nd Place" after a count are rankings, not a street named by its ordinal.
+      const ranking = k === 1 && /^\d/.test((next[0] as { w: string }).w) && /^(?:place|pl)$/i.test(normWord(w));
+      if (isStreetWord(w) && !ranking && (k > 0 || gluedAlone || (next[k + 1] !== undefined && (prefixType || isNameWord((next[k + 1] as { w: string }).w))))) {
         let end = (next[k] as { e: number }).e;
         if (k === 0 || /^(?:rue|via|avenue|avenida|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w)) {
           for (let q = k + 1; q < next.length && q <= k + 4; q++) {

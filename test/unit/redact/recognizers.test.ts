@@ -239,6 +239,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // (before, the house number and the postal code stayed visible beside two PERSON placeholders).
     expect(masked('Please ship it to 168 Hauptstraße, Berlin 00985 instead.')).toEqual(['ADDRESS:168 Hauptstraße, Berlin 00985']);
     expect(masked('521 Drottninggatan, Leeds 45437')).toEqual(['ADDRESS:521 Drottninggatan, Leeds 45437']);
+    // Streets named by an ordinal, with or without a direction, as US cities number them; before, only
+    // "123 W" was masked and "42nd St, New York, NY 10036" stayed.
+    expect(masked('ship to 123 W 42nd St, New York, NY 10036')).toEqual(['ADDRESS:123 W 42nd St, New York, NY 10036']);
+    expect(masked('350 5th Avenue, New York, NY 10118')).toEqual(['ADDRESS:350 5th Avenue, New York, NY 10118']);
+    expect(masked('deliver to 1234 NE 3rd St, Unit 5, Bellevue, WA 98004')).toEqual(['ADDRESS:1234 NE 3rd St, Unit 5, Bellevue, WA 98004']);
+    // A ranking after a count is not a street.
+    expect(masked('we won 3 1st place medals; he finished 2 2nd Place')).toEqual([]);
     // Not without the comma and a place, nor for a word that only ends like one.
     expect(masked('It took 12 Stellenweg, and more')).toEqual([]);
     expect(masked('I bought 3 Bratwurst, Sauerkraut and beer')).toEqual([]);
