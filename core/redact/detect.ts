@@ -4,6 +4,7 @@
  */
 import { RedactionConfigError, type RedactionConfig } from './config.js';
 import { findAddresses } from './recognizers/address.js';
+import { findCjkAddresses } from './recognizers/cjk-address.js';
 import { findPersons } from './recognizers/person.js';
 import { findDisplayNames } from './recognizers/display-name.js';
 import { findSecrets } from './recognizers/secrets.js';
@@ -221,6 +222,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.dob && s.digits >= 2) findDatesOfBirth(text, found, s);
     if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
       findAddresses(text, found, s);
+    if (use.address && !s.ascii && s.digits > 0) findCjkAddresses(text, found);
     if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s);
     if (use.person && s.at) findDisplayNames(text, found);
   };

@@ -25,6 +25,8 @@ export interface TextIndex {
   readonly space: boolean;
   /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
   readonly maxRun: number;
+  /** True when every character is ASCII (below 128). */
+  readonly ascii: boolean;
   /** True when the text has a "%" or "&" that may start an escaped "@" (`%40`, `&#64;`). */
   readonly escapedAt: boolean;
   /** True when the text has a look-alike character that fold.ts folds (detection then runs on the folded text). */

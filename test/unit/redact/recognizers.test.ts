@@ -244,6 +244,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('ship to 123 W 42nd St, New York, NY 10036')).toEqual(['ADDRESS:123 W 42nd St, New York, NY 10036']);
     expect(masked('350 5th Avenue, New York, NY 10118')).toEqual(['ADDRESS:350 5th Avenue, New York, NY 10118']);
     expect(masked('deliver to 1234 NE 3rd St, Unit 5, Bellevue, WA 98004')).toEqual(['ADDRESS:1234 NE 3rd St, Unit 5, Bellevue, WA 98004']);
+    // Japanese, Chinese and Korean addresses, from the largest unit down (full-width digits included);
+    // a region named in prose is not one.
+    expect(masked('住所は〒100-0001 東京都千代田区千代田1-1です')).toEqual(['ADDRESS:〒100-0001 東京都千代田区千代田1-1']);
+    expect(masked('大阪府大阪市北区梅田３－１－１')).toEqual(['ADDRESS:大阪府大阪市北区梅田３－１－１']);
+    expect(masked('收货地址：广东省深圳市南山区科技园路1号')).toEqual(['ADDRESS:广东省深圳市南山区科技园路1号']);
+    expect(masked('서울특별시 강남구 테헤란로 152')).toEqual(['ADDRESS:서울특별시 강남구 테헤란로 152']);
+    expect(masked('東京都の天気は晴れ。北京市的天气。我知道1号线')).toEqual([]);
     // A ranking after a count is not a street.
     expect(masked('we won 3 1st place medals; he finished 2 2nd Place')).toEqual([]);
     // Not without the comma and a place, nor for a word that only ends like one.
