@@ -7,6 +7,7 @@ import { findAddresses } from './recognizers/address.js';
 import { findCjkAddresses } from './recognizers/cjk-address.js';
 import { findPersons } from './recognizers/person.js';
 import { findDisplayNames } from './recognizers/display-name.js';
+import { findCjkNames } from './recognizers/cjk-name.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
 import {
@@ -225,6 +226,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.address && !s.ascii && s.digits > 0) findCjkAddresses(text, found);
     if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s);
     if (use.person && s.at) findDisplayNames(text, found);
+    if (use.person && !s.ascii) findCjkNames(text, found);
   };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

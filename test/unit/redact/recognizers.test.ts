@@ -288,6 +288,15 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     for (const t of ['From: Acme Support <support@acme.com>', 'Reply to <support@acme.com>', 'From: noreply <noreply@github.com>', 'From: Zendesk <z@zendesk.com>'])
       expect(masked(t)).toEqual([`EMAIL:${/<(.*)>/.exec(t)?.[1] ?? ''}`]);
   });
+  it('PERSON: Chinese, Japanese and Korean names where a cue says so, not role words', () => {
+    expect(masked('担当の田中様、お問い合わせありがとうございます。')).toEqual(['PERSON:田中']);
+    expect(masked('私は田中太郎です。')).toEqual(['PERSON:田中太郎']);
+    expect(masked('我叫王小明，我的订单还没到。')).toEqual(['PERSON:王小明']);
+    expect(masked('김민수님, 주문이 배송되었습니다. 저는 이영희입니다.')).toEqual(['PERSON:김민수', 'PERSON:이영희']);
+    // Roles and polite nouns take the same suffixes; words that merely end in 様 are no honorific.
+    expect(masked('担当者様へ。ご苦労様です。製品仕様は以下の通り。店員さんに聞いた。')).toEqual([]);
+    expect(masked('고객님, 감사합니다. 부모님께 확인 결과입니다.')).toEqual([]);
+  });
   it('PERSON: a form-field label in another language is no speaker name', () => {
     expect(masked('Adresse: Hauptstraße 5, 10115 Berlin')).toEqual(['ADDRESS:Hauptstraße 5, 10115 Berlin']);
     expect(masked('Adres: ul. Długa 5, 00-238 Warszawa')).toEqual(['ADDRESS:ul. Długa 5, 00-238 Warszawa']);
