@@ -223,10 +223,10 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.dob && s.digits >= 2) findDatesOfBirth(text, found, s);
     if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
       findAddresses(text, found, s);
-    if (use.address && !s.ascii && s.digits > 0) findCjkAddresses(text, found);
+    if (use.address && s.cjk && s.digits > 0) findCjkAddresses(text, found);
     if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s);
     if (use.person && s.at) findDisplayNames(text, found);
-    if (use.person && !s.ascii) findCjkNames(text, found);
+    if (use.person && s.cjk) findCjkNames(text, found);
   };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

@@ -24,7 +24,7 @@ const CHINESE = new RegExp(
 /** Korean: a city or province, a district, a road and its building number. */
 const KOREAN = /[\p{Script=Hangul}]{2,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)[ ]?[\p{Script=Hangul}]{1,8}(?:구|군|시)[ ]?[\p{Script=Hangul}\d]{1,12}(?:로|길)[ ]?\d{1,5}(?:-\d{1,4})?/gu;
 
-/** Finds Japanese, Chinese and Korean postal addresses (call only on text with characters outside ASCII). */
+/** Finds Japanese, Chinese and Korean postal addresses (call only on text with characters from U+3000 up). */
 export function findCjkAddresses(text: string, out: Finding[]): void {
   let end = -1;
   for (const re of [JAPANESE, CHINESE, KOREAN, JAPANESE_POSTAL]) {

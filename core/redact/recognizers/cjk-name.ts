@@ -37,7 +37,7 @@ function push(out: Finding[], text: string, start: number, name: string): void {
   out.push({ start, end: start + name.length, type: 'PERSON', score: 0.8 });
 }
 
-/** Finds names in Chinese, Japanese and Korean text by their cues (call only on text outside ASCII). */
+/** Finds names in Chinese, Japanese and Korean text by their cues (call only on text with characters from U+3000 up). */
 export function findCjkNames(text: string, out: Finding[]): void {
   for (const re of [JAPANESE_HONORIFIC, JAPANESE_INTRO, CHINESE_INTRO, KOREAN, KOREAN_INTRO]) {
     re.lastIndex = 0;

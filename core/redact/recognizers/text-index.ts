@@ -25,8 +25,8 @@ export interface TextIndex {
   readonly space: boolean;
   /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
   readonly maxRun: number;
-  /** True when every character is ASCII (below 128). */
-  readonly ascii: boolean;
+  /** True when the text has a character from U+3000 up (CJK, kana, Hangul, full-width forms). */
+  readonly cjk: boolean;
   /** True when the text has a "%" or "&" that may start an escaped "@" (`%40`, `&#64;`). */
   readonly escapedAt: boolean;
   /** True when the text has a look-alike character that fold.ts folds (detection then runs on the folded text). */
@@ -122,6 +122,7 @@ class Index implements TextIndex {
   maxRun = 0;
   foldable = false;
   escapedAt = false;
+  cjk = false;
   /** True when every character is ASCII (below 128). */
   ascii = true;
   /** Offsets where the first three characters of an ASCII keyword occur (any case). */
@@ -211,6 +212,7 @@ export function indexText(text: string): TextIndex {
     else if (c >= 128) {
       ix.ascii = false;
       if (c >= 0xa0 && foldCode(c) !== c) ix.foldable = true;
+      if (c >= 0x3000) ix.cjk = true;
       if (c < 0xc0) continue;
       caps.push(i);
       const ch = text[i] as string;
