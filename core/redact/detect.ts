@@ -212,7 +212,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   // a table of closures: the gates then inline.
   const runRecognizers = (text: string, found: Finding[], s: TextIndex): void => {
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
-    if (use.email && (s.at || s.escapedAt)) findEmails(text, found);
+    if (use.email && (s.at || s.escapedAt)) findEmails(text, found, s.escapedAt);
     if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, queryKeys);
     if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);
     if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);
