@@ -63,6 +63,7 @@ january february march april may june july august september october november dec
 spring summer autumn fall winter christmas easter halloween thanksgiving
 north south east west northern southern eastern western central upper lower new old great little big grand saint st mount mt lake river
 street road avenue lane drive boulevard court place square park bridge station airport hospital school university college church
+county clinic academy stadium arena airlines airways international metropolitan
 bank hotel restaurant cafe bar club center centre museum library theater theatre office building tower hall house
 company corporation corp inc ltd llc gmbh group holdings partners associates foundation institute agency department ministry council
 orchestra band records music film movie song album show series episode season chapter volume part section page figure table

@@ -16,6 +16,9 @@ const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ]/;
 /** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
 const BEFORE_STRONG =
   /(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to)\s*$/;
+/** The noun of an institution or a place right after a run of capitalised words. */
+const INSTITUTION_AFTER =
+  /^[ \t]+(?:international[ \t]+)?(?:airport|airlines?|airways|university|college|hospital|clinic|hotel|station|stadium|arena|museum|library|school|academy|cathedral|mall|county|institute|theat(?:er|re))\b/;
 /** Weaker phrases: they help a capitalised word that already looks like a name. */
 const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontact|\bver(?:sion)?|\bfounders?:?|\bcalled|\bdear)\s*$/;
 /** Verbs and vocatives right after a word that make it a person. */
@@ -332,6 +335,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   const mediumAfter = (): boolean => (ma ??= strongAfter() || AFTER_MEDIUM.test(tail()));
   const speaker = (): boolean =>
     /^[ \t]*:[ \t]*["“]?\p{L}/u.test(tail()) && /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, first.start - 10), first.start));
+  // A name before the noun of an institution or a place names that ("Kennedy International Airport",
+  // "Wayne County", "Johns Hopkins Hospital"). Not "Park", "Hall" or "Church": they are surnames too.
+  if (!honor && INSTITUTION_AFTER.test(tail())) return;
   // A sentence-initial unknown word before a name ("Producer Jane Roe") is not part of the name.
   if (toks.length >= 3 && kinds[0] === 'unknown' && kinds[1] !== 'initial' && sentenceStart() && !strongBefore()) {
     judgeRun(text, toks.slice(1), found);

@@ -297,6 +297,14 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('担当者様へ。ご苦労様です。製品仕様は以下の通り。店員さんに聞いた。')).toEqual([]);
     expect(masked('고객님, 감사합니다. 부모님께 확인 결과입니다.')).toEqual([]);
   });
+  it('PERSON: names of airports, hospitals and counties are places, not people', () => {
+    expect(masked('Origin: Detroit Metropolitan Wayne County Airport (DTW)')).toEqual([]);
+    expect(masked('served by John F. Kennedy International Airport (JFK)')).toEqual([]);
+    expect(masked('I work at Johns Hopkins Hospital')).toEqual([]);
+    // Surnames that are also such nouns stay names, and so do people near one.
+    expect(masked('Thomas Park called me')).toEqual(['PERSON:Thomas Park']);
+    expect(masked('Maria Gonzalez called from the airport')).toEqual(['PERSON:Maria Gonzalez']);
+  });
   it('PERSON: a form-field label in another language is no speaker name', () => {
     expect(masked('Adresse: Hauptstraße 5, 10115 Berlin')).toEqual(['ADDRESS:Hauptstraße 5, 10115 Berlin']);
     expect(masked('Adres: ul. Długa 5, 00-238 Warszawa')).toEqual(['ADDRESS:ul. Długa 5, 00-238 Warszawa']);
