@@ -109,6 +109,8 @@ function computeKind(word: string, n: string): Kind {
   const f = lx.first.has(n);
   const l = lx.last.has(n);
   if (lx.common.has(n) || lx.street.has(n) || UNIT_WORDS.has(n)) return (f || l) && !UNIT_WORDS.has(n) ? 'commonlast' : 'common';
+  // The plural of an acronym ("SDKs", "APIs", "LLMs") is a thing.
+  if (/^[A-Z]{2,}s$/.test(w)) return 'common';
   if (isCaps && n.length > 1 && (!(f || l) || n.length <= 3)) return 'caps';
   if (f && l) return 'firstlast';
   if (f) return 'first';

@@ -301,6 +301,8 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Origin: Detroit Metropolitan Wayne County Airport (DTW)')).toEqual([]);
     expect(masked('served by John F. Kennedy International Airport (JFK)')).toEqual([]);
     expect(masked('I work at Johns Hopkins Hospital')).toEqual([]);
+    // Nor is the plural of an acronym someone.
+    expect(masked('# LangSmith Client SDKs\n\nPlaceholder documentation URLs should NOT be detected')).toEqual([]);
     // Surnames that are also such nouns stay names, and so do people near one.
     expect(masked('Thomas Park called me')).toEqual(['PERSON:Thomas Park']);
     expect(masked('Maria Gonzalez called from the airport')).toEqual(['PERSON:Maria Gonzalez']);
