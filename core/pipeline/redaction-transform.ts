@@ -157,6 +157,11 @@ export function readSavedState(states: Pick<PseudonymStates, 'get'>, scope: stri
   return parsed.data;
 }
 
+/** `d` with its conversation id replaced (the same object when it is unchanged). */
+function withConversationId(d: TraceDraft, conversationId: string | undefined): TraceDraft {
+  return conversationId === d.conversationId ? d : { ...d, conversationId };
+}
+
 /** Options of the redaction step. */
 export interface RedactionOptions {
   /** The eval folder's `redaction:` section. */
@@ -196,9 +201,28 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
     return p;
   };
 
+  // A conversation id can be the customer's phone number or email (a WhatsApp bot keys its conversations
+  // by "whatsapp:+1415…"). Such an id becomes its type and a keyed hash of it: stable across imports, so
+  // turns still group into their conversation, but nothing readable reaches the database.
+  const safeIds = new Map<string, string>();
+  const safeConversationId = (id: string | undefined): string | undefined => {
+    if (id === undefined || id === '') return id;
+    let safe = safeIds.get(id);
+    if (safe === undefined) {
+      const found = redactor.detect(id);
+      safe = found.length === 0 ? id : `${found[0]?.type ?? 'ID'}-${hash(`conversation\u0000${id}`).slice(0, 20)}`;
+      if (safeIds.size >= 50_000) safeIds.clear();
+      safeIds.set(id, safe);
+    }
+    // Counted per trace, like every other masked value.
+    if (safe !== id) report.add(safe.slice(0, safe.lastIndexOf('-')), 'trace.conversationId', true);
+    return safe;
+  };
+
   return {
     report,
-    draft(draft: TraceDraft): TraceDraft {
+    draft(input: TraceDraft): TraceDraft {
+      const draft = withConversationId(input, safeConversationId(input.conversationId));
       const p = scopeFor(draftScope(draft));
       const sensitive = sensitiveCollector();
       const out = propagate(sensitive.found, redactor.redactTrace(draft, p, report, sensitive.add), p);
@@ -211,7 +235,8 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
       const payload = propagate(sensitive.found, redactor.redactJson(f.payload, p, { report, field: 'span.attributes', onSensitiveValue: sensitive.add }), p);
       return { ...f, payload };
     },
-    assembled(format: FormatId, traceKey: string, draft: TraceDraft): TraceDraft {
+    assembled(format: FormatId, traceKey: string, input: TraceDraft): TraceDraft {
+      const draft = withConversationId(input, safeConversationId(input.conversationId));
       const from = scopeFor(fragmentScope(format, traceKey));
       const to = scopeFor(assembledScope(format, traceKey, draft));
       let out = draft;

@@ -16,6 +16,7 @@ export type FieldClass =
   | 'metadata'
   | 'trace.error'
   | 'trace.userId'
+  | 'trace.conversationId'
   | 'trace.label'
   | 'outcome.feedback'
   | 'text'

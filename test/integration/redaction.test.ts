@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Store } from '../../core/store/index.js';
@@ -139,6 +139,33 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
       expect(e.reason).not.toContain('jane@example.com');
     }
     store.close();
+  });
+
+  it('keeps a phone number used as conversation id, PII hidden in keys, and a broken line out of the database', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'whatsapp.jsonl');
+    // A WhatsApp bot keys conversations by the customer's number; a tool result is keyed by email; the
+    // last line is broken JSON that starts with an email (the error reason must not quote it).
+    const turn = (id: string, text: string): string =>
+      JSON.stringify({ id, conversation_id: 'whatsapp:+14155550199', messages: [{ role: 'user', content: text }, { role: 'tool', content: '{"zq.vrumple@example.com": {"tier": "gold"}}' }, { role: 'assistant', content: 'ok' }] });
+    writeFileSync(file, [turn('m1', 'hi'), turn('m2', 'still there?'), 'zq.vrumple@example.com sent this'].join('\n'));
+    const db = join(dir, 'w.db');
+    const store = Store.open(db);
+    const report = await importPaths(store, [file]);
+    expect(report.traces.added).toBe(2);
+    const rows = store.traces.list({ limit: 10, offset: 0 }).items;
+    const ids = new Set(rows.map((t) => t.conversationId));
+    // Both turns still share one conversation, under an id that says what it hid and nothing more.
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toMatch(/^PHONE-[0-9a-f]{20}$/);
+    expect(report.redaction?.byField['trace.conversationId']).toBe(2);
+    // The id comes from the import's keyed hash: importing again finds the same conversation and changes nothing.
+    const again = await importPaths(store, [file]);
+    expect([again.traces.added, again.traces.unchanged]).toEqual([0, 2]);
+    expect(new Set(store.traces.list({ limit: 10, offset: 0 }).items.map((t) => t.conversationId))).toEqual(ids);
+    const bytes = dbBytes(db);
+    store.close();
+    for (const raw of ['4155550199', 'zq.vrumple', 'vrumple@example']) expect(bytes.includes(Buffer.from(raw))).toBe(false);
   });
 
   it('stores raw payloads only when redaction is explicitly turned off', async () => {

@@ -315,7 +315,7 @@ export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
 // ---------------------------------------------------------------- PHONE
 
 /** A phone number, and its extension ("x4587", " ext. 12") as group 1. */
-const PHONE = /(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
+const PHONE = /(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
 const PHONE_CONTEXT =
   /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office)\b/;
 /** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */
