@@ -64,13 +64,19 @@ describe('redaction transform', () => {
     store.close();
   });
 
-  it('keeps ids: conversation and source ids are not redacted even when they look like PII', () => {
+  it('keeps source ids; a conversation id with PII becomes its type and a keyed hash, the same for every turn', () => {
     const store = Store.open(':memory:');
     const t = createRedactionTransform(store, { secretKey: key });
     const d = draft([{ role: 'user', text: 'hi' }], 'jane.roe@example.org');
     const out = t.draft(d);
-    expect(out.conversationId).toBe('jane.roe@example.org');
+    // Not a placeholder (every conversation would be <EMAIL_1>), and not the address.
+    expect(out.conversationId).toMatch(/^EMAIL-[0-9a-f]{20}$/);
+    expect(t.draft(draft([{ role: 'user', text: 'again' }], 'jane.roe@example.org')).conversationId).toBe(out.conversationId);
+    expect(t.draft(draft([{ role: 'user', text: 'hi' }], 'conv-9')).conversationId).toBe('conv-9');
     expect(out.source).toEqual(d.source);
+    // Another key (another installation) gives another id: the hash is keyed, not a plain digest.
+    const other = createRedactionTransform(store, { secretKey: new Uint8Array(32).fill(7) });
+    expect(other.draft(d).conversationId).not.toBe(out.conversationId);
     store.close();
   });
 });
