@@ -10,8 +10,9 @@
  */
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createKeyedHash, createRedactor, isPlaceholder, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
+import { createKeyedHash, createRedactor, hiddenIdType, isPlaceholder, storedConversationId, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
+
 
 /** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
 const MIN_PROPAGATED_LENGTH = 3;
@@ -201,21 +202,20 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
     return p;
   };
 
-  // A conversation id can be the customer's phone number or email (a WhatsApp bot keys its conversations
-  // by "whatsapp:+1415…"). Such an id becomes its type and a keyed hash of it: stable across imports, so
-  // turns still group into their conversation, but nothing readable reaches the database.
+  // A conversation id can be the customer's phone number or email: stored as its type and a keyed hash
+  // (core/redact/conversation-id.ts). Ids repeat on every turn, so the verdicts are kept.
   const safeIds = new Map<string, string>();
   const safeConversationId = (id: string | undefined): string | undefined => {
     if (id === undefined || id === '') return id;
     let safe = safeIds.get(id);
     if (safe === undefined) {
-      const found = redactor.detect(id);
-      safe = found.length === 0 ? id : `${found[0]?.type ?? 'ID'}-${hash(`conversation\u0000${id}`).slice(0, 20)}`;
+      safe = storedConversationId(id, (t) => redactor.detect(t), hash);
       if (safeIds.size >= 50_000) safeIds.clear();
       safeIds.set(id, safe);
     }
     // Counted per trace, like every other masked value.
-    if (safe !== id) report.add(safe.slice(0, safe.lastIndexOf('-')), 'trace.conversationId', true);
+    const type = hiddenIdType(safe, id);
+    if (type !== undefined) report.add(type, 'trace.conversationId', true);
     return safe;
   };
 

@@ -125,6 +125,21 @@ describe('casebook CLI', () => {
     expect(bad.err).toContain('--since: "yesterday" is not a duration (use e.g. 24h, 7d, 2w)');
   });
 
+  it('finds a conversation by the raw id it was imported under, though the id is stored hashed', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'wa.db');
+    const file = join(dir, 'wa.jsonl');
+    const turn = (id: string, text: string): string =>
+      JSON.stringify({ id, conversation_id: 'whatsapp:+14155550199', messages: [{ role: 'user', content: text }, { role: 'assistant', content: 'ok' }] });
+    writeFileSync(file, `${turn('m1', 'hi')}\n${turn('m2', 'still there?')}\n`);
+    const imported = await run(['import', file, '--db', db]);
+    expect(imported.out).toContain('By field: trace.conversationId 2.');
+    const found = await run(['traces', '--db', db, '--conversation', 'whatsapp:+14155550199', '--json']);
+    const page = JSON.parse(found.out) as { total: number; items: Array<{ conversationId: string }> };
+    expect(page.total).toBe(2);
+    expect(page.items[0]?.conversationId).toMatch(/^PHONE-[0-9a-f]{20}$/);
+  });
+
   it.skipIf(!haveSharedFixtures())('shows one conversation readably, by id prefix', async () => {
     const db = join(tempDir(), 'c.db');
     await run(['import', TAU, '--db', db]);
