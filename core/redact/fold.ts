@@ -27,13 +27,35 @@ export interface DetectionView {
   at: Int32Array | null;
 }
 
-/** The detection view of `s` (see foldCode); `s` itself, with `at` null, when nothing in it folds. */
+/**
+ * The control character an escape sequence written out in text stands for ("\n" as two characters, in
+ * JSON or a Python repr held in a string), or 0.
+ */
+export function escapedControl(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 92) return 0;
+  const n = s.charCodeAt(i + 1);
+  return n === 110 ? 10 : n === 116 ? 9 : n === 114 ? 13 : 0;
+}
+
+/**
+ * The detection view of `s` (see foldCode); `s` itself, with `at` null, when nothing in it folds. An
+ * escape written out ("\n") becomes a space and the control character, two for two, so a name or an
+ * address after it starts a line as it did before the text was escaped twice.
+ */
 export function detectionView(s: string): DetectionView {
   let out = '';
   let from = 0;
   let dropped = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c === 92) {
+      const control = escapedControl(s, i);
+      if (control === 0) continue;
+      out += `${s.slice(from, i)} ${String.fromCharCode(control)}`;
+      from = i + 2;
+      i++;
+      continue;
+    }
     if (c < 0xa0) continue;
     const f = foldCode(c);
     if (f === c) continue;
@@ -46,7 +68,7 @@ export function detectionView(s: string): DetectionView {
   if (dropped === 0) return { text, at: null };
   const at = new Int32Array(text.length + 1);
   let j = 0;
-  for (let i = 0; i < s.length; i++) if (foldCode(s.charCodeAt(i)) !== DROP) at[j++] = i;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 0xa0 || foldCode(s.charCodeAt(i)) !== DROP) at[j++] = i;
   at[j] = s.length;
   return { text, at };
 }

@@ -4,7 +4,7 @@
  * each recognizer looks only at its candidates instead of scanning the whole text again.
  */
 
-import { foldCode } from '../fold.js';
+import { escapedControl, foldCode } from '../fold.js';
 
 /** What one pass over a text found; built by indexText, read by every recognizer. */
 export interface TextIndex {
@@ -29,7 +29,7 @@ export interface TextIndex {
   readonly cjk: boolean;
   /** True when the text has a "%" or "&" that may start an escaped "@" (`%40`, `&#64;`). */
   readonly escapedAt: boolean;
-  /** True when the text has a look-alike character that fold.ts folds (detection then runs on the folded text). */
+  /** True when the text has a look-alike character or a written-out escape ("\\n") that fold.ts folds (detection then runs on the folded text). */
   readonly foldable: boolean;
   /** The text lower-cased, made once on first use. */
   lower(): string;
@@ -208,6 +208,7 @@ export function indexText(text: string): TextIndex {
     else if (c === 46) ix.dot = true;
     else if (c === 58) colons++;
     else if (c === 64) ix.at = true;
+    else if (c === 92 && escapedControl(text, i) !== 0) ix.foldable = true;
     else if ((c === 37 && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) || (c === 38 && text.charCodeAt(i + 1) === 35)) ix.escapedAt = true;
     else if (c >= 128) {
       ix.ascii = false;

@@ -26,6 +26,9 @@ describe('detectionView', () => {
     expect([...v.text].every((ch, i) => s[v.at?.[i] ?? -1] === ch)).toBe(true);
     expect(v.at?.[v.text.length]).toBe(s.length);
   });
+  it('turns a written-out escape into a space and its control character, two for two', () => {
+    expect(detectionView('a\\nB\\tc\\\\x')).toEqual({ text: 'a \nB \tc\\\\x', at: null });
+  });
   it('keeps offsets as they are when it only folds', () => {
     expect(detectionView('555\u20110100')).toEqual({ text: '555-0100', at: null });
     expect(detectionView('plain')).toEqual({ text: 'plain', at: null });

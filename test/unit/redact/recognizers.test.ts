@@ -277,6 +277,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('mail jane\u200b@example.com now')).toEqual(['EMAIL:jane\u200b@example.com']);
     expect(masked('Maria Gonza\u00adlez called')).toEqual(['PERSON:Maria Gonza\u00adlez']);
     expect(masked('\ufeffjane@example.com')).toEqual(['EMAIL:jane@example.com']);
+    // Escapes written out ("\\n" as two characters, in a Python repr or JSON escaped twice): before,
+    // "nJohn" hid the given name and "n12" the house number.
+    expect(masked('line one\\nJohn Smith\\n12 Baker Street')).toEqual(['PERSON:John Smith', 'ADDRESS:12 Baker Street']);
     // Ranges written with an en dash stay what they were.
     expect(masked('open 9–5 daily, pages 100–120, from 1990–2000')).toEqual([]);
   });

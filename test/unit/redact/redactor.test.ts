@@ -269,6 +269,7 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of Chinese addresses without a number', `${'北京市朝阳区建国路'.repeat(5_500)}1号`],
     ['50 KB of Korean districts', `${'서울특별시 강남구 '.repeat(5_000)}로 1`],
     ['50 KB of Japanese honorifics', '田中様さん'.repeat(10_000)],
+    ['50 KB of written-out escapes', '\\n\\t\\r\\'.repeat(7_000)],
     ['50 KB of Hangul before 님', '김민수님'.repeat(12_500)],
     ['50 KB of angle brackets and escaped at signs', '<a%40b&#64;'.repeat(4_600)],
     ['50 KB of zero-width spaces and soft hyphens', 'ab\u200b\u00ad'.repeat(12_500)],
