@@ -490,7 +490,9 @@ function lowerCaseNames(text: string, found: Found[]): void {
         continue;
       }
       if (lx.common.has(n) && !(k === 0 && /name/.test(m[0]))) break;
-      if (k === 0 ? nameLike || /name|call me/.test(m[0]) : nameLike) take = k + 1;
+      // After "name:" every word up to a common one is the name ("name: jane doe"); elsewhere a later
+      // word must look like a name itself.
+      if (k === 0 ? nameLike || /name|call me/.test(m[0]) : nameLike || (/name/.test(m[0]) && /^\p{L}{2,}$/u.test(n))) take = k + 1;
       else break;
     }
     if (take === 0) continue;

@@ -343,6 +343,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('We met Zorvath Quellin there.\n4417 Lindenallee 12').filter((m) => m.startsWith('PERSON'))).toEqual([]);
     expect(masked('> Zorvath Quellin\n> Northwind Traders\n> see you soon')).toEqual([]);
   });
+  it('PERSON: in lower case after "name:", every word up to a common one', () => {
+    // Before, "doe" (a dictionary word, in no surname list) was left after the given name.
+    expect(masked('name: jane doe')).toEqual(['PERSON:jane doe']);
+    expect(masked('my name is jane doe and i need help')).toEqual(['PERSON:jane doe']);
+    expect(masked('name: jane doe from sales')).toEqual(['PERSON:jane doe']);
+  });
   it('PERSON: a lower-case list of mostly given names is a list of people, the rarer names in it included', () => {
     const text = 'the team: olga, tavita, marcus and priya.';
     expect(masked(text)).toEqual(['PERSON:olga', 'PERSON:tavita', 'PERSON:marcus', 'PERSON:priya']);
