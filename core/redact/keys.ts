@@ -8,7 +8,7 @@ const EXACT: Record<string, string> = {
   email: 'EMAIL', emailaddress: 'EMAIL', mail: 'EMAIL', useremail: 'EMAIL', customeremail: 'EMAIL',
   phone: 'PHONE', phonenumber: 'PHONE', mobile: 'PHONE', mobilephone: 'PHONE', telephone: 'PHONE', tel: 'PHONE', cell: 'PHONE', fax: 'PHONE', msisdn: 'PHONE',
   name: 'PERSON', fullname: 'PERSON', firstname: 'PERSON', lastname: 'PERSON', givenname: 'PERSON', familyname: 'PERSON', surname: 'PERSON',
-  middlename: 'PERSON', username: 'PERSON', displayname: 'PERSON', maidenname: 'PERSON', nickname: 'PERSON',
+  middlename: 'PERSON', username: 'USER', screenname: 'USER', displayname: 'PERSON', maidenname: 'PERSON', nickname: 'PERSON',
   address: 'ADDRESS', streetaddress: 'ADDRESS', street: 'ADDRESS', addressline1: 'ADDRESS', addressline2: 'ADDRESS', line1: 'ADDRESS',
   line2: 'ADDRESS', postalcode: 'ADDRESS', postcode: 'ADDRESS', zip: 'ADDRESS', zipcode: 'ADDRESS', homeaddress: 'ADDRESS',
   password: 'SECRET', passwd: 'SECRET', pwd: 'SECRET', passphrase: 'SECRET', secret: 'SECRET', clientsecret: 'SECRET', token: 'SECRET',

@@ -50,6 +50,7 @@ const KEYWORDS = {
   iban: ['iban'],
   corner: ['corner of'],
   street: ['street', 'avenue', 'road', 'boulevard', 'lane'],
+  user: ['username', 'user name', 'user_name', 'user-name', 'login', 'handle', 'screen name', 'screen_name', 'screenname'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

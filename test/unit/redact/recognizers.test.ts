@@ -343,6 +343,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('We met Zorvath Quellin there.\n4417 Lindenallee 12').filter((m) => m.startsWith('PERSON'))).toEqual([]);
     expect(masked('> Zorvath Quellin\n> Northwind Traders\n> see you soon')).toEqual([]);
   });
+  it('USER: a username named as such, masked like a user id', () => {
+    expect(masked('My username is aarav_ahmed_6699. The reservations are gone')).toEqual(['USER:aarav_ahmed_6699']);
+    expect(masked('login: jdoe42, screen_name="zqvrumple"')).toEqual(['USER:jdoe42', 'USER:zqvrumple']);
+    // Prose after the cue, template values and numbers are not usernames.
+    expect(masked('username is required; the handle is broken; Username=your_username; handle: 42')).toEqual([]);
+  });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.
     expect(masked('name: jane doe')).toEqual(['PERSON:jane doe']);

@@ -1,0 +1,24 @@
+/**
+ * Usernames named as such in prose or in `key: value` text: "my username is aarav_ahmed_6699", "login: jdoe".
+ * A username is an account id, often made of its owner's name: masked as USER, like the values of a JSON
+ * `username` or `user_id` key. Words after the cue ("username is required", "handle is broken") and
+ * template values ("your_username") are prose, not a username; a username has a letter.
+ */
+import type { Finding } from '../types.js';
+import { lexicon } from './lexicon.js';
+
+const USERNAME = /\b(?:user[ _-]?name|login(?: name)?|screen[ _-]?name|handle)(?:[ \t]+is|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/gi;
+
+/** Finds usernames after a cue that names them. */
+export function findUsernames(text: string, out: Finding[]): void {
+  const lx = lexicon();
+  USERNAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = USERNAME.exec(text)) !== null) {
+    const name = (m[1] as string).replace(/[._-]+$/, '');
+    const n = name.toLowerCase();
+    if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n)) continue;
+    const start = m.index + m[0].length - (m[1] as string).length;
+    out.push({ start, end: start + name.length, type: 'USER', score: 0.75 });
+  }
+}
