@@ -121,3 +121,77 @@ export function looksRandom(s: string): boolean {
   if (classes < 2) return false;
   return entropy(s) >= 3.5;
 }
+
+/** Spanish DNI (8 digits) or NIE (X/Y/Z and 7 digits) with its control letter (mod 23). */
+export function dniValid(id: string): boolean {
+  const m = /^([XYZ]|\d)(\d{7})([A-Z])$/.exec(id);
+  if (m === null) return false;
+  const lead = m[1] as string;
+  const n = Number(`${lead === 'X' ? '0' : lead === 'Y' ? '1' : lead === 'Z' ? '2' : lead}${m[2] as string}`);
+  return 'TRWAGMYFPDXBNJZSQVHLCKE'[n % 23] === m[3];
+}
+
+/** Italian codice fiscale: 16 characters and its check letter (odd and even positions weighted apart). */
+export function codiceFiscaleValid(cf: string): boolean {
+  if (!/^[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z]$/.test(cf)) return false;
+  const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = cf.charCodeAt(i);
+    const v = c <= 57 ? c - 48 : c - 65;
+    sum += i % 2 === 0 ? (ODD[v] as number) : v;
+  }
+  return String.fromCharCode(65 + (sum % 26)) === cf[15];
+}
+
+/** Brazilian CPF: 11 digits whose last two are mod-11 check digits (all-equal digits are invalid). */
+export function cpfValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  const check = (len: number): number => {
+    let sum = 0;
+    for (let i = 0; i < len; i++) sum += Number(digits[i]) * (len + 1 - i);
+    const r = (sum * 10) % 11;
+    return r === 10 ? 0 : r;
+  };
+  return check(9) === Number(digits[9]) && check(10) === Number(digits[10]);
+}
+
+/** Chinese resident id: 17 digits with a birth date at 7-14, and an ISO 7064 MOD 11-2 check character. */
+export function chineseIdValid(id: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  const y = Number(id.slice(6, 10));
+  const mo = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+  const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (W[i] as number);
+  return '10X98765432'[sum % 11] === id[17];
+}
+
+/** French NIR (social security number): 13 digits (Corsica's 2A/2B as 19/18) and a key of 97 minus the number mod 97. */
+export function nirValid(compact: string): boolean {
+  const m = /^([12])(\d{2})(\d{2})(\d{2}|2A|2B)(\d{6})(\d{2})$/.exec(compact);
+  if (m === null) return false;
+  const dept = m[4] === '2A' ? '19' : m[4] === '2B' ? '18' : (m[4] as string);
+  const n = BigInt(`${m[1] as string}${m[2] as string}${m[3] as string}${dept}${m[5] as string}`);
+  return 97n - (n % 97n) === BigInt(m[6] as string);
+}
+
+/** Dutch BSN: 9 digits passing the eleven test (weights 9..2 and -1). */
+export function bsnValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+  sum -= Number(digits[8]);
+  return sum % 11 === 0 && sum !== 0;
+}
+
+/** UK NHS number: 10 digits whose last is a mod-11 check digit (weights 10..2). */
+export function nhsValid(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  return (check === 11 ? 0 : check) === Number(digits[9]) && check !== 10;
+}

@@ -8,6 +8,7 @@ import { findCjkAddresses } from './recognizers/cjk-address.js';
 import { findPersons } from './recognizers/person.js';
 import { findDisplayNames } from './recognizers/display-name.js';
 import { findCjkNames } from './recognizers/cjk-name.js';
+import { findNationalIds } from './recognizers/national-id.js';
 import { findUsernames } from './recognizers/username.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
@@ -65,6 +66,7 @@ const RANK: Record<string, number> = {
   IBAN: 3,
   CREDIT_CARD: 4,
   SSN: 5,
+  NATIONAL_ID: 5.5,
   IP_ADDRESS: 6,
   DATE_OF_BIRTH: 7,
   PHONE: 8,
@@ -198,6 +200,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     iban: on('IBAN'),
     card: on('CREDIT_CARD'),
     ssn: on('SSN'),
+    nationalId: on('NATIONAL_ID'),
     phone: on('PHONE'),
     account: on('ACCOUNT_NUMBER'),
     dob: on('DATE_OF_BIRTH'),
@@ -219,6 +222,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);
     if (use.card && s.digits >= 12) findCards(text, found, s);
     if (use.ssn && s.digits >= 9) findSsns(text, found, s);
+    if (use.nationalId && s.digits >= 4) findNationalIds(text, found, s);
     if (use.phone && s.digits >= 7) findPhones(text, found, s);
     if (use.account && s.digits >= 6) findAccounts(text, found, s);
     if (use.dob && s.digits >= 2) findDatesOfBirth(text, found, s);

@@ -14,6 +14,7 @@ export const ENTITY_TYPES = [
   'ADDRESS',
   'IP_ADDRESS',
   'SSN',
+  'NATIONAL_ID',
   'DATE_OF_BIRTH',
   'SECRET',
   'URL',

@@ -50,7 +50,11 @@ const KEYWORDS = {
   iban: ['iban'],
   corner: ['corner of'],
   street: ['street', 'avenue', 'road', 'boulevard', 'lane'],
-  user: ['username', 'user name', 'user_name', 'user-name', 'login', 'handle', 'screen name', 'screen_name', 'screenname'],
+  // Not "passport": it starts with the secret group's "pass", and no two groups' words may match at one
+  // offset (a text with "passport" has the secret group).
+  document: ['licence', 'license'],
+  // By their less common middle ("usERNAme"): "use" would be a candidate in most English texts.
+  user: ['rname', 'r_name', 'r-name', 'login'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

@@ -1,13 +1,13 @@
 /**
  * Usernames named as such in prose or in `key: value` text: "my username is aarav_ahmed_6699", "login: jdoe".
  * A username is an account id, often made of its owner's name: masked as USER, like the values of a JSON
- * `username` or `user_id` key. Words after the cue ("username is required", "handle is broken") and
+ * `username` or `user_id` key. Words after the cue ("username is required") and
  * template values ("your_username") are prose, not a username; a username has a letter.
  */
 import type { Finding } from '../types.js';
 import { lexicon } from './lexicon.js';
 
-const USERNAME = /\b(?:user[ _-]?name|login(?: name)?|screen[ _-]?name|handle)(?:[ \t]+is|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/gi;
+const USERNAME = /\b(?:user[_-]?name|login(?: name)?|screen[_-]?name)(?:[ \t]+is|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/gi;
 
 /** Finds usernames after a cue that names them. */
 export function findUsernames(text: string, out: Finding[]): void {

@@ -343,11 +343,28 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('We met Zorvath Quellin there.\n4417 Lindenallee 12').filter((m) => m.startsWith('PERSON'))).toEqual([]);
     expect(masked('> Zorvath Quellin\n> Northwind Traders\n> see you soon')).toEqual([]);
   });
+  it('NATIONAL_ID: national ids by shape and checksum, or by their name nearby', () => {
+    // Checksums alone: Spanish DNI and NIE, Italian codice fiscale, Brazilian CPF, Chinese resident id, French NIR.
+    for (const id of ['12345678Z', 'X1234567L', 'RSSMRA85T10A562S', '123.456.789-09', '11010519491231002X', '1 85 05 78 006 084 91'])
+      expect(masked(`the id is ${id} on file`)).toEqual([`NATIONAL_ID:${id}`]);
+    // A wrong check character is no id.
+    expect(masked('the id is 12345678A or RSSMRA85T10A562A or 123.456.789-00 on file')).toEqual([]);
+    // Ids without a checksum, or with a common shape, need their name.
+    expect(masked('SIN: 046 454 286, NHS number 943 476 5919, Aadhaar 2345 6789 0123, BSN 111222333')).toEqual([
+      'NATIONAL_ID:046 454 286',
+      'NATIONAL_ID:943 476 5919',
+      'NATIONAL_ID:2345 6789 0123',
+      'NATIONAL_ID:111222333',
+    ]);
+    expect(masked('my NI number is AB 12 34 56 C and my PAN is ABCPE1234F')).toEqual(['NATIONAL_ID:AB 12 34 56 C', 'NATIONAL_ID:ABCPE1234F']);
+    expect(masked('passport number X12345678; my driver\'s license is D1234567')).toEqual(['NATIONAL_ID:X12345678', 'NATIONAL_ID:D1234567']);
+    expect(masked('ref 943 476 5919 and order 046 454 286 shipped')).toEqual([]);
+  });
   it('USER: a username named as such, masked like a user id', () => {
     expect(masked('My username is aarav_ahmed_6699. The reservations are gone')).toEqual(['USER:aarav_ahmed_6699']);
     expect(masked('login: jdoe42, screen_name="zqvrumple"')).toEqual(['USER:jdoe42', 'USER:zqvrumple']);
     // Prose after the cue, template values and numbers are not usernames.
-    expect(masked('username is required; the handle is broken; Username=your_username; handle: 42')).toEqual([]);
+    expect(masked('username is required; Username=your_username; login: 42')).toEqual([]);
   });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.

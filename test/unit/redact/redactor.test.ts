@@ -270,6 +270,7 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of Korean districts', `${'서울특별시 강남구 '.repeat(5_000)}로 1`],
     ['50 KB of Japanese honorifics', '田中様さん'.repeat(10_000)],
     ['50 KB of written-out escapes', '\\n\\t\\r\\'.repeat(7_000)],
+    ['50 KB of national id shapes', 'NHS AB 12 34 56 C 1 85 05 78 006 084 91 '.repeat(1_250)],
     ['50 KB of Hangul before 님', '김민수님'.repeat(12_500)],
     ['50 KB of angle brackets and escaped at signs', '<a%40b&#64;'.repeat(4_600)],
     ['50 KB of zero-width spaces and soft hyphens', 'ab\u200b\u00ad'.repeat(12_500)],

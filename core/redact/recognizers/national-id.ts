@@ -1,0 +1,130 @@
+/**
+ * National ids other than the US SSN (which structured.ts finds). Each is found by its shape and, where
+ * the id has one, its checksum; an id without a checksum, or one whose shape is common (nine or twelve
+ * plain digits), also needs its name nearby ("NHS number", "Aadhaar", "passport no."). Masked as
+ * NATIONAL_ID. Every shape is tried only at offsets the first pass's digit runs allow, as the other
+ * number recognizers do: a scan of the whole text per country would cost more than all of them.
+ */
+import { bsnValid, chineseIdValid, codiceFiscaleValid, cpfValid, dniValid, luhnValid, nhsValid, nirValid } from '../checks.js';
+import type { Finding } from '../types.js';
+import { before, eachMatch } from './context.js';
+import { eachMatchAt, type TextIndex } from './text-index.js';
+
+const TYPE = 'NATIONAL_ID';
+/** How far before an id its name may stand. */
+const CONTEXT = 40;
+
+interface IdRule {
+  /** Sticky pattern of the id. */
+  re: RegExp;
+  /** Lengths of the digit run an id of this kind is found from. */
+  lengths: readonly number[];
+  /** Where the id starts, given such a digit run [start, end), or -1 when a cheap look says it cannot. */
+  start: (s: number, e: number, text: string) => number;
+  /** Whether the id (spaces, dots and hyphens removed, upper-cased) is one. */
+  valid: (compact: string) => boolean;
+  /** Words one of which must stand right before the id, or undefined when the checksum is enough. */
+  context?: RegExp;
+}
+
+const isUpper = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c >= 65 && c <= 90;
+};
+const own = (s: number): number => s;
+/**
+ * The first group of a number written in groups ("046 454 286", "2345 6789 0123"): a space or hyphen and
+ * a digit follow. Prices, years and times, the commonest short runs, fail it.
+ */
+const grouped = (s: number, e: number, t: string): number => {
+  const c = t.charCodeAt(e);
+  const d = t.charCodeAt(e + 1);
+  return (c === 32 || c === 45) && d >= 48 && d <= 57 ? s : -1;
+};
+/** A run that is the whole id, or the first group of one. */
+const wholeOrGrouped =
+  (whole: number) =>
+  (s: number, e: number, t: string): number =>
+    e - s === whole ? s : grouped(s, e, t);
+
+const RULES: IdRule[] = [
+  // Spain: DNI (8 digits) and NIE (X/Y/Z and 7 digits), with their control letter.
+  { re: /[XYZ]?\d{7,8}[- ]?[A-Z](?![\p{L}\p{N}])/uy, lengths: [7, 8], start: (s, e, t) => (e - s === 8 ? s : /[XYZ]/.test(t[s - 1] ?? '') ? s - 1 : -1), valid: dniValid },
+  // Italy: codice fiscale (6 letters, then the first digit run of 2), with its check letter.
+  { re: /[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\p{L}\p{N}])/uy, lengths: [2], start: (s, _e, t) => (s >= 6 && isUpper(t, s - 1) && isUpper(t, s - 6) ? s - 6 : -1), valid: codiceFiscaleValid },
+  // Brazil: CPF written with its dots and dash; bare digits need the word.
+  { re: /\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{N}])/uy, lengths: [3], start: (s, e, t) => (t.charCodeAt(e) === 46 ? s : -1), valid: cpfValid },
+  { re: /\d{11}(?![\p{N}])/uy, lengths: [11], start: own, valid: cpfValid, context: /\bcpf\b/i },
+  // China: resident identity card, 18 characters with a birth date and a check character.
+  { re: /\d{17}[\dX](?![\p{L}\p{N}])/uy, lengths: [17, 18], start: own, valid: chineseIdValid },
+  // France: NIR, in groups ("1 85 05 78 006 084 91") or in one run, with its key.
+  {
+    re: /[12] ?\d{2} ?\d{2} ?(?:\d{2}|2A|2B) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}])/uy,
+    lengths: [1, 15],
+    start: (s, e, t) => (e - s === 15 || (t.charCodeAt(e) === 32 && (t[s] === '1' || t[s] === '2')) ? s : -1),
+    valid: nirValid,
+  },
+  // UK: National Insurance number (two letters, no checksum) and NHS number.
+  {
+    re: /[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}])/uy,
+    lengths: [2, 6],
+    start: (s, _e, t) => {
+      const at = t[s - 1] === ' ' ? s - 3 : s - 2;
+      return at >= 0 && isUpper(t, at) ? at : -1;
+    },
+    valid: (c) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(c),
+    context: /\b(?:national insurance|ni (?:number|no)|nino)\b/i,
+  },
+  { re: /\d{3} ?\d{3} ?\d{4}(?![\p{N}])/uy, lengths: [3, 10], start: wholeOrGrouped(10), valid: nhsValid, context: /\bnhs\b/i },
+  // Canada: Social Insurance Number (Luhn); the Netherlands: BSN (eleven test).
+  { re: /\d{3}[ -]?\d{3}[ -]?\d{3}(?![\p{N}])/uy, lengths: [3, 9], start: wholeOrGrouped(9), valid: luhnValid, context: /\b(?:sin|social insurance)\b/i },
+  { re: /\d{9}(?![\p{N}])/uy, lengths: [9], start: own, valid: bsnValid, context: /\b(?:bsn|burgerservicenummer)\b/i },
+  // India: Aadhaar (twelve digits not starting with 0 or 1) and PAN (five letters, four digits, a letter).
+  { re: /[2-9]\d{3} ?\d{4} ?\d{4}(?![\p{N}])/uy, lengths: [4, 12], start: wholeOrGrouped(12), valid: () => true, context: /\b(?:aadhaa?r|uidai|uid)\b/i },
+  { re: /[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\p{L}\p{N}])/uy, lengths: [4], start: (s, _e, t) => (s >= 5 && isUpper(t, s - 1) ? s - 5 : -1), valid: () => true, context: /\b(?:pan|permanent account number)\b/i },
+];
+
+/** The rules by the digit-run length they start from. */
+const BY_LENGTH = new Map<number, IdRule[]>();
+for (const rule of RULES) for (const n of rule.lengths) BY_LENGTH.set(n, [...(BY_LENGTH.get(n) ?? []), rule]);
+
+/** Passports and driving licences: letters and digits right after their name. */
+const DOCUMENT = /\b(?:passport|driver'?s? licen[cs]e|driving licen[cs]e)(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:is|:|#)?[ \t]*([A-Z0-9][A-Z0-9-]{4,14})(?![\p{L}\p{N}])/giu;
+
+/** Finds national ids (see RULES and DOCUMENT). */
+export function findNationalIds(text: string, out: Finding[], ix: TextIndex): void {
+  const runs = ix.digitRuns;
+  // Each rule's candidate offsets, from one pass over the digit runs (most runs have no rule).
+  let starts: Map<IdRule, number[]> | undefined;
+  for (let r = 0; r < runs.length; r += 2) {
+    const s = runs[r] as number;
+    const e = runs[r + 1] as number;
+    const rules = BY_LENGTH.get(e - s);
+    if (rules === undefined) continue;
+    for (const rule of rules) {
+      const at = rule.start(s, e, text);
+      if (at < 0) continue;
+      starts ??= new Map();
+      const list = starts.get(rule);
+      if (list === undefined) starts.set(rule, [at]);
+      else list.push(at);
+    }
+  }
+  if (starts !== undefined)
+    for (const [rule, offsets] of starts) eachMatchAt(rule.re, text, offsets, (m) => {
+      const id = m[0];
+      // The id must start a word: the sticky pattern has no look-behind.
+      if (m.index > 0 && /[\p{L}\p{N}]/u.test(text[m.index - 1] as string)) return;
+      if (!rule.valid(id.replace(/[ .-]/g, '').toUpperCase())) return;
+      if (rule.context !== undefined && !rule.context.test(before(text, m.index, CONTEXT))) return;
+      out.push({ start: m.index, end: m.index + id.length, type: TYPE, score: 0.9 });
+    });
+  // "passport" holds the secret group's "pass" (text-index.ts).
+  if (ix.has('document') || ix.has('secret'))
+    eachMatch(DOCUMENT, text, (m) => {
+      const id = m[1] as string;
+      if (!/\d/.test(id)) return;
+      const start = m.index + m[0].length - id.length;
+      out.push({ start, end: start + id.length, type: TYPE, score: 0.85 });
+    });
+}
