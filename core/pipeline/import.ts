@@ -461,8 +461,13 @@ export async function importPaths(store: Store, paths: readonly string[], option
     redaction,
   };
   store.imports.finish(importId, report.status, { ...report, errors: undefined }, clock());
-  // Replaced traces (a re-import under another redaction) have their old pages in the WAL too.
-  if (traces.updated > 0) store.truncateWal();
+  // Replaced traces (a re-import under another redaction) can leave a conversation's placeholder state
+  // behind under an id no trace has any more (one now stored hashed, core/redact/conversation-id.ts);
+  // their old pages sit in the WAL too.
+  if (traces.updated > 0) {
+    store.pseudonyms.pruneOrphanConversations();
+    store.truncateWal();
+  }
   progress('done', undefined, true);
   return report;
 }

@@ -168,6 +168,29 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     for (const raw of ['4155550199', 'zq.vrumple', 'vrumple@example']) expect(bytes.includes(Buffer.from(raw))).toBe(false);
   });
 
+  it('drops the placeholder state an older build kept under a raw conversation id, once its traces are replaced', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'whatsapp.jsonl');
+    const turn = (id: string, text: string): string => JSON.stringify({ id, conversation_id: 'whatsapp:+14155550199', messages: [{ role: 'user', content: text }, { role: 'assistant', content: 'ok' }] });
+    writeFileSync(file, [turn('m1', 'hi'), turn('m2', 'still there?')].join('\n'));
+    const db = join(dir, 'old.db');
+    const store = Store.open(db);
+    // What a build before hashed ids left: the conversation's state under its raw id.
+    store.pseudonyms.put('conv:whatsapp:+14155550199', '{"version":1,"counters":{"PERSON":1},"entries":{}}');
+    await importPaths(store, [file]);
+    // Still there: nothing was replaced, and pruning runs only when traces are.
+    expect(store.pseudonyms.get('conv:whatsapp:+14155550199')).toBeDefined();
+    const again = await importPaths(store, [file], { redaction: { config: { denyList: ['still'] } } });
+    // The deny-list masks a word of the second turn only: that trace is replaced.
+    expect(again.traces.updated).toBe(1);
+    expect(store.pseudonyms.get('conv:whatsapp:+14155550199')).toBeUndefined();
+    const scopes = store.db.prepare("SELECT scope FROM pseudonym_scopes WHERE scope LIKE 'conv:%'").pluck().all();
+    expect(scopes).toEqual([`conv:${store.traces.list({ limit: 1, offset: 0 }).items[0]?.conversationId ?? ''}`]);
+    const bytes = dbBytes(db);
+    store.close();
+    expect(bytes.includes(Buffer.from('4155550199'))).toBe(false);
+  });
+
   it('stores raw payloads only when redaction is explicitly turned off', async () => {
     const store = Store.open(':memory:');
     const report = await importPaths(store, [SAMPLE], { redaction: 'off' });
