@@ -10,7 +10,7 @@
  */
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createKeyedHash, createRedactor, hiddenIdType, isPlaceholder, storedConversationId, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor } from '../redact/index.js';
+import { createKeyedHash, createRedactor, isPlaceholder, storedConversationId, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor, type StoredConversationId } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
 
 
@@ -204,7 +204,7 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
 
   // A conversation id can be the customer's phone number or email: stored as its type and a keyed hash
   // (core/redact/conversation-id.ts). Ids repeat on every turn, so the verdicts are kept.
-  const safeIds = new Map<string, string>();
+  const safeIds = new Map<string, StoredConversationId>();
   const safeConversationId = (id: string | undefined): string | undefined => {
     if (id === undefined || id === '') return id;
     let safe = safeIds.get(id);
@@ -214,9 +214,8 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
       safeIds.set(id, safe);
     }
     // Counted per trace, like every other masked value.
-    const type = hiddenIdType(safe, id);
-    if (type !== undefined) report.add(type, 'trace.conversationId', true);
-    return safe;
+    if (safe.hidden !== undefined) report.add(safe.hidden, 'trace.conversationId', true);
+    return safe.id;
   };
 
   return {

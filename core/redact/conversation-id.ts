@@ -9,14 +9,15 @@ import type { Finding } from './types.js';
 /** Hex digits of the keyed hash kept in a stored id. */
 const HASH_DIGITS = 20;
 
-/** The id to store for `id`: itself when `detect` finds nothing in it, else `TYPE-<keyed hash>`. */
-export function storedConversationId(id: string, detect: (text: string) => readonly Finding[], hash: KeyedHash): string {
-  const found = detect(id);
-  if (found.length === 0) return id;
-  return `${found[0]?.type ?? 'ID'}-${hash(`conversation\u0000${id}`).slice(0, HASH_DIGITS)}`;
+/** A conversation id as stored, and the type of PII it hides (undefined when it is stored as it came). */
+export interface StoredConversationId {
+  id: string;
+  hidden: string | undefined;
 }
 
-/** The type a stored id hides (`PHONE` of `PHONE-3fa9…`), or undefined for an id stored as it came. */
-export function hiddenIdType(stored: string, original: string): string | undefined {
-  return stored === original ? undefined : stored.slice(0, stored.lastIndexOf('-'));
+/** The id to store for `id`: itself when `detect` finds nothing in it, else `TYPE-<keyed hash>`. */
+export function storedConversationId(id: string, detect: (text: string) => readonly Finding[], hash: KeyedHash): StoredConversationId {
+  const type = detect(id)[0]?.type;
+  if (type === undefined) return { id, hidden: undefined };
+  return { id: `${type}-${hash(`conversation\u0000${id}`).slice(0, HASH_DIGITS)}`, hidden: type };
 }

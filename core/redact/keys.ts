@@ -40,7 +40,8 @@ const PERSON_NAME_PREFIX = new Set([
 /** Keys whose presence beside "name" marks the object as a tool call or schema, whose name is not personal. */
 const TOOLISH_SIBLINGS = ['arguments', 'args', 'parameters', 'input_schema', 'inputSchema', 'function', 'description', 'tool_call_id', 'toolCallId', 'schema', 'type', 'spanId', 'kind', 'model', 'version'];
 
-function words(key: string): string[] {
+/** The lower-case words of a key name: "AccountKey" → account, key; "max_tokens_used" → max, tokens, used. */
+export function keyWords(key: string): string[] {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -68,7 +69,7 @@ const PLACE_WORDS = new Set([
 
 /** True when values under `key` name places (see PLACE_WORDS); keys with an address word are sensitive instead. */
 export function isPlaceKey(key: string): boolean {
-  const ws = words(key);
+  const ws = keyWords(key);
   return ws.length > 0 && PLACE_WORDS.has(ws[ws.length - 1] as string);
 }
 
@@ -81,8 +82,8 @@ export class SensitiveKeys {
   constructor(extra: readonly SensitiveKeyEntry[]) {
     for (const e of extra) {
       const key = typeof e === 'string' ? e : e.key;
-      const norm = words(key).join('');
-      const type = typeof e === 'string' ? words(key).join('_').toUpperCase() || 'CUSTOM' : e.type;
+      const norm = keyWords(key).join('');
+      const type = typeof e === 'string' ? keyWords(key).join('_').toUpperCase() || 'CUSTOM' : e.type;
       this.extra.set(norm, type);
     }
   }
@@ -101,7 +102,7 @@ export class SensitiveKeys {
   }
 
   private compute(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
-    const ws = words(key);
+    const ws = keyWords(key);
     if (ws.length === 0) return undefined;
     const joined = ws.join('');
     const extra = this.extra.get(joined);

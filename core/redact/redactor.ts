@@ -130,6 +130,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
   const detector: Detector = createDetector(cfg);
   const keys = new SensitiveKeys(cfg.sensitiveKeys);
   const placeKeys = new BoundedCache<boolean>();
+  /** True when `f` is a PERSON finding that names the place a value under the place key `key` holds ("Austin, TX"). */
+  const isPlaceValue = (text: string, f: Finding, key: string | undefined): boolean =>
+    key !== undefined && f.type === 'PERSON' && placeName(text, f) && placeKeys.get(key, isPlaceKey, key);
   /** Objects whose keys were masked so far (redactJsonText must then serialise again, not rewrite). */
   let renamedKeys = 0;
 
@@ -146,7 +149,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     let out = '';
     let pos = 0;
     for (const f of found) {
-      if (key !== undefined && f.type === 'PERSON' && placeName(text, f) && placeKeys.get(key, isPlaceKey, key)) continue;
+      if (isPlaceValue(text, f, key)) continue;
       out += text.slice(pos, f.start) + p.placeholder(f.type, text.slice(f.start, f.end));
       pos = f.end;
       report?.add(f.type, field);
@@ -420,7 +423,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     // The same rule as redactText: a name that opens a value under a place key is the place.
     const scanString = (s: string, path: string, key: string | undefined): void => {
       for (const f of detector.detect(s)) {
-        if (key !== undefined && f.type === 'PERSON' && placeName(s, f) && placeKeys.get(key, isPlaceKey, key)) continue;
+        if (isPlaceValue(s, f, key)) continue;
         hits.push({ type: f.type, path, offset: f.start, length: f.end - f.start });
       }
     };

@@ -78,7 +78,7 @@ export function renderTraceTable(items: readonly TraceSummary[], total: number, 
 function storedFormOf(id: string): string {
   const path = secretKeyPath();
   if (!existsSync(path)) return id;
-  return storedConversationId(id, (t) => createRedactor().detect(t), createKeyedHash(loadOrCreateSecretKey(path)));
+  return storedConversationId(id, (t) => createRedactor().detect(t), createKeyedHash(loadOrCreateSecretKey(path))).id;
 }
 
 /** Run the traces command. */

@@ -32,7 +32,7 @@ const ROLES = new Set([
 /** Korean words that end a sentence like a name would ("감사합니다" is "thank you"). */
 const KOREAN_NOT_NAMES = /(?:합니다|습니다|입니다|니다|세요|어요|아요)$/;
 
-function push(out: Finding[], text: string, start: number, name: string): void {
+function push(out: Finding[], start: number, name: string): void {
   if (ROLES.has(name) || name.length < 2) return;
   out.push({ start, end: start + name.length, type: 'PERSON', score: 0.8 });
 }
@@ -50,7 +50,7 @@ export function findCjkNames(text: string, out: Finding[]): void {
       if (re === JAPANESE_HONORIFIC && m[0].endsWith('様') && SAMA_WORDS.test(name)) continue;
       // The polite prefix お/ご makes a noun, never a name: ご苦労様, お子様, ご家族様.
       if (re === JAPANESE_HONORIFIC && /[おご御]/.test(text[start - 1] ?? '')) continue;
-      push(out, text, start, name);
+      push(out, start, name);
     }
   }
 }

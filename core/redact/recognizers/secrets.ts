@@ -7,6 +7,7 @@ import { looksRandom } from '../checks.js';
 import type { Finding } from '../types.js';
 import { eachMatch, isAlnum } from './context.js';
 import { lexicon } from './lexicon.js';
+import { keyWords } from '../keys.js';
 import type { TextIndex } from './text-index.js';
 
 /** Provider key formats (documented prefixes and lengths). */
@@ -133,15 +134,6 @@ const GENERIC_KEY = /key$/i;
 const PASSWORD_WORD = /passw|passphrase|pwd|secret/i;
 /** Words of a key name that say its value is no secret (`token_count`, `key_type`, `public_key`, `cache_key_ttl`). */
 const NOT_SECRET_KEY_WORDS = new Set(['public', 'id', 'count', 'limit', 'length', 'type', 'name', 'url', 'uri', 'path', 'file', 'ttl', 'max', 'min', 'size', 'usage', 'used', 'total', 'input', 'output', 'prompt', 'completion']);
-
-/** The lower-case words of a key name: "AccountKey" → account, key; "max_tokens_used" → max, tokens, used. */
-function keyWords(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
-}
 
 /**
  * Whether a value under a key merely named "…key" (AccountKey, master_key) is key material: a name that
