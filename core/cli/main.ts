@@ -12,7 +12,7 @@ import { Store } from '../store/index.js';
 import { defaultDatabasePath } from '../store/location.js';
 import { ExitCode, processIo, type CliIo } from './io.js';
 import { runImport } from './commands/import.js';
-import { runTraces, UsageError } from './commands/traces.js';
+import { runTraces, UsageError, type TracesCommandOptions } from './commands/traces.js';
 import { runShow } from './commands/show.js';
 import { runFormats } from './commands/formats.js';
 import { runRedactPreview, runRedactScore } from './commands/redact.js';
@@ -100,9 +100,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--limit <n>', 'how many to show (default 50)')
     .option('--offset <n>', 'skip this many')
     .option('--json', 'print JSON')
-    .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) =>
-      withStore(cmd, (store) => runTraces(store, o, io)),
-    );
+    .option('--eval-dir <dir>', 'the eval folder whose redaction: section the import used (how a conversation id with PII was stored)', 'eval')
+    .action(async (o: TracesCommandOptions & { evalDir: string }, cmd: Command) => {
+      // Only a conversation id needs it: the id is found in the form the import's recognizers stored it in.
+      const redaction = o.conversation !== undefined ? loadEvalFolder(o.evalDir).config.redaction : undefined;
+      await withStore(cmd, (store) => runTraces(store, o, io, redaction));
+    });
 
   program
     .command('show')

@@ -462,7 +462,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
   };
   store.imports.finish(importId, report.status, { ...report, errors: undefined }, clock());
   // Replaced traces (a re-import under another redaction) can leave a conversation's placeholder state
-  // behind under an id no trace has any more (one now stored hashed, core/redact/conversation-id.ts);
+  // behind under an id no trace has any more (one now stored hashed, core/redact/stored-id.ts);
   // their old pages sit in the WAL too.
   if (traces.updated > 0) {
     store.pseudonyms.pruneOrphanConversations();

@@ -9,7 +9,7 @@ import type { Fragment } from '../ingest/format.js';
 import { identify } from '../ingest/identity.js';
 import type { RedactionReportJson } from '../redact/index.js';
 import { traceRow, type TraceRow } from '../store/trace-repository.js';
-import { assembledScope, draftScope, fragmentScope, type RedactionTransform } from './redaction-transform.js';
+import { assembledScope, draftScope, fragmentScope, withStoredIds, type IdStore, type RedactionTransform } from './redaction-transform.js';
 import { RAW_MARK } from './redaction-mark.js';
 
 /** One thing to redact. Plain data, so it can cross to a worker thread. */
@@ -80,15 +80,15 @@ export function runUnit(jobs: readonly RedactionJob[], options: UnitOptions): Jo
   return out;
 }
 
-/** The placeholder scopes a job reads and writes. */
-export function jobScopes(job: RedactionJob): string[] {
+/** The placeholder scopes a job reads and writes, named as the transform names them (from the ids as stored). */
+export function jobScopes(job: RedactionJob, ids: IdStore): string[] {
   switch (job.kind) {
     case 'draft':
-      return [draftScope(job.draft)];
+      return [draftScope(withStoredIds(job.draft, ids))];
     case 'fragment':
-      return [fragmentScope(job.format, job.fragment.traceKey)];
+      return [fragmentScope(job.format, job.fragment.traceKey, ids)];
     case 'assembled':
-      return [fragmentScope(job.format, job.traceKey), assembledScope(job.format, job.traceKey, job.draft)];
+      return [fragmentScope(job.format, job.traceKey, ids), assembledScope(job.format, job.traceKey, withStoredIds(job.draft, ids), ids)];
   }
 }
 

@@ -9,10 +9,10 @@
  * later is therefore read back up to date.
  */
 import { Worker } from 'node:worker_threads';
-import type { RedactionConfig, RedactionReportJson } from '../redact/index.js';
+import { createKeyedHash, createRedactor, type RedactionConfig, type RedactionReportJson } from '../redact/index.js';
 import type { PseudonymizerState } from '../redact/index.js';
 import { describeError, jobScopes, type JobResult, type RedactionJob, type RedactionRunner } from './redaction-jobs.js';
-import { readSavedState, type PseudonymStates } from './redaction-transform.js';
+import { createIdStore, readSavedState, type IdStore, type PseudonymStates } from './redaction-transform.js';
 
 /** What the thread starts with. */
 export interface ThreadSetup {
@@ -94,6 +94,9 @@ export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
   const waiting = new Map<number, { resolve: (r: ThreadReply) => void; reject: (e: Error) => void }>();
   let report: { resolve: (r: RedactionReportJson) => void; reject: (e: Error) => void } | undefined;
   let failed: Error | undefined;
+  // Scope names come from the ids as stored, which take the redactor and the key to compute: this side
+  // needs them to hand the thread the states its jobs will ask for.
+  let ids: IdStore | undefined;
 
   const failAll = (e: Error): void => {
     failed ??= e;
@@ -166,7 +169,8 @@ export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
     submit(jobs, weight, done) {
       let failure: string | undefined;
       try {
-        for (const job of jobs) for (const scope of jobScopes(job)) use(scope);
+        ids ??= createIdStore(createRedactor(options.config), createKeyedHash(options.secretKey));
+        for (const job of jobs) for (const scope of jobScopes(job, ids)) use(scope);
       } catch (err) {
         failure = describeError(err);
       }

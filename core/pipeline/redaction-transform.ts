@@ -7,10 +7,13 @@
  * A fragment does not know its conversation yet, so it is redacted in its trace's scope
  * (`frag:<format>:<traceKey>`) and, once assembled, its placeholders are moved into the conversation's
  * scope through their keys, so turn 2 calls the customer's email what turn 1 called it.
+ *
+ * Scope names are stored, so they are built from the ids as stored (core/redact/stored-id.ts): an id
+ * with PII in it is its type and a keyed hash. Both sides of a threaded import name scopes this way.
  */
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createKeyedHash, createRedactor, isPlaceholder, storedConversationId, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type Redactor, type StoredConversationId } from '../redact/index.js';
+import { createKeyedHash, createRedactor, isPlaceholder, storedIds, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
 
 
@@ -123,19 +126,35 @@ export interface PseudonymStates {
   put(scope: string, stateJson: string): void;
 }
 
-/** The scope a draft straight from a parser is redacted in: its conversation's, or its own. */
+/** How an import stores ids (core/redact/stored-id.ts), with the verdicts kept. */
+export type IdStore = (kind: IdKind, id: string) => StoredId;
+
+/** The id store of an import with this redactor and placeholder key. */
+export function createIdStore(redactor: Redactor, hash: KeyedHash): IdStore {
+  return storedIds((t) => redactor.detect(t), hash);
+}
+
+/** `d` with its conversation id and source trace id as they are stored (the same object when neither changes). */
+export function withStoredIds(d: TraceDraft, ids: IdStore): TraceDraft {
+  const conversationId = d.conversationId === undefined || d.conversationId === '' ? d.conversationId : ids('conversation', d.conversationId).id;
+  const sourceTraceId = ids('trace', d.source.sourceTraceId).id;
+  if (conversationId === d.conversationId && sourceTraceId === d.source.sourceTraceId) return d;
+  return { ...d, conversationId, source: { ...d.source, sourceTraceId } };
+}
+
+/** The scope a draft straight from a parser is redacted in (its ids as stored): its conversation's, or its own. */
 export function draftScope(d: TraceDraft): string {
   return d.conversationId ? `conv:${d.conversationId}` : `trace:${d.source.format}:${d.source.sourceTraceId}`;
 }
 
 /** The scope a fragment of a trace is redacted in, before the trace (and so its conversation) is known. */
-export function fragmentScope(format: FormatId, traceKey: string): string {
-  return `frag:${format}:${traceKey}`;
+export function fragmentScope(format: FormatId, traceKey: string, ids: IdStore): string {
+  return `frag:${format}:${ids('trace', traceKey).id}`;
 }
 
-/** The scope an assembled draft's placeholders move to. */
-export function assembledScope(format: FormatId, traceKey: string, draft: TraceDraft): string {
-  return draft.conversationId ? `conv:${draft.conversationId}` : fragmentScope(format, traceKey);
+/** The scope an assembled draft's placeholders move to (its ids as stored). */
+export function assembledScope(format: FormatId, traceKey: string, draft: TraceDraft, ids: IdStore): string {
+  return draft.conversationId ? `conv:${draft.conversationId}` : fragmentScope(format, traceKey, ids);
 }
 
 /**
@@ -156,11 +175,6 @@ export function readSavedState(states: Pick<PseudonymStates, 'get'>, scope: stri
     throw new Error(`the saved placeholder state of ${scope} is invalid at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unknown'}; the database is damaged`);
   }
   return parsed.data;
-}
-
-/** `d` with its conversation id replaced (the same object when it is unchanged). */
-function withConversationId(d: TraceDraft, conversationId: string | undefined): TraceDraft {
-  return conversationId === d.conversationId ? d : { ...d, conversationId };
 }
 
 /** Options of the redaction step. */
@@ -202,42 +216,37 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
     return p;
   };
 
-  // A conversation id can be the customer's phone number or email: stored as its type and a keyed hash
-  // (core/redact/conversation-id.ts). Ids repeat on every turn, so the verdicts are kept.
-  const safeIds = new Map<string, StoredConversationId>();
-  const safeConversationId = (id: string | undefined): string | undefined => {
-    if (id === undefined || id === '') return id;
-    let safe = safeIds.get(id);
-    if (safe === undefined) {
-      safe = storedConversationId(id, (t) => redactor.detect(t), hash);
-      if (safeIds.size >= 50_000) safeIds.clear();
-      safeIds.set(id, safe);
-    }
+  // A conversation id can be the customer's phone number or email, a trace id anything a mapping points
+  // at: such ids are stored as their type and a keyed hash (core/redact/stored-id.ts).
+  const ids = createIdStore(redactor, hash);
+  const storedDraft = (d: TraceDraft): TraceDraft => {
+    const out = withStoredIds(d, ids);
     // Counted per trace, like every other masked value.
-    if (safe.hidden !== undefined) report.add(safe.hidden, 'trace.conversationId', true);
-    return safe.id;
+    if (out.conversationId !== d.conversationId) report.add(ids('conversation', d.conversationId as string).hidden as string, 'trace.conversationId', true);
+    if (out.source.sourceTraceId !== d.source.sourceTraceId) report.add(ids('trace', d.source.sourceTraceId).hidden as string, 'trace.sourceTraceId', true);
+    return out;
   };
 
   return {
     report,
     draft(input: TraceDraft): TraceDraft {
-      const draft = withConversationId(input, safeConversationId(input.conversationId));
+      const draft = storedDraft(input);
       const p = scopeFor(draftScope(draft));
       const sensitive = sensitiveCollector();
       const out = propagate(sensitive.found, redactor.redactTrace(draft, p, report, sensitive.add), p);
-      // Ids are not text: keep them as the redactor left them.
+      // Ids stay as stored: the chase through the record (propagate) must not rewrite them.
       return { ...out, source: draft.source, conversationId: draft.conversationId };
     },
     fragment(format: FormatId, f: Fragment): Fragment {
-      const p = scopeFor(fragmentScope(format, f.traceKey));
+      const p = scopeFor(fragmentScope(format, f.traceKey, ids));
       const sensitive = sensitiveCollector();
       const payload = propagate(sensitive.found, redactor.redactJson(f.payload, p, { report, field: 'span.attributes', onSensitiveValue: sensitive.add }), p);
       return { ...f, payload };
     },
     assembled(format: FormatId, traceKey: string, input: TraceDraft): TraceDraft {
-      const draft = withConversationId(input, safeConversationId(input.conversationId));
-      const from = scopeFor(fragmentScope(format, traceKey));
-      const to = scopeFor(assembledScope(format, traceKey, draft));
+      const draft = storedDraft(input);
+      const from = scopeFor(fragmentScope(format, traceKey, ids));
+      const to = scopeFor(assembledScope(format, traceKey, draft, ids));
       let out = draft;
       if (to !== from) {
         const move = (s: string): string =>

@@ -17,6 +17,7 @@ export type FieldClass =
   | 'trace.error'
   | 'trace.userId'
   | 'trace.conversationId'
+  | 'trace.sourceTraceId'
   | 'trace.label'
   | 'outcome.feedback'
   | 'text'

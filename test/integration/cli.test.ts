@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../core/cli/main.js';
@@ -138,6 +138,22 @@ describe('casebook CLI', () => {
     const page = JSON.parse(found.out) as { total: number; items: Array<{ conversationId: string }> };
     expect(page.total).toBe(2);
     expect(page.items[0]?.conversationId).toMatch(/^PHONE-[0-9a-f]{20}$/);
+  });
+
+  it("finds a conversation whose id only the eval folder's own pattern hides, with that folder", async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    const evalDir = join(dir, 'eval');
+    mkdirSync(evalDir);
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  customPatterns:\n    - { name: customer, regex: "CUST-\\\\d{6}", type: CUSTOMER_ID }\n');
+    const file = join(dir, 'c.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'm1', conversation_id: 'CUST-123456', messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'ok' }] })}\n`);
+    expect((await run(['import', file, '--db', db, '--eval-dir', evalDir])).code).toBe(0);
+    const found = JSON.parse((await run(['traces', '--db', db, '--conversation', 'CUST-123456', '--eval-dir', evalDir, '--json'])).out) as { total: number; items: Array<{ conversationId: string }> };
+    expect(found.total).toBe(1);
+    expect(found.items[0]?.conversationId).toMatch(/^CUSTOMER_ID-[0-9a-f]{20}$/);
+    // Without the folder the id is looked up as it came, and is not found.
+    expect((JSON.parse((await run(['traces', '--db', db, '--conversation', 'CUST-123456', '--eval-dir', join(dir, 'none'), '--json'])).out) as { total: number }).total).toBe(0);
   });
 
   it.skipIf(!haveSharedFixtures())('shows one conversation readably, by id prefix', async () => {

@@ -6,6 +6,7 @@ import { Store } from '../../core/store/index.js';
 import { importPaths } from '../../core/pipeline/import.js';
 import { haveSharedFixtures, repoDir, traceFixture } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { redactionWorkerUrl } from '../helpers/import-worker-bundle.js';
 
 const TAU = traceFixture('tau-bench/gpt-4o-airline.tasks-00-24.trials-0-1.json');
 const SAMPLE = join(repoDir, 'resources', 'samples', 'support-agent.otlp.jsonl');
@@ -141,17 +142,18 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     store.close();
   });
 
-  it('keeps a phone number used as conversation id, PII hidden in keys, and a broken line out of the database', async () => {
+  it.each(['never', 'always'] as const)('keeps a phone number used as conversation id, an email in a trace id, PII hidden in keys, and a broken line out of the database (redaction thread: %s)', async (thread) => {
     const dir = tempDir();
     const file = join(dir, 'whatsapp.jsonl');
     // A WhatsApp bot keys conversations by the customer's number; a tool result is keyed by email; the
     // last line is broken JSON that starts with an email (the error reason must not quote it).
     const turn = (id: string, text: string): string =>
       JSON.stringify({ id, conversation_id: 'whatsapp:+14155550199', messages: [{ role: 'user', content: text }, { role: 'tool', content: '{"zq.vrumple@example.com": {"tier": "gold"}}' }, { role: 'assistant', content: 'ok' }] });
-    writeFileSync(file, [turn('m1', 'hi'), turn('m2', 'still there?'), 'zq.vrumple@example.com sent this'].join('\n'));
+    writeFileSync(file, [turn('maria.g@example.com-m1', 'hi'), turn('maria.g@example.com-m2', 'still there?'), 'zq.vrumple@example.com sent this'].join('\n'));
     const db = join(dir, 'w.db');
     const store = Store.open(db);
-    const report = await importPaths(store, [file]);
+    const options = { redactionThread: thread, redactionWorkerUrl: await redactionWorkerUrl() };
+    const report = await importPaths(store, [file], options);
     expect(report.traces.added).toBe(2);
     const rows = store.traces.list({ limit: 10, offset: 0 }).items;
     const ids = new Set(rows.map((t) => t.conversationId));
@@ -159,13 +161,16 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     expect(ids.size).toBe(1);
     expect([...ids][0]).toMatch(/^PHONE-[0-9a-f]{20}$/);
     expect(report.redaction?.byField['trace.conversationId']).toBe(2);
+    // The trace ids (an export keyed by the customer's email) are stored the same way, so the two stay apart.
+    expect(rows.map((t) => t.sourceTraceId.replace(/[0-9a-f]{20}$/, '#'))).toEqual(['EMAIL-#', 'EMAIL-#']);
+    expect(new Set(rows.map((t) => t.sourceTraceId)).size).toBe(2);
     // The id comes from the import's keyed hash: importing again finds the same conversation and changes nothing.
-    const again = await importPaths(store, [file]);
+    const again = await importPaths(store, [file], options);
     expect([again.traces.added, again.traces.unchanged]).toEqual([0, 2]);
     expect(new Set(store.traces.list({ limit: 10, offset: 0 }).items.map((t) => t.conversationId))).toEqual(ids);
     const bytes = dbBytes(db);
     store.close();
-    for (const raw of ['4155550199', 'zq.vrumple', 'vrumple@example']) expect(bytes.includes(Buffer.from(raw))).toBe(false);
+    for (const raw of ['4155550199', 'zq.vrumple', 'vrumple@example', 'maria.g']) expect(bytes.includes(Buffer.from(raw))).toBe(false);
   });
 
   it('drops the placeholder state an older build kept under a raw conversation id, once its traces are replaced', async () => {

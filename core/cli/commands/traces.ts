@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { TraceFilter, type TraceSummary } from '../../model/query.js';
 import { loadOrCreateSecretKey, secretKeyPath } from '../../pipeline/secret-key.js';
-import { createKeyedHash, createRedactor, storedConversationId } from '../../redact/index.js';
+import { createKeyedHash, createRedactor, storedId, type RedactionConfigInput } from '../../redact/index.js';
 import type { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { cell, formatTime, parseDuration, truncate } from '../format-text.js';
@@ -73,17 +73,17 @@ export function renderTraceTable(items: readonly TraceSummary[], total: number, 
 
 /**
  * The stored form of a conversation id typed on the command line: an id with PII in it was stored as its
- * type and a keyed hash (core/redact/conversation-id.ts), so `--conversation whatsapp:+1415…` still finds it.
+ * type and a keyed hash (core/redact/stored-id.ts), so `--conversation whatsapp:+1415…` still finds it.
  */
-function storedFormOf(id: string): string {
+function storedFormOf(id: string, redaction: RedactionConfigInput | undefined): string {
   const path = secretKeyPath();
   if (!existsSync(path)) return id;
-  return storedConversationId(id, (t) => createRedactor().detect(t), createKeyedHash(loadOrCreateSecretKey(path))).id;
+  return storedId('conversation', id, (t) => createRedactor(redaction).detect(t), createKeyedHash(loadOrCreateSecretKey(path))).id;
 }
 
-/** Run the traces command. */
-export function runTraces(store: Store, o: TracesCommandOptions, io: CliIo): number {
-  const filter = filterFromFlags(o.conversation !== undefined ? { ...o, conversation: storedFormOf(o.conversation) } : o);
+/** Run the traces command; `redaction` is the eval folder's section the import used (custom patterns find ids too). */
+export function runTraces(store: Store, o: TracesCommandOptions, io: CliIo, redaction?: RedactionConfigInput): number {
+  const filter = filterFromFlags(o.conversation !== undefined ? { ...o, conversation: storedFormOf(o.conversation, redaction) } : o);
   const page = store.traces.list(filter);
   if (o.json) io.stdout(`${JSON.stringify(page, null, 2)}\n`);
   else io.stdout(renderTraceTable(page.items, page.total, io.columns));

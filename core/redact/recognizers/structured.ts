@@ -41,9 +41,17 @@ export function findEmails(text: string, out: Finding[], escapedAt: boolean): vo
       let e = d;
       while (e < text.length && e - d < 255 && isDomainChar(text.charCodeAt(e))) e++;
       while (e > d && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
-      const domain = text.slice(d, e);
+      let domain = text.slice(d, e);
       const lastDot = domain.lastIndexOf('.');
-      const tld = lastDot >= 0 ? domain.slice(lastDot + 1) : '';
+      let tld = lastDot >= 0 ? domain.slice(lastDot + 1) : '';
+      // An address run into what follows it by a hyphen ("jane@example.org-1" as an id, "…com-2024"): a
+      // top-level domain never has a hyphen, except punycode's.
+      const hyphen = tld.indexOf('-');
+      if (hyphen > 0 && !tld.startsWith('xn--')) {
+        tld = tld.slice(0, hyphen);
+        e = d + lastDot + 1 + hyphen;
+        domain = text.slice(d, e);
+      }
       if (s < at && lastDot > 0 && !domain.includes('..') && /^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld)) {
         out.push({ start: s, end: e, type: 'EMAIL', score: 0.95 });
         minStart = e;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Store } from '../../../core/store/index.js';
 import { parserFor } from '../../../core/ingest/registry.js';
 import { sha256Hex } from '../../../core/ingest/identity.js';
-import type { TraceDraft } from '../../../core/model/trace.js';
+import { TraceDraft } from '../../../core/model/trace.js';
 import { createRedactionTransform } from '../../../core/pipeline/redaction-transform.js';
 import { inlineRunner, type JobResult, type RedactionJob, type RedactionRunner } from '../../../core/pipeline/redaction-jobs.js';
 import { threadRunner, type ThreadRunnerOptions } from '../../../core/pipeline/redaction-thread.js';
@@ -156,3 +156,54 @@ describe.skipIf(!haveSharedFixtures())('redaction on a second thread', () => {
     store.close();
   });
 });
+
+describe('redaction on a second thread, ids with PII', () => {
+  it('names scopes from the ids as stored, as the inline runner does, so no unit fails', async () => {
+    // A WhatsApp conversation keyed by the customer's number, traces keyed by an email, and a span-based
+    // trace whose key is a phone number: the import side must hand the thread the states of the scopes its
+    // jobs will open, whose names come from the hashed ids.
+    const chat = (sourceTraceId: string, text: string): TraceDraft =>
+      TraceDraft.parse({ source: { format: 'openai-chat', file: 'f', sourceTraceId }, conversationId: 'whatsapp:+14155550199', messages: [{ role: 'user', text }] });
+    const solo = (sourceTraceId: string, text: string): TraceDraft => TraceDraft.parse({ source: { format: 'generic', file: 'f', sourceTraceId }, messages: [{ role: 'user', text }] });
+    const traceKey = 'tel:+14155550123';
+    const jobs: RedactionJob[][] = [
+      [{ kind: 'draft', draft: chat('t1', 'I am Maria Gonzalez, maria.g@example.com') }],
+      [{ kind: 'draft', draft: chat('t2', 'Again, maria.g@example.com, and cc tom@example.net') }],
+      [{ kind: 'draft', draft: solo('jane.roe@example.org-1', 'write to tom@example.net') }],
+      [{ kind: 'fragment', format: 'otlp', fragment: { traceKey, fragmentId: 's1', payload: { attributes: { note: 'call tom@example.net' } } } }],
+      [{ kind: 'assembled', format: 'otlp', traceKey, draft: TraceDraft.parse({ source: { format: 'otlp', file: 'f', sourceTraceId: traceKey }, messages: [{ role: 'user', text: 'hi <EMAIL_1>' }] }) }],
+    ];
+    const run = async (runner: RedactionRunner): Promise<string[]> => {
+      const out: string[] = [];
+      for (const unit of jobs) {
+        runner.submit(unit, 1000, (results) => {
+          for (const r of results) out.push(!r.ok ? `failed: ${r.reason}` : 'row' in r ? r.row.body : r.staged.text);
+        });
+        await runner.pace();
+      }
+      await runner.drain();
+      return out;
+    };
+    const inlineStore = Store.open(':memory:');
+    const inline = inlineRunner(createRedactionTransform(inlineStore, { secretKey: key }), MARK, 1);
+    const expected = await run(inline);
+    inline.beforeCommit();
+    await inline.finish();
+    const store = Store.open(':memory:');
+    const runner = await startThread(store, { batchUnits: 1 });
+    const got = await run(runner);
+    await runner.finish();
+
+    expect(got.filter((g) => g.startsWith('failed'))).toEqual([]);
+    expect(got).toEqual(expected);
+    expect(states(store)).toEqual(states(inlineStore));
+    const all = JSON.stringify([got, states(store)]);
+    for (const raw of ['14155550199', 'jane.roe', '14155550123', 'Maria', 'maria.g', 'tom@']) expect(all).not.toContain(raw);
+    // The conversation's second trace continues the first one's numbering.
+    expect(got[1]).toContain('Again, <EMAIL_1>, and cc <EMAIL_2>');
+    expect(states(store).map(([scope]) => scope.replace(/[0-9a-f]{20}$/, '#'))).toEqual(['conv:PHONE-#', 'frag:otlp:PHONE-#', 'trace:generic:EMAIL-#']);
+    inlineStore.close();
+    store.close();
+  });
+});
+

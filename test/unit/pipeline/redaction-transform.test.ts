@@ -64,7 +64,7 @@ describe('redaction transform', () => {
     store.close();
   });
 
-  it('keeps source ids; a conversation id with PII becomes its type and a keyed hash, the same for every turn', () => {
+  it('keeps ids without PII; a conversation id with PII becomes its type and a keyed hash, the same for every turn', () => {
     const store = Store.open(':memory:');
     const t = createRedactionTransform(store, { secretKey: key });
     const d = draft([{ role: 'user', text: 'hi' }], 'jane.roe@example.org');
@@ -77,6 +77,29 @@ describe('redaction transform', () => {
     // Another key (another installation) gives another id: the hash is keyed, not a plain digest.
     const other = createRedactionTransform(store, { secretKey: new Uint8Array(32).fill(7) });
     expect(other.draft(d).conversationId).not.toBe(out.conversationId);
+    expect(t.report.toJSON().byField['trace.conversationId']).toBe(2);
+    store.close();
+  });
+
+  it('stores a source trace id with PII as its type and a keyed hash, so a re-import still finds the trace', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const withId = (sourceTraceId: string, text: string): TraceDraft =>
+      TraceDraft.parse({ source: { format: 'generic', file: 'f', sourceTraceId }, messages: [{ role: 'user', text }] });
+    const a = t.draft(withId('jane.roe@example.org/2024-06-01', 'write to tom@example.net'));
+    expect(a.source.sourceTraceId).toMatch(/^EMAIL-[0-9a-f]{20}$/);
+    // The identity a re-import matches on is computed from the stored id: the same again, even from a new transform.
+    const again = createRedactionTransform(store, { secretKey: key }).draft(withId('jane.roe@example.org/2024-06-01', 'changed'));
+    expect(again.source.sourceTraceId).toBe(a.source.sourceTraceId);
+    // Kinds are hashed apart: the same value as a conversation id is another id.
+    expect(t.draft(draft([{ role: 'user', text: 'x' }], 'jane.roe@example.org/2024-06-01')).conversationId).not.toBe(a.source.sourceTraceId);
+    // A trace without a conversation is its own scope, named by the stored id: the raw one is saved nowhere.
+    t.beforeCommit();
+    const scopes = store.db.prepare('SELECT scope FROM pseudonym_scopes').pluck().all() as string[];
+    expect(scopes).toContain(`trace:generic:${a.source.sourceTraceId}`);
+    expect(scopes.join(' ')).not.toContain('jane.roe');
+    expect(t.draft(withId('run-0042', 'hi')).source.sourceTraceId).toBe('run-0042');
+    expect(t.report.toJSON().byField['trace.sourceTraceId']).toBe(1);
     store.close();
   });
 });

@@ -33,6 +33,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('GET /v1/users?email=jane.k%40example.com&limit=5')).toEqual(['EMAIL:jane.k%40example.com']);
     expect(masked('<a href="mailto:jane&#64;example.com">')).toEqual(['EMAIL:jane&#64;example.com']);
     expect(masked('a 100%40 rise, 20%40 off')).toEqual([]);
+    // Run into what follows by a hyphen, as in an id: before, the "top-level domain" org-1 ruled it out.
+    expect(masked('trace jane.roe@example.org-1')).toEqual(['EMAIL:jane.roe@example.org']);
+    expect(masked('ops@xn--bcher-kva.example')).toEqual(['EMAIL:ops@xn--bcher-kva.example']);
   });
   it('PHONE (checked with libphonenumber)', () => {
     expect(masked('Call me at +44 20 7946 0958 please')).toEqual(['PHONE:+44 20 7946 0958']);

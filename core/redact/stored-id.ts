@@ -1,0 +1,42 @@
+/**
+ * Ids as they are stored. An id with PII in it (a WhatsApp bot keys conversations by
+ * "whatsapp:+14155550199"; a generic mapping can point a trace's id at an email) becomes its type and a
+ * keyed hash of it: the same on every import with the same key, so turns still group and a re-import
+ * still finds its trace, and the same when a user looks a conversation up by its raw id.
+ */
+import type { KeyedHash } from './pseudonymizer.js';
+import type { Finding } from './types.js';
+
+/** Hex digits of the keyed hash kept in a stored id. */
+const HASH_DIGITS = 20;
+
+/** What an id names: the kinds are hashed apart, so one value used as both gives two unrelated ids. */
+export type IdKind = 'conversation' | 'trace';
+
+/** An id as stored, and the type of PII it hides (undefined when it is stored as it came). */
+export interface StoredId {
+  id: string;
+  hidden: string | undefined;
+}
+
+/** The id to store for `id`: itself when `detect` finds nothing in it, else `TYPE-<keyed hash>`. */
+export function storedId(kind: IdKind, id: string, detect: (text: string) => readonly Finding[], hash: KeyedHash): StoredId {
+  const type = detect(id)[0]?.type;
+  if (type === undefined) return { id, hidden: undefined };
+  return { id: `${type}-${hash(`${kind}\u0000${id}`).slice(0, HASH_DIGITS)}`, hidden: type };
+}
+
+/** `storedId` with its verdicts kept: ids repeat on every turn and every span of a trace. */
+export function storedIds(detect: (text: string) => readonly Finding[], hash: KeyedHash): (kind: IdKind, id: string) => StoredId {
+  const seen: Record<IdKind, Map<string, StoredId>> = { conversation: new Map(), trace: new Map() };
+  return (kind, id) => {
+    const cache = seen[kind];
+    let safe = cache.get(id);
+    if (safe === undefined) {
+      safe = storedId(kind, id, detect, hash);
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(id, safe);
+    }
+    return safe;
+  };
+}
