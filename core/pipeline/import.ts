@@ -16,7 +16,7 @@ import type { Store } from '../store/index.js';
 import type { UpsertOutcome } from '../store/trace-repository.js';
 import { FragmentWindow, type WindowEntry } from './fragment-window.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { createRedactionTransform } from './redaction-transform.js';
+import { createIdStore, createRedactionTransform, withStoredKeys, type IdStore } from './redaction-transform.js';
 import {
   describeError,
   inlineRunner,
@@ -29,7 +29,7 @@ import {
 import { threadRunner } from './redaction-thread.js';
 import { redactionMark } from './redaction-mark.js';
 import { loadOrCreateSecretKey } from './secret-key.js';
-import { createRedactor, parseRedactionConfig, Pseudonymizer, type RedactionConfigInput, type RedactionReportJson, type Redactor } from '../redact/index.js';
+import { createKeyedHash, createRedactor, parseRedactionConfig, Pseudonymizer, type RedactionConfigInput, type RedactionReportJson, type Redactor } from '../redact/index.js';
 
 /** A record (or file) that could not be imported. */
 export interface ImportError {
@@ -221,7 +221,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     if (!inTx) store.db.exec('BEGIN');
     inTx = true;
   };
-  const runner = startRedaction(store, options, importId, bytesTotal, (scope, json) => {
+  const { runner, ids } = startRedaction(store, options, importId, bytesTotal, (scope, json) => {
     begin();
     store.pseudonyms.put(scope, json);
   });
@@ -338,7 +338,8 @@ export async function importPaths(store: Store, paths: readonly string[], option
           const result = p.parse(item.value, item.location, ctxFor(file));
           jobs = [
             ...result.traces.map((draft): RedactionJob => ({ kind: 'draft', draft })),
-            ...result.fragments.map((fragment): RedactionJob => ({ kind: 'fragment', format: p.id, fragment })),
+            // Staged, windowed and assembled under its keys as stored: a trace key can be anything a source wrote.
+            ...result.fragments.map((fragment): RedactionJob => ({ kind: 'fragment', format: p.id, fragment: withStoredKeys(fragment, ids) })),
           ];
         } catch (err) {
           const reason = `${p.title}: ${describeError(err)}`;
@@ -494,15 +495,19 @@ function reasonCleaner(options: ImportOptions): (reason: string) => string {
   };
 }
 
-/** The redaction runner an import uses: none, on this thread, or on a second one (see ImportOptions.redactionThread). */
+/**
+ * The redaction runner an import uses (none, on this thread, or on a second one: see
+ * ImportOptions.redactionThread) and how it stores ids, which the import needs to stage fragments under
+ * the keys the runner will name them by (the identity when redaction is off).
+ */
 function startRedaction(
   store: Store,
   options: ImportOptions,
   importId: number,
   bytesTotal: number,
   saveState: (scope: string, json: string) => void,
-): RedactionRunner {
-  if (options.redaction === 'off') return passThroughRunner(importId);
+): { runner: RedactionRunner; ids: IdStore } {
+  if (options.redaction === 'off') return { runner: passThroughRunner(importId), ids: (_kind, id) => ({ id, hidden: undefined }) };
   const secretKey = options.redaction?.secretKey ?? loadOrCreateSecretKey();
   const maxOpenScopes = options.redaction?.maxOpenScopes;
   // Parsing rejects a bad custom pattern, so the import fails here, before anything starts.
@@ -511,6 +516,10 @@ function startRedaction(
   const workerUrl = options.redactionWorkerUrl ?? new URL('./redaction-worker.js', import.meta.url);
   const mode = options.redactionThread ?? 'auto';
   const threaded = mode === 'always' || (mode === 'auto' && bytesTotal >= THREAD_MIN_BYTES && existsSync(fileURLToPath(workerUrl)));
-  if (!threaded) return inlineRunner(createRedactionTransform(store, { config, secretKey, maxOpenScopes }), mark, importId);
-  return threadRunner({ workerUrl, config, secretKey, mark, importId, states: store.pseudonyms, saveState, maxOpenScopes });
+  if (!threaded) {
+    const transform = createRedactionTransform(store, { config, secretKey, maxOpenScopes });
+    return { runner: inlineRunner(transform, mark, importId), ids: transform.ids };
+  }
+  const ids = createIdStore(createRedactor(config), createKeyedHash(secretKey));
+  return { runner: threadRunner({ workerUrl, config, secretKey, mark, importId, states: store.pseudonyms, saveState, maxOpenScopes, ids }), ids };
 }

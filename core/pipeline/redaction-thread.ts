@@ -52,6 +52,8 @@ export interface ThreadRunnerOptions extends ThreadSetup {
   saveState: (scope: string, stateJson: string) => void;
   /** Scopes the thread keeps open (default 2000). */
   maxOpenScopes?: number;
+  /** The import's id store (scope names come from stored ids); made from the config and key when absent. */
+  ids?: IdStore;
   /** A batch goes out at this many units (default 64) or this many record bytes (default 256 KiB). */
   batchUnits?: number;
   batchBytes?: number;
@@ -96,7 +98,7 @@ export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
   let failed: Error | undefined;
   // Scope names come from the ids as stored, which take the redactor and the key to compute: this side
   // needs them to hand the thread the states its jobs will ask for.
-  let ids: IdStore | undefined;
+  let ids: IdStore | undefined = options.ids;
 
   const failAll = (e: Error): void => {
     failed ??= e;

@@ -106,6 +106,8 @@ function mapStrings(value: Json, fn: (s: string) => string): Json {
 /** The redaction step of an import (run by a redaction runner), with the report it accumulates. */
 export interface RedactionTransform {
   readonly report: RedactionReport;
+  /** How this transform stores ids (the same store the import maps fragment keys with, inline). */
+  readonly ids: IdStore;
   /** A draft straight from a parser. */
   draft(draft: TraceDraft): TraceDraft;
   /** A fragment, before it is staged. */
@@ -140,6 +142,59 @@ export function withStoredIds(d: TraceDraft, ids: IdStore): TraceDraft {
   const sourceTraceId = ids('trace', d.source.sourceTraceId).id;
   if (conversationId === d.conversationId && sourceTraceId === d.source.sourceTraceId) return d;
   return { ...d, conversationId, source: { ...d.source, sourceTraceId } };
+}
+
+/** `xs` mapped with `fn`, or `xs` itself when `fn` returned every element unchanged. */
+function mapSame<T>(xs: T[], fn: (x: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as T;
+    const y = fn(x);
+    if (y !== x) (out ??= xs.slice())[i] = y;
+  }
+  return out ?? xs;
+}
+
+/**
+ * `d` with the ids inside it (tool call, span and document ids) as they are stored, and a count of those
+ * that hid PII. Calls and their results, spans and their parents, stay linked: one id maps one way.
+ */
+export function withStoredInnerIds(d: TraceDraft, ids: IdStore, hidden: (type: string) => void): TraceDraft {
+  const one = <T extends string | undefined>(kind: IdKind, id: T): T => {
+    if (id === undefined || id === '') return id;
+    const s = ids(kind, id);
+    if (s.hidden !== undefined) hidden(s.hidden);
+    return s.id as T;
+  };
+  const doc = (x: TraceDraft['messages'][number]['documents'][number]): typeof x => {
+    const id = one('document', x.id);
+    return id === x.id ? x : { ...x, id };
+  };
+  const messages = mapSame(d.messages, (m) => {
+    const toolCallId = one('call', m.toolCallId);
+    const spanId = one('span', m.spanId);
+    const toolCalls = mapSame(m.toolCalls, (c) => {
+      const id = one('call', c.id);
+      return id === c.id ? c : { ...c, id };
+    });
+    const documents = mapSame(m.documents, doc);
+    const citations = mapSame(m.citations, doc);
+    if (toolCallId === m.toolCallId && spanId === m.spanId && toolCalls === m.toolCalls && documents === m.documents && citations === m.citations) return m;
+    return { ...m, toolCallId, spanId, toolCalls, documents, citations };
+  });
+  const spans = mapSame(d.spans, (sp) => {
+    const spanId = one('span', sp.spanId);
+    const parentSpanId = one('span', sp.parentSpanId);
+    return spanId === sp.spanId && parentSpanId === sp.parentSpanId ? sp : { ...sp, spanId, parentSpanId };
+  });
+  return messages === d.messages && spans === d.spans ? d : { ...d, messages, spans };
+}
+
+/** A fragment under the keys it is staged by (its trace key and fragment id as stored). */
+export function withStoredKeys(f: Fragment, ids: IdStore): Fragment {
+  const traceKey = ids('trace', f.traceKey).id;
+  const fragmentId = ids('span', f.fragmentId).id;
+  return traceKey === f.traceKey && fragmentId === f.fragmentId ? f : { ...f, traceKey, fragmentId };
 }
 
 /** The scope a draft straight from a parser is redacted in (its ids as stored): its conversation's, or its own. */
@@ -185,6 +240,8 @@ export interface RedactionOptions {
   secretKey: Uint8Array;
   /** Scopes kept open in memory (default 2000); the least recently used is saved and closed beyond this. */
   maxOpenScopes?: number;
+  /** The import's id store, when it keeps one (it maps fragment keys before staging them); else the transform makes its own. */
+  ids?: IdStore;
 }
 
 /** Create the redaction step of an import over a store (or anything that keeps states as the store does). */
@@ -218,17 +275,18 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
 
   // A conversation id can be the customer's phone number or email, a trace id anything a mapping points
   // at: such ids are stored as their type and a keyed hash (core/redact/stored-id.ts).
-  const ids = createIdStore(redactor, hash);
+  const ids = options.ids ?? createIdStore(redactor, hash);
   const storedDraft = (d: TraceDraft): TraceDraft => {
     const out = withStoredIds(d, ids);
     // Counted per trace, like every other masked value.
     if (out.conversationId !== d.conversationId) report.add(ids('conversation', d.conversationId as string).hidden as string, 'trace.conversationId', true);
     if (out.source.sourceTraceId !== d.source.sourceTraceId) report.add(ids('trace', d.source.sourceTraceId).hidden as string, 'trace.sourceTraceId', true);
-    return out;
+    return withStoredInnerIds(out, ids, (type) => report.add(type, 'trace.ids', true));
   };
 
   return {
     report,
+    ids,
     draft(input: TraceDraft): TraceDraft {
       const draft = storedDraft(input);
       const p = scopeFor(draftScope(draft));

@@ -380,13 +380,16 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       messages: draft.messages.map((m) => {
         const t = redactMessageText(m.text, p, { report, field: 'message.text', onSensitiveValue }, results, m.toolCallId);
         if (m.name !== undefined && m.role === 'user') onSensitiveValue?.('PERSON', m.name);
-        const name = m.name !== undefined && m.role === 'user' ? (maskWhole('PERSON', m.name, p, report, 'message.name') as string) : m.name;
+        // A user's name is the person; another role's is an agent's or a tool's name, which code chose
+        // until a source puts a person's name there (a human agent taking over the chat).
+        const name = m.name === undefined ? undefined : m.role === 'user' ? (maskWhole('PERSON', m.name, p, report, 'message.name') as string) : text(m.name, 'message.name');
         const toolCalls = sameOrCopy(m.toolCalls, (c) => {
+          const toolName = text(c.name, 'toolCall.name') as string;
           const args = json(c.arguments, 'toolCall.arguments');
           const res = c.result !== undefined ? result(c.result, c.id) : undefined;
           const error = c.error !== undefined ? text(c.error, 'toolCall.error') : undefined;
-          if (args === c.arguments && res === c.result && error === c.error) return c;
-          return { ...c, arguments: args, ...(c.result !== undefined ? { result: res as Json } : {}), ...(c.error !== undefined ? { error } : {}) };
+          if (toolName === c.name && args === c.arguments && res === c.result && error === c.error) return c;
+          return { ...c, name: toolName, arguments: args, ...(c.result !== undefined ? { result: res as Json } : {}), ...(c.error !== undefined ? { error } : {}) };
         });
         const documents = sameOrCopy(m.documents, doc);
         const citations = sameOrCopy(m.citations, doc);
@@ -397,13 +400,24 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
         ...s,
         // Span names are code's names ("ChatOpenAI", "lookup_order") until code puts a value in one.
         name: text(s.name, 'span.name') as string,
+        kind: text(s.kind, 'span.name') as string,
         attributes: json(s.attributes, 'span.attributes') as Record<string, Json>,
         ...(s.statusMessage !== undefined ? { statusMessage: text(s.statusMessage, 'span.statusMessage') } : {}),
       })),
       metadata: json(draft.metadata, 'metadata') as Record<string, Json>,
       outcome: {
         ...draft.outcome,
-        feedback: draft.outcome.feedback.map((f) => ({ ...f, ...(f.comment !== undefined ? { comment: text(f.comment, 'outcome.feedback') } : {}) })),
+        feedback: draft.outcome.feedback.map((f) => ({
+          ...f,
+          ...(f.name !== undefined ? { name: text(f.name, 'outcome.feedback') } : {}),
+          ...(f.comment !== undefined ? { comment: text(f.comment, 'outcome.feedback') } : {}),
+        })),
+      },
+      agent: {
+        ...draft.agent,
+        ...(draft.agent.name !== undefined ? { name: text(draft.agent.name, 'trace.agent') } : {}),
+        ...(draft.agent.version !== undefined ? { version: text(draft.agent.version, 'trace.agent') } : {}),
+        ...(draft.agent.model !== undefined ? { model: text(draft.agent.model, 'trace.agent') } : {}),
       },
     };
     if (draft.error !== undefined) out.error = text(draft.error, 'trace.error');

@@ -8,6 +8,7 @@ export type FieldClass =
   | 'message.name'
   | 'toolCall.arguments'
   | 'toolCall.result'
+  | 'toolCall.name'
   | 'toolCall.error'
   | 'document'
   | 'span.name'
@@ -18,7 +19,9 @@ export type FieldClass =
   | 'trace.userId'
   | 'trace.conversationId'
   | 'trace.sourceTraceId'
+  | 'trace.ids'
   | 'trace.label'
+  | 'trace.agent'
   | 'outcome.feedback'
   | 'text'
   | 'json';

@@ -11,7 +11,29 @@ import type { Finding } from './types.js';
 const HASH_DIGITS = 20;
 
 /** What an id names: the kinds are hashed apart, so one value used as both gives two unrelated ids. */
-export type IdKind = 'conversation' | 'trace';
+export type IdKind = 'conversation' | 'trace' | 'span' | 'call' | 'document';
+
+/**
+ * True for an id that cannot hold PII: hex digits and hyphens with a letter among them and no run of seven
+ * decimal digits (UUIDs, OTLP trace and span ids). Spans and calls have one id each, so most ids are seen
+ * once: these skip detection and the cache.
+ */
+function opaqueId(id: string): boolean {
+  if (id.length < 16) return false;
+  let letter = false;
+  let digits = 0;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 7) return false;
+      continue;
+    }
+    digits = 0;
+    if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) letter = true;
+    else if (c !== 45) return false;
+  }
+  return letter;
+}
 
 /** An id as stored, and the type of PII it hides (undefined when it is stored as it came). */
 export interface StoredId {
@@ -28,8 +50,9 @@ export function storedId(kind: IdKind, id: string, detect: (text: string) => rea
 
 /** `storedId` with its verdicts kept: ids repeat on every turn and every span of a trace. */
 export function storedIds(detect: (text: string) => readonly Finding[], hash: KeyedHash): (kind: IdKind, id: string) => StoredId {
-  const seen: Record<IdKind, Map<string, StoredId>> = { conversation: new Map(), trace: new Map() };
+  const seen: Record<IdKind, Map<string, StoredId>> = { conversation: new Map(), trace: new Map(), span: new Map(), call: new Map(), document: new Map() };
   return (kind, id) => {
+    if (opaqueId(id)) return { id, hidden: undefined };
     const cache = seen[kind];
     let safe = cache.get(id);
     if (safe === undefined) {

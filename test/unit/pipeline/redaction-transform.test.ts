@@ -102,4 +102,34 @@ describe('redaction transform', () => {
     expect(t.report.toJSON().byField['trace.sourceTraceId']).toBe(1);
     store.close();
   });
+  it('stores tool call and span ids with PII hashed, one way, so calls still meet their results; names are redacted too', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const callId = 'call_tom@example.net';
+    const uuid = '3f2b8c1e-9a4d-4e7b-b1c2-7d9e0f1a2b3c';
+    const out = t.draft(
+      TraceDraft.parse({
+        source: { format: 'openai-chat', file: 'f', sourceTraceId: 'run-1' },
+        agent: { name: 'Helpdesk', model: 'gpt-4o-mini' },
+        messages: [
+          { role: 'assistant', name: 'Maria Gonzalez', text: '', toolCalls: [{ id: callId, name: 'notify:tom@example.net', arguments: {}, status: 'ok' }], spanId: uuid },
+          { role: 'tool', text: 'sent', toolCallId: callId },
+        ],
+        spans: [{ spanId: uuid, name: 'chat', kind: 'llm', status: 'ok' }, { spanId: 'tel:+14155550123', parentSpanId: uuid, name: 'tool', kind: 'tool', status: 'ok' }],
+      }),
+    );
+    const [asked, answered] = out.messages;
+    expect(asked?.toolCalls[0]?.id).toMatch(/^EMAIL-[0-9a-f]{20}$/);
+    expect(answered?.toolCallId).toBe(asked?.toolCalls[0]?.id);
+    // A UUID cannot hold PII: kept, and the span tree with it.
+    expect(asked?.spanId).toBe(uuid);
+    expect(out.spans.map((sp) => [sp.spanId.replace(/[0-9a-f]{20}$/, '#'), sp.parentSpanId])).toEqual([[uuid, undefined], ['PHONE-#', uuid]]);
+    // A human agent's name on an assistant message, a tool named after an address; code names stay.
+    expect(asked?.name).toBe('<PERSON_1>');
+    expect(asked?.toolCalls[0]?.name).toBe('notify:<EMAIL_1>');
+    expect(out.agent).toEqual({ name: 'Helpdesk', model: 'gpt-4o-mini' });
+    const byField = t.report.toJSON().byField;
+    expect([byField['trace.ids'], byField['toolCall.name'], byField['message.name']]).toEqual([3, 1, 1]);
+    store.close();
+  });
 });
