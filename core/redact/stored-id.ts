@@ -9,6 +9,8 @@ import type { Finding } from './types.js';
 
 /** Hex digits of the keyed hash kept in a stored id. */
 const HASH_DIGITS = 20;
+/** Longest id whose verdict is kept. */
+const MAX_CACHED_ID = 512;
 
 /** What an id names: the kinds are hashed apart, so one value used as both gives two unrelated ids. */
 export type IdKind = 'conversation' | 'trace' | 'span' | 'call' | 'document';
@@ -53,6 +55,8 @@ export function storedIds(detect: (text: string) => readonly Finding[], hash: Ke
   const seen: Record<IdKind, Map<string, StoredId>> = { conversation: new Map(), trace: new Map(), span: new Map(), call: new Map(), document: new Map() };
   return (kind, id) => {
     if (opaqueId(id)) return { id, hidden: undefined };
+    // Ids are short; a hostile export's megabyte-long one is worked out each time rather than kept.
+    if (id.length > MAX_CACHED_ID) return storedId(kind, id, detect, hash);
     const cache = seen[kind];
     let safe = cache.get(id);
     if (safe === undefined) {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createKeyedHash, createRedactor, storedIds } from '../../../core/redact/index.js';
+
+const redactor = createRedactor();
+const ids = storedIds((t) => redactor.detect(t), createKeyedHash(Buffer.alloc(32, 1)));
+
+describe('ids as stored', () => {
+  it('keeps ids that hold no PII, UUIDs and OTLP hex ids among them', () => {
+    for (const id of ['3f2b8c1e-9a4d-4e7b-b1c2-7d9e0f1a2b3c', '4bf92f3577b34da6a3ce929d0e0e4736', '00f067aa0ba902b7', 'call_abc123', 'run-0042', 'conv-9'])
+      expect(ids('span', id)).toEqual({ id, hidden: undefined });
+  });
+
+  it('hashes ids with PII, by type, including hex-looking ones', () => {
+    expect(ids('conversation', '+14155550123').id).toMatch(/^PHONE-[0-9a-f]{20}$/);
+    // Hex letters and digits only, but a long run of digits: not taken for an opaque id.
+    expect(ids('trace', 'DE89370400440532013000').id).toMatch(/^IBAN-[0-9a-f]{20}$/);
+    expect(ids('trace', 'jane.roe@example.org').hidden).toBe('EMAIL');
+    // One value, one stored id per kind; the kinds apart.
+    expect(ids('call', 'jane.roe@example.org').id).toBe(ids('call', 'jane.roe@example.org').id);
+    expect(ids('call', 'jane.roe@example.org').id).not.toBe(ids('trace', 'jane.roe@example.org').id);
+  });
+
+  it('handles a hostile megabyte-long id in well under a second', () => {
+    const id = `${'x'.repeat(1_000_000)} jane.roe@example.org`;
+    const t0 = performance.now();
+    const a = ids('conversation', id);
+    const b = ids('conversation', id);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(a.id).toMatch(/^EMAIL-[0-9a-f]{20}$/);
+    expect(b).toEqual(a);
+  });
+});
