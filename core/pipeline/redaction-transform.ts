@@ -13,7 +13,7 @@
  */
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createKeyedHash, createRedactor, isPlaceholder, storedIds, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId } from '../redact/index.js';
+import { createKeyedHash, createRedactor, isPlaceholder, storedIds, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId, sameOrCopy } from '../redact/index.js';
 import type { RedactionConfigInput } from '../redact/index.js';
 
 
@@ -144,17 +144,6 @@ export function withStoredIds(d: TraceDraft, ids: IdStore): TraceDraft {
   return { ...d, conversationId, source: { ...d.source, sourceTraceId } };
 }
 
-/** `xs` mapped with `fn`, or `xs` itself when `fn` returned every element unchanged. */
-function mapSame<T>(xs: T[], fn: (x: T) => T): T[] {
-  let out: T[] | undefined;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as T;
-    const y = fn(x);
-    if (y !== x) (out ??= xs.slice())[i] = y;
-  }
-  return out ?? xs;
-}
-
 /**
  * `d` with the ids inside it (tool call, span and document ids) as they are stored, and a count of those
  * that hid PII. Calls and their results, spans and their parents, stay linked: one id maps one way.
@@ -170,19 +159,19 @@ export function withStoredInnerIds(d: TraceDraft, ids: IdStore, hidden: (type: s
     const id = one('document', x.id);
     return id === x.id ? x : { ...x, id };
   };
-  const messages = mapSame(d.messages, (m) => {
+  const messages = sameOrCopy(d.messages, (m) => {
     const toolCallId = one('call', m.toolCallId);
     const spanId = one('span', m.spanId);
-    const toolCalls = mapSame(m.toolCalls, (c) => {
+    const toolCalls = sameOrCopy(m.toolCalls, (c) => {
       const id = one('call', c.id);
       return id === c.id ? c : { ...c, id };
     });
-    const documents = mapSame(m.documents, doc);
-    const citations = mapSame(m.citations, doc);
+    const documents = sameOrCopy(m.documents, doc);
+    const citations = sameOrCopy(m.citations, doc);
     if (toolCallId === m.toolCallId && spanId === m.spanId && toolCalls === m.toolCalls && documents === m.documents && citations === m.citations) return m;
     return { ...m, toolCallId, spanId, toolCalls, documents, citations };
   });
-  const spans = mapSame(d.spans, (sp) => {
+  const spans = sameOrCopy(d.spans, (sp) => {
     const spanId = one('span', sp.spanId);
     const parentSpanId = one('span', sp.parentSpanId);
     return spanId === sp.spanId && parentSpanId === sp.parentSpanId ? sp : { ...sp, spanId, parentSpanId };

@@ -20,3 +20,4 @@ export { RedactionReport, type FieldClass, type RedactionReportJson } from './re
 export { belowBars, formatScoreErrors, formatScoreTable, matchRecord, f2, QUALITY_BARS, type LabeledRecord, type LabeledSpan, type ScoreError, type ScoreOptions, type ScoreReport, type TypeScore } from './score.js';
 export { ENTITY_TYPES, type EntityType, type Finding } from './types.js';
 export { storedId, storedIds, type IdKind, type StoredId } from './stored-id.js';
+export { sameOrCopy } from './copy-on-write.js';

@@ -7,6 +7,7 @@ import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput }
 import { createDetector, type Detector } from './detect.js';
 import { isPlaceKey, SensitiveKeys } from './keys.js';
 import { BoundedCache } from './recognizers/context.js';
+import { sameOrCopy } from './copy-on-write.js';
 import { faithfulJson, jsonContainer, keepsEveryValue, rewriteJsonText } from './json-text.js';
 import { isPlaceholder, type Pseudonymizer } from './pseudonymizer.js';
 import { RedactionReport, type FieldClass } from './report.js';
@@ -71,17 +72,6 @@ interface Frame {
   parent: Frame | null;
   /** Index or key of this container in its parent. */
   at: string | number;
-}
-
-/** `xs` mapped with `fn`, or `xs` itself when `fn` returned every element unchanged. */
-function sameOrCopy<T>(xs: T[], fn: (x: T) => T): T[] {
-  let out: T[] | undefined;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as T;
-    const y = fn(x);
-    if (y !== x) (out ??= xs.slice())[i] = y;
-  }
-  return out ?? xs;
 }
 
 /** Compact JSON text of a tool call's raw result → its redacted text and the counts masking it took. */
