@@ -1,5 +1,6 @@
 /**
- * Usernames named as such in prose or in `key: value` text: "my username is aarav_ahmed_6699", "login: jdoe".
+ * Usernames and user ids named as such in prose or in `key: value` text: "my username is aarav_ahmed_6699",
+ * "my user id is mia_li_3668" (tau-bench's users say so in their first turn), "login: jdoe".
  * A username is an account id, often made of its owner's name: masked as USER, like the values of a JSON
  * `username` or `user_id` key. Words after the cue ("username is required") and
  * template values ("your_username") are prose, not a username; a username has a letter.
@@ -7,7 +8,7 @@
 import type { Finding } from '../types.js';
 import { lexicon } from './lexicon.js';
 
-const USERNAME = /\b(?:user[_-]?name|login(?: name)?|screen[_-]?name)(?:[ \t]+is|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/gi;
+const USERNAME = /\b(?:user[ _-]?(?:name|id)|login(?: name)?|screen[_-]?name)(?:[ \t]+is|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/gi;
 
 /** Finds usernames after a cue that names them. */
 export function findUsernames(text: string, out: Finding[]): void {

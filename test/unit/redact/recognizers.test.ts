@@ -368,6 +368,11 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('login: jdoe42, screen_name="zqvrumple"')).toEqual(['USER:jdoe42', 'USER:zqvrumple']);
     // Prose after the cue, template values and numbers are not usernames.
     expect(masked('username is required; Username=your_username; login: 42')).toEqual([]);
+    // A user id said in prose, as every tau-bench user does in the first turn (before, only a tool call
+    // that named it under a user_id key got it masked), and "user name" in two words.
+    expect(masked('Sure, my user ID is zqx_vrumple_7015.')).toEqual(['USER:zqx_vrumple_7015']);
+    expect(masked('My user name is aarav_ahmed_6699, user-id: mia_li_3668')).toEqual(['USER:aarav_ahmed_6699', 'USER:mia_li_3668']);
+    expect(masked('the user id is required; your user id is your_user_id; user id 42')).toEqual([]);
   });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.
