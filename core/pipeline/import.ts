@@ -212,7 +212,12 @@ export async function importPaths(store: Store, paths: readonly string[], option
   const storeRow = (r: JobResult): void => {
     if (!r.ok) throw new Error(r.reason);
     if (!('row' in r)) throw new Error('internal: a trace was expected');
-    count(store.traces.upsertRow(r.row));
+    const outcome = store.traces.upsertRow(r.row);
+    // The trace was stored before under its raw id (see Replaced): now one trace, updated.
+    if (r.replaces !== undefined && store.traces.remove(r.replaces.traceId)) {
+      store.pseudonyms.remove(r.replaces.scope);
+      count(outcome === 'added' ? 'updated' : outcome);
+    } else count(outcome);
   };
 
   let inTx = false;

@@ -6,7 +6,7 @@
  */
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { identify } from '../ingest/identity.js';
+import { identify, traceId } from '../ingest/identity.js';
 import type { RedactionReportJson } from '../redact/index.js';
 import { traceRow, type TraceRow } from '../store/trace-repository.js';
 import { assembledScope, draftScope, fragmentScope, withStoredIds, type IdStore, type RedactionTransform } from './redaction-transform.js';
@@ -30,7 +30,16 @@ export interface StagedFragment {
  * A job's outcome, in the form the store takes it (a trace row, a fragment's text), so that the thread doing
  * the redaction also does the serialising and hashing; or why the job failed (a unit stops at its first failure).
  */
-export type JobResult = { ok: true; row: TraceRow } | { ok: true; staged: StagedFragment } | { ok: false; reason: string };
+export type JobResult = { ok: true; row: TraceRow; replaces?: Replaced } | { ok: true; staged: StagedFragment } | { ok: false; reason: string };
+
+/**
+ * A trace an older build stored under its raw source id, which held PII: the trace now stored under the
+ * hashed id replaces it, and the placeholder scope named by the raw id goes with it.
+ */
+export interface Replaced {
+  traceId: string;
+  scope: string;
+}
 
 /** How a unit is run. */
 export interface UnitOptions {
@@ -54,8 +63,13 @@ export function runJob(job: RedactionJob, options: UnitOptions): JobResult {
   const t = options.transform;
   try {
     switch (job.kind) {
-      case 'draft':
-        return { ok: true, row: rowOf(t ? t.draft(job.draft) : job.draft, options) };
+      case 'draft': {
+        const out = t ? t.draft(job.draft) : job.draft;
+        const raw = job.draft.source;
+        if (out.source.sourceTraceId === raw.sourceTraceId) return { ok: true, row: rowOf(out, options) };
+        const replaces = { traceId: traceId(raw.format, raw.sourceTraceId), scope: `trace:${raw.format}:${raw.sourceTraceId}` };
+        return { ok: true, row: rowOf(out, options), replaces };
+      }
       case 'assembled':
         return { ok: true, row: rowOf(t ? t.assembled(job.format, job.traceKey, job.draft) : job.draft, options) };
       case 'fragment': {

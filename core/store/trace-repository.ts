@@ -161,6 +161,7 @@ export class TraceRepository {
   private readonly selectRowid;
   private readonly insert;
   private readonly deleteText;
+  private readonly deleteTrace;
   private readonly insertText;
   private readonly insertFragment;
   private readonly selectFragments;
@@ -188,6 +189,7 @@ export class TraceRepository {
         imported_at = excluded.imported_at, redaction = excluded.redaction, import_id = excluded.import_id
       RETURNING rowid`);
     this.deleteText = db.prepare('DELETE FROM trace_text WHERE rowid = ?');
+    this.deleteTrace = db.prepare('DELETE FROM traces WHERE rowid = ?');
     this.insertText = db.prepare('INSERT INTO trace_text (rowid, text) VALUES (?, ?)');
     this.insertFragment = db.prepare(
       // A fragment imported again replaces its staged payload when that changed (a stricter redaction
@@ -234,6 +236,15 @@ export class TraceRepository {
   redactionCounts(): Map<string | null, number> {
     const rows = this.db.prepare('SELECT redaction, COUNT(*) AS n FROM traces GROUP BY redaction').all() as Array<{ redaction: string | null; n: number }>;
     return new Map(rows.map((r) => [r.redaction, r.n]));
+  }
+
+  /** Delete a trace and its search text; false when there is none with this id. */
+  remove(id: string): boolean {
+    const rowid = this.selectRowid.get(id) as number | undefined;
+    if (rowid === undefined) return false;
+    this.deleteText.run(rowid);
+    this.deleteTrace.run(rowid);
+    return true;
   }
 
   /** Write a prepared row and its search text (the benchmark's insert-only ceiling calls this directly). */

@@ -196,6 +196,31 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     expect(bytes.includes(Buffer.from('4155550199'))).toBe(false);
   });
 
+  it.each(['never', 'always'] as const)('replaces a trace an older build stored under a raw source id with PII, and drops its scope, leaving one trace per record (redaction thread: %s)', async (thread) => {
+    const dir = tempDir();
+    const file = join(dir, 'by-email.jsonl');
+    // A log keyed by the customer's email, one record per trace, no conversation id.
+    const rec = (id: string, text: string): string => JSON.stringify({ id, messages: [{ role: 'user', content: text }, { role: 'assistant', content: 'ok' }] });
+    writeFileSync(file, [rec('maria.g@example.com-1', 'hi, I am Maria Gonzalez'), rec('maria.g@example.com-2', 'still there?'), rec('run-3', 'thanks')].join('\n'));
+    const db = join(dir, 'old.db');
+    const store = Store.open(db);
+    // What a build before hashed source ids left: the rows under the raw ids, and a trace's own scope named by one.
+    const old = await importPaths(store, [file], { redaction: 'off' });
+    expect(old.traces.added).toBe(3);
+    store.pseudonyms.put('trace:openai-chat:maria.g@example.com-1', '{"version":1,"counters":{"PERSON":1},"entries":{}}');
+    const again = await importPaths(store, [file], { redactionThread: thread, redactionWorkerUrl: await redactionWorkerUrl() });
+    // The two traces keyed by the email come back under hashed ids and replace the old rows; run-3 had nothing to mask.
+    expect([again.traces.added, again.traces.updated, again.traces.unchanged]).toEqual([0, 2, 1]);
+    const ids = store.traces.list({ limit: 10, offset: 0 }).items.map((t) => t.sourceTraceId.replace(/[0-9a-f]{20}$/, '#')).sort();
+    expect(ids).toEqual(['EMAIL-#', 'EMAIL-#', 'run-3']);
+    expect(store.pseudonyms.get('trace:openai-chat:maria.g@example.com-1')).toBeUndefined();
+    // Found by search no more under the old rows: the search text went with them.
+    expect(store.traces.list({ limit: 10, offset: 0, text: 'Maria' }).total).toBe(0);
+    const bytes = dbBytes(db);
+    store.close();
+    for (const raw of ['maria.g@example.com', 'Maria Gonzalez']) expect(bytes.includes(Buffer.from(raw))).toBe(false);
+  });
+
   it('stores raw payloads only when redaction is explicitly turned off', async () => {
     const store = Store.open(':memory:');
     const report = await importPaths(store, [SAMPLE], { redaction: 'off' });
