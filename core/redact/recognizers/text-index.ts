@@ -54,7 +54,7 @@ const KEYWORDS = {
   // offset (a text with "passport" has the secret group).
   document: ['licence', 'license'],
   // By their less common middle ("usERNAme"): "use" would be a candidate in most English texts.
-  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login'],
+  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

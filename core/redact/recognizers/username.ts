@@ -10,8 +10,22 @@ import { lexicon } from './lexicon.js';
 
 const USERNAME = /\b(?:user[ _-]?(?:name|id)|login(?: name)?|screen[_-]?name)(?:[ \t]+is|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/gi;
 
-/** Finds usernames after a cue that names them. */
+/**
+ * A social handle after the platform's name: "DM me on Twitter @maria_g", "instagram: @zq.vrumple". Not
+ * the domain of an email (the "@" follows no address character), not a scoped package ("@actions/core").
+ * "handle" counts only as "handle is" or "handle:", since code is full of handle() and decorators.
+ */
+const HANDLE =
+  /\b(?:twitter|instagram|tiktok|telegram|mastodon|bluesky|github|x\.com|handle(?=[ \t]+is\b|[ \t]*[:=]))\b[^@\n]{0,24}?(?<![\w.%+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w.]*[@/])/gi;
+
+/** Finds usernames after a cue that names them, and social handles after their platform's name. */
 export function findUsernames(text: string, out: Finding[]): void {
+  HANDLE.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  while ((h = HANDLE.exec(text)) !== null) {
+    const end = h.index + h[0].length;
+    out.push({ start: end - (h[1] as string).length, end, type: 'USER', score: 0.75 });
+  }
   const lx = lexicon();
   USERNAME.lastIndex = 0;
   let m: RegExpExecArray | null;

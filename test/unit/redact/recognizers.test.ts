@@ -373,6 +373,11 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Sure, my user ID is zqx_vrumple_7015.')).toEqual(['USER:zqx_vrumple_7015']);
     expect(masked('My user name is aarav_ahmed_6699, user-id: mia_li_3668')).toEqual(['USER:aarav_ahmed_6699', 'USER:mia_li_3668']);
     expect(masked('the user id is required; your user id is your_user_id; user id 42')).toEqual([]);
+    // A social handle after its platform's name; not an email's domain, a scoped package or a decorator.
+    expect(masked('DM me on Twitter @maria_g or instagram: @zq.vrumple.')).toEqual(['USER:maria_g', 'USER:zq.vrumple']);
+    expect(masked('my handle is @Zq_V, thanks')).toEqual(['USER:Zq_V']);
+    expect(masked('uses github @actions/core; def handle(self):  @property; handle @staticmethod')).toEqual([]);
+    expect(masked('twitter: jane@example.com')).toEqual(['EMAIL:jane@example.com']);
   });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.

@@ -275,6 +275,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of angle brackets and escaped at signs', '<a%40b&#64;'.repeat(4_600)],
     ['50 KB of zero-width spaces and soft hyphens', 'ab\u200b\u00ad'.repeat(12_500)],
     ['50 KB of dictionary words addressed', 'Regrettably, I '.repeat(3_400)],
+    ['50 KB of username and handle cues', 'my user name is twitter @ handle is @@ '.repeat(1_300)],
+    ['50 KB of a platform name before spaces', `twitter${' '.repeat(50_000)}@x`],
   ];
   for (const [label, text] of cases) {
     it(label, () => {
