@@ -21,6 +21,25 @@ const CHINESE = new RegExp(
   `(?=${HAN_NAME}{2,4}(?:省|市|自治区))(?:${HAN_NAME}{2,4}(?:省|自治区))?(?:${HAN_NAME}{2,4}市)?(?:${HAN_NAME}{1,16}(?:区|县|镇))?${HAN_NAME}{1,16}(?:路|街|道|巷|胡同)\\d{1,5}号(?:${HAN_NAME}{0,8}\\d{1,5}(?:室|号|楼|单元))*`,
   'gu',
 );
+/** The same pattern, anchored: to try a match again after a leading verb or preposition. */
+const CHINESE_AT = new RegExp(CHINESE.source, 'uy');
+/**
+ * Words that come before an address in a sentence ("寄到北京市…", "我住在上海市…"): a city's name is two to
+ * four characters, so the pattern would take them along. Longest first.
+ */
+const CHINESE_LEAD = ['地址是', '寄到', '送到', '发到', '寄往', '住在', '位于', '来自', '地址', '在', '到', '于', '往', '从', '是'];
+
+/** Where a Chinese address found at `start` really starts: past a leading verb or preposition when the rest is still one. */
+function chineseStart(text: string, start: number, end: number): number {
+  for (const lead of CHINESE_LEAD) {
+    if (!text.startsWith(lead, start)) continue;
+    CHINESE_AT.lastIndex = start + lead.length;
+    const m = CHINESE_AT.exec(text);
+    if (m !== null && m.index + m[0].length === end) return m.index;
+  }
+  return start;
+}
+
 /** Korean: a city or province, a district, a road and its building number. */
 const KOREAN = /[\p{Script=Hangul}]{2,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)[ ]?[\p{Script=Hangul}]{1,8}(?:구|군|시)[ ]?[\p{Script=Hangul}\d]{1,12}(?:로|길)[ ]?\d{1,5}(?:-\d{1,4})?/gu;
 
@@ -32,7 +51,8 @@ export function findCjkAddresses(text: string, out: Finding[]): void {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m.index < end && re === JAPANESE_POSTAL) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', score: 0.8 });
+      const start = re === CHINESE ? chineseStart(text, m.index, m.index + m[0].length) : m.index;
+      out.push({ start, end: m.index + m[0].length, type: 'ADDRESS', score: 0.8 });
       if (re !== JAPANESE_POSTAL) end = Math.max(end, m.index + m[0].length);
     }
   }

@@ -254,6 +254,10 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('收货地址：广东省深圳市南山区科技园路1号')).toEqual(['ADDRESS:广东省深圳市南山区科技园路1号']);
     expect(masked('서울특별시 강남구 테헤란로 152')).toEqual(['ADDRESS:서울특별시 강남구 테헤란로 152']);
     expect(masked('東京都の天気は晴れ。北京市的天气。我知道1号线')).toEqual([]);
+    // The verb or preposition before a Chinese address is not part of it (a city's name is two to four
+    // characters, so "寄到北京市" was taken whole); a city that starts like one keeps its name.
+    expect(masked('请寄到北京市朝阳区建国路88号，我住在上海市浦东新区世纪大道100号')).toEqual(['ADDRESS:北京市朝阳区建国路88号', 'ADDRESS:上海市浦东新区世纪大道100号']);
+    expect(masked('地址是乌鲁木齐市天山区解放北路1号')).toEqual(['ADDRESS:乌鲁木齐市天山区解放北路1号']);
     // A ranking after a count is not a street.
     expect(masked('we won 3 1st place medals; he finished 2 2nd Place')).toEqual([]);
     // Not without the comma and a place, nor for a word that only ends like one.
