@@ -155,6 +155,9 @@ export function findUrls(text: string, out: Finding[], mode: 'all' | 'credential
   }
 }
 
+/** A query value that is one word with a file extension ("report.pdf", "index.html"). */
+const FILE_NAME_VALUE = /^[^\s%+&]+\.[A-Za-z][A-Za-z0-9]{1,4}$/;
+
 /** The values of a URL's query parameters whose keys are sensitive (`?email=jane%40example.com`), masked as the key's type. */
 function sensitiveParams(url: string, start: number, keys: SensitiveKeys, out: Finding[]): void {
   QUERY_PARAM.lastIndex = 0;
@@ -168,6 +171,8 @@ function sensitiveParams(url: string, start: number, keys: SensitiveKeys, out: F
     }
     const type = keys.typeOf(key);
     if (type === undefined) continue;
+    // `?name=report.pdf` names a file: a person's name has no extension.
+    if (type === 'PERSON' && FILE_NAME_VALUE.test(m[2] as string)) continue;
     const valueStart = start + m.index + m[0].length - (m[2] as string).length;
     out.push({ start: valueStart, end: start + m.index + m[0].length, type, score: 0.9 });
   }

@@ -185,6 +185,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     const p = new Pseudonymizer((v) => v);
     // Before, "Gonzalez" and the phone number were left in the URL (only "Maria" was found).
     expect(rr.redactText(url, p)).toBe('GET https://api.example.com/users?name=<PERSON_1>&phone=<PHONE_1>&member=<MEMBER_1>&limit=5&customer%5Fname=<PERSON_2>');
+    // A file's name under a name key stays: a person's name has no extension.
+    expect(rr.detect('https://example.com/files?name=report.pdf&v=2')).toEqual([]);
+    expect(rr.detect('https://example.com/?name=J.R.').map((f) => f.type)).toEqual(['PERSON']);
   });
   it('URL: a bare domain, but not a build file named like one', () => {
     expect(masked('visit Google.com or shop.example.in')).toEqual(['URL:Google.com', 'URL:shop.example.in']);
