@@ -14,10 +14,12 @@ const MAX_DEPTH = 256;
 
 /**
  * `text` with each value that differs between `before` and `after` replaced by `after`'s, serialised with
- * JSON.stringify; whitespace, key order, escapes and number spellings elsewhere stay as they were.
- * `before` must be `JSON.parse(text)` and `after` a copy-on-write redaction of it (same keys, changed leaves
- * only). Undefined when the text cannot be walked safely: an object with a key twice (JSON.parse kept only
- * the last value, so the first was never redacted), or nesting deeper than MAX_DEPTH.
+ * JSON.stringify, and each key `after` renamed (a key that held PII, now its placeholder) written under its
+ * new name; whitespace, key order, escapes and number spellings elsewhere stay as they were. `before` must
+ * be `JSON.parse(text)` and `after` a copy-on-write redaction of it (the same keys in the same order, some
+ * renamed; changed leaves). Undefined when the text cannot be walked safely: an object with a key twice
+ * (JSON.parse kept only the last value, so the first was never redacted), a renamed key that is an array
+ * index (objects list those first, so the keys no longer correspond), or nesting deeper than MAX_DEPTH.
  */
 export function rewriteJsonText(text: string, before: Json, after: Json): string | undefined {
   let pos = 0;
@@ -99,6 +101,8 @@ export function rewriteJsonText(text: string, before: Json, after: Json): string
       return true;
     }
     const seen = new Set<string>();
+    const names = a === b ? null : renames(b, a);
+    if (names === undefined) return false;
     for (;;) {
       const keyStart = pos;
       if (!skipString()) return false;
@@ -106,9 +110,15 @@ export function rewriteJsonText(text: string, before: Json, after: Json): string
       const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, pos)) as string) : raw;
       if (seen.has(key) || !Object.hasOwn(b, key)) return false;
       seen.add(key);
+      const name = names?.get(key) ?? key;
+      if (name !== key) {
+        out += text.slice(copiedTo, keyStart) + JSON.stringify(name);
+        copiedTo = pos;
+        changed = true;
+      }
       skipSpace();
       if (text.charCodeAt(pos++) !== 58) return false;
-      if (!value(b[key] as Json, a[key] as Json, depth + 1)) return false;
+      if (!value(b[key] as Json, a[name] as Json, depth + 1)) return false;
       skipSpace();
       const c = text.charCodeAt(pos++);
       if (c === 125) return true;
@@ -121,6 +131,30 @@ export function rewriteJsonText(text: string, before: Json, after: Json): string
   skipSpace();
   if (pos !== text.length) return undefined;
   return changed ? out + text.slice(copiedTo) : text;
+}
+
+/** An array index as a key: objects list these first, in numeric order, whatever order they were written in. */
+const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * Key → new name for the keys `after` renamed (null when it renamed none), or undefined when the two cannot
+ * be matched key by key: copies rename in place, so the n-th keys correspond, unless index keys reorder them.
+ */
+function renames(before: { [key: string]: Json }, after: { [key: string]: Json }): Map<string, string> | null | undefined {
+  const kb = Object.keys(before);
+  const ka = Object.keys(after);
+  if (ka.length !== kb.length) return undefined;
+  let out: Map<string, string> | null = null;
+  for (let i = 0; i < kb.length; i++) {
+    const k = kb[i] as string;
+    const n = ka[i] as string;
+    if (n === k) continue;
+    // An index key renamed (a phone number as a key) or a name that is one moves: the n-th keys no longer correspond.
+    if (INDEX_KEY.test(k) || INDEX_KEY.test(n)) return undefined;
+    out ??= new Map();
+    out.set(k, n);
+  }
+  return out;
 }
 
 /**

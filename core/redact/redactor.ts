@@ -197,10 +197,9 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
       if (own.total === 0 && !renamed) out = keepsEveryValue(s, parsed) ? s : undefined;
       // Equal to its own compact serialisation, the text has no repeated key and no other layout.
       else if (JSON.stringify(parsed) === s) out = JSON.stringify(red);
-      // Masked keys cannot be written back into the text (the walk matches keys by name): serialised again.
-      else if (renamed) out = keepsEveryValue(s, parsed) ? JSON.stringify(red) : undefined;
-      // The walk refuses text with a repeated key itself.
-      else out = rewriteJsonText(s, parsed, red);
+      // The walk writes masked keys and values back into the text's own layout, and refuses text with a
+      // repeated key itself; where it cannot match keys (index keys in a renamed object) the text is serialised again.
+      else out = rewriteJsonText(s, parsed, red) ?? (renamed && keepsEveryValue(s, parsed) ? JSON.stringify(red) : undefined);
     } catch {
       out = undefined;
     }

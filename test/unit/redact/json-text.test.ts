@@ -20,6 +20,20 @@ describe('rewriteJsonText', () => {
     expect(rewriteJsonText(text, before, after)).toBe('{\n  "name": "<PERSON_1>",\n  "10": 1.50,\n  "note" : "ok",\n  "list": [ "a" , "<X_1>" ]\n}');
   });
 
+  it('writes renamed keys back in place (a key that held PII, now its placeholder), the text keeping its layout', () => {
+    const text = '{\n  "jane@example.com": {"tier": "gold"},\n  "<EMAIL_1>": "already masked",\n  "note": "x"\n}';
+    const before = JSON.parse(text) as Record<string, Json>;
+    // As the redactor renames: in place, the clash with an existing key settled by a suffix.
+    const after: Json = { '<EMAIL_1>': before['jane@example.com'] as Json, '<EMAIL_1> (2)': 'already masked', note: 'x' };
+    expect(rewriteJsonText(text, before, after)).toBe('{\n  "<EMAIL_1>": {"tier": "gold"},\n  "<EMAIL_1> (2)": "already masked",\n  "note": "x"\n}');
+    // Keys that are array indices come first in an object whatever the text says; they stay matched while unrenamed.
+    const indexed = '{"jane@example.com": 1, "7": 2}';
+    expect(rewriteJsonText(indexed, JSON.parse(indexed) as Json, Object.fromEntries([['7', 2], ['<EMAIL_1>', 1]]) as Json)).toBe('{"<EMAIL_1>": 1, "7": 2}');
+    // A phone number as a key is an index too: renamed, it moves, and the walk gives up (the caller serialises again).
+    const phoneKey = '{"a": 1, "4155550100": 2}';
+    expect(rewriteJsonText(phoneKey, JSON.parse(phoneKey) as Json, Object.fromEntries([['a', 1], ['<PHONE_1>', 2]]) as Json)).toBeUndefined();
+  });
+
   it('returns the very text when nothing changed, and handles empty containers and literals', () => {
     const text = '[{}, [], true, false, null, -0.0, "x"]';
     const v = JSON.parse(text) as Json;

@@ -191,12 +191,13 @@ describe('redactJson', () => {
     expect(hits.map((h) => `${h.path} ${h.type}`)).toEqual(['contacts{key 1} EMAIL', 'contacts{key 1}.phone PHONE', 'contacts{key 2} EMAIL', 'by_name{key 1} PERSON']);
     expect(JSON.stringify(hits)).not.toContain('jane');
     expect(r.leakScan(out)).toEqual([]);
-    // In a tool message's JSON text, in Python's layout: masked keys make the text serialised again.
+    // In a tool message's JSON text, in Python's layout: masked keys are written back into the text's own
+    // layout (before, the text was serialised again, compactly).
     const d = TraceDraft.parse({
       source: { format: 'openai-chat', file: 'x.jsonl', sourceTraceId: 't' },
       messages: [{ role: 'tool', text: '{"jane.k@example.com": {"plan": "pro"}, "__proto__": "x"}', name: 'crm' }],
     });
-    expect(r.redactTrace(d, new Pseudonymizer(hash)).messages[0]?.text).toBe('{"<EMAIL_1>":{"plan":"pro"},"__proto__":"x"}');
+    expect(r.redactTrace(d, new Pseudonymizer(hash)).messages[0]?.text).toBe('{"<EMAIL_1>": {"plan": "pro"}, "__proto__": "x"}');
   });
 
   it('masks the team\'s extra sensitive keys with a type named after the key', () => {
