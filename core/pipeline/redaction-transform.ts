@@ -229,8 +229,6 @@ export interface RedactionOptions {
   secretKey: Uint8Array;
   /** Scopes kept open in memory (default 2000); the least recently used is saved and closed beyond this. */
   maxOpenScopes?: number;
-  /** The import's id store, when it keeps one (it maps fragment keys before staging them); else the transform makes its own. */
-  ids?: IdStore;
 }
 
 /** Create the redaction step of an import over a store (or anything that keeps states as the store does). */
@@ -264,7 +262,7 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
 
   // A conversation id can be the customer's phone number or email, a trace id anything a mapping points
   // at: such ids are stored as their type and a keyed hash (core/redact/stored-id.ts).
-  const ids = options.ids ?? createIdStore(redactor, hash);
+  const ids = createIdStore(redactor, hash);
   const storedDraft = (d: TraceDraft): TraceDraft => {
     const out = withStoredIds(d, ids);
     // Counted per trace, like every other masked value.
