@@ -43,9 +43,15 @@ export interface StoredId {
   hidden: string | undefined;
 }
 
+/** Separators ids are built with ("run-1:patch", "tenant/jane@example.com"), which can hide a value's edge from detection. */
+const ID_SEPARATOR = /[:/|#;=&?,]/;
+const ID_SEPARATORS = /[:/|#;=&?,]/g;
+
 /** The id to store for `id`: itself when `detect` finds nothing in it, else `TYPE-<keyed hash>`. */
 export function storedId(kind: IdKind, id: string, detect: (text: string) => readonly Finding[], hash: KeyedHash): StoredId {
-  const type = detect(id)[0]?.type;
+  // An id is only ever hashed, never shown masked, so it is also read with its separators as spaces: a
+  // phone number before ":patch" is no phone number to the recognizers, which stop at a colon after digits.
+  const type = detect(id)[0]?.type ?? (ID_SEPARATOR.test(id) ? detect(id.replace(ID_SEPARATORS, ' '))[0]?.type : undefined);
   if (type === undefined) return { id, hidden: undefined };
   return { id: `${type}-${hash(`${kind}\u0000${id}`).slice(0, HASH_DIGITS)}`, hidden: type };
 }

@@ -66,8 +66,15 @@ function plant(record: unknown, p: Path, canary: string, mode: Mode): unknown {
   return copy;
 }
 
-/** Variants of the first records of `file`: one planted address each, and where it was planted. */
-function variants(file: string, records: number, mode: Mode): { lines: string[]; where: string[] } {
+/** What is planted: a unique email, or a unique phone number (found by other rules: digit groups, look-behinds). */
+type Canary = 'email' | 'phone';
+const CANARY: Record<Canary, { make: (n: number) => string; find: RegExp }> = {
+  email: { make: (n) => `zqcanary${n}x@example.com`, find: /zqcanary(\d+)x/g },
+  phone: { make: (n) => `+1 212 555 ${String(n).padStart(4, '0')}`, find: /212\D{0,3}555\D{0,3}(\d{4})/g },
+};
+
+/** Variants of the first records of `file`: one planted value each, and where it was planted. */
+function variants(file: string, records: number, mode: Mode, canary: Canary = 'email'): { lines: string[]; where: string[] } {
   const lines: string[] = [];
   const where: string[] = [];
   for (const [ri, record] of recordsOf(file).slice(0, records).entries()) {
@@ -75,18 +82,18 @@ function variants(file: string, records: number, mode: Mode): { lines: string[];
     const step = Math.max(1, all.length / PER_RECORD);
     for (let k = 0; k < all.length; k += step) {
       const p = all[Math.floor(k)] as Path;
-      lines.push(JSON.stringify(plant(record, p, `zqcanary${lines.length}x@example.com`, mode)));
+      lines.push(JSON.stringify(plant(record, p, CANARY[canary].make(lines.length), mode)));
       where.push(`record ${ri} ${p.at.join('.')}${p.key ? ' (key)' : ''}`);
     }
   }
   return { lines, where };
 }
 
-/** The planted addresses found in the database file and its WAL, by where they were planted. */
-function leaked(db: string, where: string[]): string[] {
+/** The planted values found in the database file and its WAL, by where they were planted. */
+function leaked(db: string, where: string[], canary: Canary = 'email'): string[] {
   const bytes = Buffer.concat([readFileSync(db), existsSync(`${db}-wal`) ? readFileSync(`${db}-wal`) : Buffer.alloc(0)]).toString('latin1');
   const found = new Set<number>();
-  for (const m of bytes.matchAll(/zqcanary(\d+)x/g)) found.add(Number(m[1]));
+  for (const m of bytes.matchAll(CANARY[canary].find)) found.add(Number(m[1]));
   return [...found].sort((a, b) => a - b).map((i) => where[i] ?? `variant ${i}`);
 }
 
@@ -114,6 +121,22 @@ describe.skipIf(!haveSharedFixtures())('a planted email, in any field of a real 
       expect(stored).toBeGreaterThan(mode === 'key' ? 50 : 100);
     }, 120_000);
   }
+
+  it('nor does a planted phone number, appended to any value (after an id ending in digits, before ":patch")', async () => {
+    // A phone number after "call_abc123 " or inside "<id> +1 212 555 0142:patch" (a LangSmith patch's
+    // fragment id) escaped the recognizers' look-behind and look-ahead; this variant found both.
+    const dir = tempDir();
+    for (const [n, f] of FIXTURES.entries()) {
+      const { lines, where } = variants(f.file, Math.min(f.records ?? Infinity, 1), 'append', 'phone');
+      const file = join(dir, `phone-${n}.jsonl`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      const db = join(dir, `phone-${n}.db`);
+      const store = Store.open(db);
+      await importPaths(store, [file], { format: f.format, redaction: { secretKey: KEY }, redactionThread: 'never' });
+      expect({ file: f.file, leaked: leaked(db, where, 'phone') }).toEqual({ file: f.file, leaked: [] });
+      store.close();
+    }
+  }, 120_000);
 
   it('never reaches the database through the redaction thread either (OTLP trace and span ids, LangSmith run ids)', async () => {
     const dir = tempDir();

@@ -327,8 +327,12 @@ export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
 
 // ---------------------------------------------------------------- PHONE
 
-/** A phone number, and its extension ("x4587", " ext. 12") as group 1. */
-const PHONE = /(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|\d[ .-])(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
+/**
+ * A phone number, and its extension ("x4587", " ext. 12") as group 1. No digit group may come right before
+ * it (it would be the middle of a longer number), except before a "+", which never stands inside one
+ * ("call_abc123 +1 212 555 0142").
+ */
+const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|\d[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
 const PHONE_CONTEXT =
   /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office)\b/;
 /** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */

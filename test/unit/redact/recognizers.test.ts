@@ -39,6 +39,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   });
   it('PHONE (checked with libphonenumber)', () => {
     expect(masked('Call me at +44 20 7946 0958 please')).toEqual(['PHONE:+44 20 7946 0958']);
+    // A "+" starts a number even after a digit group (before, "call_abc123 +1…" hid it); "34 +56 78" is no phone.
+    expect(masked('call_abc123 +1 212 555 0142')).toEqual(['PHONE:+1 212 555 0142']);
+    expect(masked('12 34 +56 78')).toEqual([]);
     // North American numbers in any format, and many of them (each area code is a new number shape).
     for (const n of ['+1 (827) 816-3170', '+1 212 555 0134', '+1-646-555-0199', '+14155550123']) expect(masked(`You can reach me at ${n}.`)).toEqual([`PHONE:${n}`]);
     expect(masked('You can reach me at +1 827 816 31.')).toEqual([]);
