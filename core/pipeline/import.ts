@@ -118,6 +118,8 @@ export interface ImportOptions extends FormatOptions {
 }
 
 const MAX_REPORTED_ERRORS = 200;
+/** Items (records and unreadable lines) buffered for format detection at most. */
+const MAX_SAMPLE_ITEMS = 10_000;
 /** A fragment as the window keeps it for assembly. */
 type WindowPayload = { payload: Json } | { text: string };
 
@@ -323,10 +325,21 @@ export async function importPaths(store: Store, paths: readonly string[], option
       progress('reading', file, true);
       let parser = explicit;
       const sample: ReadItem[] = [];
+      let sampledRecords = 0;
       const locOf = (l: RecordLocation): ImportError => ({ file, line: l.line, byteOffset: l.byteOffset, recordIndex: l.index, reason: '' });
       // A record is parsed here and redacted by the runner; what it yields is stored when the runner hands
       // the results back (at once, or a batch later from the redaction thread), always in record order.
+      /** Name an unreadable line, in turn with the results still in flight; no format is needed for it. */
+      const unreadable = (item: Extract<ReadItem, { kind: 'error' }>): void => {
+        records++;
+        report.records++;
+        runner.submit([], 0, () => {
+          report.errors++;
+          fail({ ...locOf(item.location), reason: item.reason });
+        });
+      };
       const handle = (item: ReadItem, p: FormatParser): void => {
+        if (item.kind === 'error') return unreadable(item);
         records++;
         report.records++;
         const recordNo = records;
@@ -334,10 +347,6 @@ export async function importPaths(store: Store, paths: readonly string[], option
           report.errors++;
           fail({ ...locOf(item.location), reason });
         };
-        if (item.kind === 'error') {
-          runner.submit([], 0, () => failRecord(item.reason));
-          return;
-        }
         let jobs: RedactionJob[];
         try {
           const result = p.parse(item.value, item.location, ctxFor(file));
@@ -394,11 +403,24 @@ export async function importPaths(store: Store, paths: readonly string[], option
             break;
           }
           if (!parser) {
-            // Buffer the first items until the format is known, then handle them in file order.
+            // An unreadable line before any record is an error whatever the format: named now rather than
+            // buffered, so a flood of them holds no memory and the records after them are still judged.
+            if (item.kind === 'error' && sampledRecords === 0) {
+              unreadable(item);
+              await runner.pace();
+              continue;
+            }
+            // Buffer the first items until the format is known, then handle them in file order (at most
+            // MAX_SAMPLE_ITEMS, unreadable lines between the records included).
             sample.push(item);
-            if (sample.filter((x) => x.kind === 'record').length < (options.detectSample ?? 10)) continue;
+            if (item.kind === 'record') sampledRecords++;
+            if (sampledRecords < (options.detectSample ?? 10) && sample.length < MAX_SAMPLE_ITEMS) continue;
             parser = detectOrFail(file, sample);
-            if (!parser) break;
+            if (!parser) {
+              // Named once: the check after the loop is for files shorter than the sample.
+              sample.length = 0;
+              break;
+            }
             report.format = parser.id;
             for (const s of sample.splice(0)) {
               handle(s, parser);

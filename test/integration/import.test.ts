@@ -133,6 +133,37 @@ describe('import pipeline: bad input never loses good data', () => {
     store.close();
   });
 
+  it('says it once when a longer file cannot be detected, and judges a flood of broken lines in linear time', async () => {
+    const dir = tempDir();
+    // Twelve records no format knows: the sample fills, detection fails, and the check for files shorter
+    // than the sample must not name the file a second time (it did).
+    const weird = join(dir, 'weird.jsonl');
+    writeFileSync(weird, Array.from({ length: 12 }, (_, i) => JSON.stringify({ hello: i })).join('\n'));
+    const store = Store.open(':memory:');
+    const once = await importPaths(store, [weird]);
+    expect(once.errors.map((e) => e.reason.slice(0, 27))).toEqual(['could not detect the format']);
+    // 50,000 lines of invalid UTF-8 before the first record: before, each line was buffered for detection
+    // and re-counted the whole buffer (33 s for 100,000 lines). Now they are named as they come, and the
+    // record after them is still detected and stored.
+    const flood = join(dir, 'flood.jsonl');
+    const line = Buffer.concat([Buffer.from('{"a": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]);
+    writeFileSync(flood, Buffer.concat([...Array.from({ length: 50_000 }, () => line), Buffer.from(`${chatLine('ok', 'fine', 'good')}\n`)]));
+    const t0 = performance.now();
+    const report = await importPaths(store, [flood]);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect([report.errorCount, report.traces.added, report.files[0]?.format]).toEqual([50_000, 1, 'openai-chat']);
+    expect(report.errors[0]?.reason).toBe('line 1 is not valid UTF-8');
+    // Broken lines between records are buffered for detection, up to a bound: past it, the file is judged
+    // on what the buffer holds.
+    const mixed = join(dir, 'mixed.jsonl');
+    writeFileSync(mixed, Buffer.concat([Buffer.from(`${chatLine('m1', 'fine', 'good')}\n`), ...Array.from({ length: 20_000 }, () => line), Buffer.from(`${chatLine('m2', 'fine', 'again')}\n`)]));
+    const t1 = performance.now();
+    const mixedReport = await importPaths(store, [mixed]);
+    expect(performance.now() - t1).toBeLessThan(5000);
+    expect([mixedReport.errorCount, mixedReport.traces.added]).toEqual([20_000, 2]);
+    store.close();
+  });
+
   it('reports valid JSON of the wrong shape record by record when the format is forced', async () => {
     const p = join(tempDir(), 'shape.jsonl');
     writeFileSync(p, `{"resourceSpans": 5}\n${chatLine('ok', 'fine', 'good')}\n[1,2,3]\n`);
