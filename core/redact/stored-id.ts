@@ -44,14 +44,28 @@ export interface StoredId {
 }
 
 /** Separators ids are built with ("run-1:patch", "tenant/jane@example.com"), which can hide a value's edge from detection. */
-const ID_SEPARATOR = /[:/|#;=&?,]/;
 const ID_SEPARATORS = /[:/|#;=&?,]/g;
+/** Tokens of letters and digits with a letter in them (hex ids, "call_abc123"): never part of a number. */
+const LETTERED_TOKENS = /[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*/g;
+
+/**
+ * The id as the fallback detection reads it, or undefined when that is the id itself: separators as spaces,
+ * and tokens with a letter blanked. A number right after "…f545 " or before ":patch" is no number to the
+ * recognizers, which take a digit group or a colon next to digits for part of a longer string.
+ */
+function numbersView(id: string): string | undefined {
+  const view = id.replace(ID_SEPARATORS, ' ').replace(LETTERED_TOKENS, (t) => ' '.repeat(t.length));
+  return view === id || view.trim() === '' ? undefined : view;
+}
 
 /** The id to store for `id`: itself when `detect` finds nothing in it, else `TYPE-<keyed hash>`. */
 export function storedId(kind: IdKind, id: string, detect: (text: string) => readonly Finding[], hash: KeyedHash): StoredId {
-  // An id is only ever hashed, never shown masked, so it is also read with its separators as spaces: a
-  // phone number before ":patch" is no phone number to the recognizers, which stop at a colon after digits.
-  const type = detect(id)[0]?.type ?? (ID_SEPARATOR.test(id) ? detect(id.replace(ID_SEPARATORS, ' '))[0]?.type : undefined);
+  // An id is only ever hashed, never shown masked, so it is also read for the numbers alone in it.
+  let type = detect(id)[0]?.type;
+  if (type === undefined) {
+    const view = numbersView(id);
+    if (view !== undefined) type = detect(view)[0]?.type;
+  }
   if (type === undefined) return { id, hidden: undefined };
   return { id: `${type}-${hash(`${kind}\u0000${id}`).slice(0, HASH_DIGITS)}`, hidden: type };
 }

@@ -233,7 +233,7 @@ const CARD_CONTEXT = /\b(?:card|cards|cc|credit|debit|visa|mastercard|master car
 
 // ---------------------------------------------------------------- CREDIT_CARD
 
-const CARD = /(?<![\w.,+/-]|\d[ -])\d(?:[ -]?\d){11,80}(?![\w]|[ -]?\d|[.,]\d)/y;
+const CARD = /(?<![\w.,+/-]|(?:^|[^\w.,+/-])\d+[ -]|(?:^|[^\w])[A-Z0-9]{4}[ -])\d(?:[ -]?\d){11,80}(?![\w]|[ -]?\d|[.,]\d)/y;
 const IBAN_BEFORE = /[A-Z]{2}\d{2}[ -]?[A-Z0-9]{4}[ -]?$/;
 
 /** A single card candidate: 12-19 digits in consistent groups that pass Luhn. */
@@ -332,7 +332,7 @@ export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
  * it (it would be the middle of a longer number), except before a "+", which never stands inside one
  * ("call_abc123 +1 212 555 0142").
  */
-const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|\d[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
+const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|(?:^|[^\w.,+/-])\d+[ .-]|(?:^|[^\w])[A-Z0-9]{4}[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
 const PHONE_CONTEXT =
   /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office)\b/;
 /** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */

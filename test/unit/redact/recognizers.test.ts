@@ -64,6 +64,16 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Ref (0761) 38 29 55 closed')).toEqual([]);
     expect(masked('Resolution 1920x1080 at 60 Hz')).toEqual([]);
   });
+  it('CREDIT_CARD and PHONE after a word that ends in a digit, but not inside a longer digit string or an IBAN', () => {
+    // Before, any digit before the space ("claude-sonnet-5 4929…", an event id "…Hp9 4929…") was taken for a
+    // digit group of a longer number, and the card or phone after it was never tried.
+    expect(masked('model claude-sonnet-5 4929 0000 0000 0075')).toEqual(['CREDIT_CARD:4929 0000 0000 0075']);
+    expect(masked('sevt_01G4be18SERP3BFF35UQhHp9 4929 0000 0000 0075')).toEqual(['CREDIT_CARD:4929 0000 0000 0075']);
+    expect(masked('model v2 call 212-555-0142')).toEqual(['PHONE:212-555-0142']);
+    // A four-character group of an account number still joins what follows: no card or phone inside an
+    // IBAN that fails its checksum (before, "0000 0002 3569 874" here was a card).
+    expect(masked('AL47 212A 1009 0000 0002 3569 874 and VG96 VPVG A000 0123 4567 8901')).toEqual([]);
+  });
   it('CREDIT_CARD: Luhn-valid masked, Luhn-invalid not', () => {
     expect(masked('card 4111 1111 1111 1111 expires soon')).toEqual(['CREDIT_CARD:4111 1111 1111 1111']);
     expect(masked('card 4111 1111 1111 1112 expires soon')).toEqual([]);

@@ -15,8 +15,11 @@ describe('ids as stored', () => {
     // Hex letters and digits only, but a long run of digits: not taken for an opaque id.
     expect(ids('trace', 'DE89370400440532013000').id).toMatch(/^IBAN-[0-9a-f]{20}$/);
     expect(ids('trace', 'jane.roe@example.org').hidden).toBe('EMAIL');
-    // Read with its separators as spaces too: to the recognizers a number before ":patch" is no phone number.
+    // Read for the numbers alone in it too: to the recognizers a number before ":patch" is no phone number,
+    // and one right after a hex id ending in digits ("…f545 4929…") is the end of a longer digit string.
     expect(ids('span', 'dc34609e-3eeb-459d-bc2a-6fedb01d2e6e +1 212 555 0142:patch').hidden).toBe('PHONE');
+    expect(ids('trace', '1b72c51fabed12ae7df83bfd4a09f545 4929 0000 0000 0075').hidden).toBe('CREDIT_CARD');
+    expect(ids('trace', 'call_abc123 212-555-0142').hidden).toBe('PHONE');
     // One value, one stored id per kind; the kinds apart.
     expect(ids('call', 'jane.roe@example.org').id).toBe(ids('call', 'jane.roe@example.org').id);
     expect(ids('call', 'jane.roe@example.org').id).not.toBe(ids('trace', 'jane.roe@example.org').id);
