@@ -286,24 +286,25 @@ const IBAN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,32}/y;
 /** IBANs: a country prefix, the country's length and a valid mod-97 checksum (lower case only after "iban"). */
 export function findIbans(text: string, out: Finding[], ix: TextIndex): void {
   // Two letters, then the digit run the check digits start.
-  eachMatchAt(IBAN, text, runStarts(ix, -2, 2), (m) => {
+  eachMatchAt(IBAN, text, runStarts(ix, -2, 2), (m): number | false => {
     const raw = m[0];
     const expected = IBAN_LENGTHS[raw.slice(0, 2).toUpperCase()];
-    if (expected === undefined) return;
+    if (expected === undefined) return false;
     // The pattern runs on over spaced groups, so it can take the words after the IBAN ("… to other
     // accounts"): the country's length decides where the IBAN ends, and only that part is checked.
     let n = 0;
     let i = 0;
     for (; i < raw.length && n < expected; i++) if (raw[i] !== ' ' && raw[i] !== '-') n++;
-    if (n < expected) return;
+    if (n < expected) return false;
     const end = m.index + i;
-    if (end < text.length && isAlnum(text.charCodeAt(end))) return;
+    if (end < text.length && isAlnum(text.charCodeAt(end))) return false;
     const own = raw.slice(0, i);
     const part = own.toUpperCase();
-    if (own !== part && !/\biban\b/.test(before(text, m.index, 30))) return;
-    if (part.includes(' ') && part.includes('-')) return;
-    if (!ibanValid(part.replace(/[ -]/g, ''))) return;
+    if (own !== part && !/\biban\b/.test(before(text, m.index, 30))) return false;
+    if (part.includes(' ') && part.includes('-')) return false;
+    if (!ibanValid(part.replace(/[ -]/g, ''))) return false;
     out.push({ start: m.index, end, type: 'IBAN', score: 0.97 });
+    return end;
   });
 }
 

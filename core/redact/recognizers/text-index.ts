@@ -236,17 +236,19 @@ export function indexText(text: string): TextIndex {
 /**
  * Runs sticky `re` at each offset (ascending) and calls `fn` for each match, skipping offsets inside the
  * previous match: the same matches as a global scan of the pattern when its matches can only start at
- * those offsets.
+ * those offsets. A pattern that runs on past what it is after (an IBAN's groups into the next IBAN) lets
+ * `fn` say how much it took: the end offset of what it kept, or false for nothing (later offsets inside
+ * the match are then still tried).
  */
-export function eachMatchAt(re: RegExp, text: string, offsets: readonly number[], fn: (m: RegExpExecArray) => void): void {
+export function eachMatchAt(re: RegExp, text: string, offsets: readonly number[], fn: (m: RegExpExecArray) => number | false | void): void {
   let done = 0;
   for (const at of offsets) {
     if (at < done || at < 0) continue;
     re.lastIndex = at;
     const m = re.exec(text);
     if (m === null || m[0].length === 0) continue;
-    fn(m);
-    done = at + m[0].length;
+    const took = fn(m);
+    if (took !== false) done = took === undefined ? at + m[0].length : took;
   }
 }
 

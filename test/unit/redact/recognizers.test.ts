@@ -84,6 +84,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('charged to 180051662803027 yesterday')).toEqual(['CREDIT_CARD:180051662803027']);
     expect(masked('ref 180051662803027')).toEqual([]);
   });
+  it('IBAN: one right after another, and one after a word the pattern first takes for a start', () => {
+    // The pattern runs on over spaced groups; before, what it ran over was skipped, so the second IBAN of a
+    // list, or one after a hex id ("df41…" reads as a country code and check digits), was never tried.
+    expect(masked('from DE84 3704 0044 0000 0000 03 to DE21 3704 0044 0000 0012 34')).toEqual(['IBAN:DE84 3704 0044 0000 0000 03', 'IBAN:DE21 3704 0044 0000 0012 34']);
+    expect(masked('ibans: DE84370400440000000003 DE21370400440000001234')).toEqual(['IBAN:DE84370400440000000003', 'IBAN:DE21370400440000001234']);
+    expect(masked('df41e597d0a85e0d7a6ae8ebfaa70aa0 DE84 3704 0044 0000 0000 03')).toEqual(['IBAN:DE84 3704 0044 0000 0000 03']);
+  });
   it('IBAN: mod-97-valid masked, invalid not', () => {
     expect(masked('IBAN DE89 3704 0044 0532 0130 00 for the refund')).toEqual(['IBAN:DE89 3704 0044 0532 0130 00']);
     expect(masked('IBAN DE88 3704 0044 0532 0130 00 for the refund')).toEqual([]);

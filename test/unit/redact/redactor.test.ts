@@ -277,6 +277,7 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of zero-width spaces and soft hyphens', 'ab\u200b\u00ad'.repeat(12_500)],
     ['50 KB of dictionary words addressed', 'Regrettably, I '.repeat(3_400)],
     ['50 KB of username and handle cues', 'my user name is twitter @ handle is @@ '.repeat(1_300)],
+    ['50 KB of IBAN-like groups', 'DE12 AB34 '.repeat(5_000)],
     ['50 KB of a platform name before spaces', `twitter${' '.repeat(50_000)}@x`],
   ];
   for (const [label, text] of cases) {
