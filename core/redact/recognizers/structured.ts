@@ -233,7 +233,7 @@ const CARD_CONTEXT = /\b(?:card|cards|cc|credit|debit|visa|mastercard|master car
 
 // ---------------------------------------------------------------- CREDIT_CARD
 
-const CARD = /(?<![\w.,+/-]|(?:^|[^\w.,+/-])\d+[ -]|(?:^|[^\w])[A-Z0-9]{4}[ -])\d(?:[ -]?\d){11,80}(?![\w]|[ -]?\d|[.,]\d)/y;
+const CARD = /(?<![\w.,+/-]|(?:^|[^\w.,+/-])\+?\d+[ -]|(?:^|[^\w])[A-Z0-9]{4}[ -])\d(?:[ -]?\d){11,80}(?![\w]|[ -]?\d|[.,]\d)/y;
 const IBAN_BEFORE = /[A-Z]{2}\d{2}[ -]?[A-Z0-9]{4}[ -]?$/;
 
 /** A single card candidate: 12-19 digits in consistent groups that pass Luhn. */
@@ -333,7 +333,7 @@ export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
  * it (it would be the middle of a longer number), except before a "+", which never stands inside one
  * ("call_abc123 +1 212 555 0142").
  */
-const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|(?:^|[^\w.,+/-])\d+[ .-]|(?:^|[^\w])[A-Z0-9]{4}[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
+const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|(?:^|[^\w.,+/-])\+?\d+[ .-]|(?:^|[^\w])[A-Z0-9]{4}[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
 const PHONE_CONTEXT =
   /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office)\b/;
 /** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */
@@ -397,54 +397,86 @@ function possibleKey(raw: string): string {
 /** Phone numbers in international and national formats, confirmed by libphonenumber or phone context. */
 export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
   eachMatchAt(PHONE, text, phoneStarts(text, ix), (m) => {
-    let raw = m[0];
-    let start = m.index;
-    // The extension is masked with the number but plays no part in validating it.
-    const extension = m[1] !== undefined ? raw.length - raw.search(/[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/) : 0;
-    raw = raw.slice(0, raw.length - extension);
-    // A '(' at the end of the previous word is not part of the number; unbalanced parens are trimmed.
-    const opens = raw.split('(').length - 1;
-    const closes = raw.split(')').length - 1;
-    if (opens !== closes) {
-      if (raw.startsWith('(') && opens > closes) {
-        raw = raw.slice(1);
-        start++;
-      } else return;
-    }
-    const digits = raw.replace(/\D/g, '');
-    if (digits.length < 7 || digits.length > 15) return;
-    if (/[ .\-()]{3,}|\.\.|--|\.[ ]|[ ]\./.test(raw)) return;
-    if (DATE_SHAPE.test(raw) || /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)/.test(raw)) return;
-    if (raw.includes('.') && !/^\+?[\d().]+$/.test(raw.replace(/ /g, ''))) return;
-    if (/^(\d)\1+$/.test(digits)) return;
-    const groups = raw.split(/[ .\-()\u00a0]+/).filter((g) => g !== '').length;
-    if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return;
-    if (raw.includes('.') && /[ \-]/.test(raw)) return;
-    // An object identifier ("1.2.840.10008.1.2.1", DICOM's transfer syntax) is dotted groups, several of one
-    // digit; a dotted phone number has at most a one-digit country or area code ("1.800.555.0100").
-    if (raw.includes('.') && (raw.match(/(?:^|\.)\d(?=\.|$)/g)?.length ?? 0) > 2) return;
-    const ctx = before(text, start, 48);
-    const near = before(text, start, 24);
-    const negative = NON_PII_NUMBER_CONTEXT.test(near) || CARD_CONTEXT.test(near) || IBAN_BEFORE.test(text.slice(Math.max(0, start - 12), start));
-    const positive =
-      PHONE_CONTEXT.test(ctx) || (!negative && PHONE_WEAK_CONTEXT.test(near)) || PHONE_AFTER.test(text.slice(start + raw.length + extension, start + raw.length + extension + 16));
-    const intl = raw.startsWith('+');
-    let accept = false;
-    let score = 0.7;
-    if (intl) {
-      accept = intlVerdict(raw, positive);
-      score = 0.9;
-    } else if (negative && !positive) {
-      accept = false;
-    } else if (positive) {
-      accept = groups >= 2 || digits.length >= 9;
-      score = 0.8;
-    } else if (groups >= 2 && digits.length >= 9) {
-      accept = validInSomeRegion(raw);
-      score = 0.7;
-    }
-    if (accept) out.push({ start, end: start + raw.length + extension, type: 'PHONE', score });
+    const f = phoneAt(text, m.index, m[0], m[1] !== undefined);
+    if (f !== undefined) out.push(f);
+    // Numbers listed with only a space between ("212-555-0142 415-555-0199") run together into one match,
+    // which no country takes: it is split where every part is a number of its own.
+    else if (m[1] === undefined) for (const part of splitPhones(text, m.index, m[0])) out.push(part);
   });
+}
+
+/**
+ * The space-separated tokens of `raw` split into consecutive parts that are each a phone number, or []. The
+ * shortest number first: "212 555 0142 415 555 0199" is two numbers of three groups, not "212 555 0142 415".
+ */
+function splitPhones(text: string, start: number, raw: string): Finding[] {
+  const toks: Array<{ s: number; e: number }> = [];
+  const re = /\S+/g;
+  let t: RegExpExecArray | null;
+  while ((t = re.exec(raw)) !== null) toks.push({ s: t.index, e: t.index + t[0].length });
+  if (toks.length < 2) return [];
+  const from = (i: number): Finding[] | undefined => {
+    if (i === toks.length) return [];
+    for (let j = i; j < toks.length; j++) {
+      if (i === 0 && j === toks.length - 1) break;
+      const s = (toks[i] as { s: number }).s;
+      const f = phoneAt(text, start + s, raw.slice(s, (toks[j] as { e: number }).e), false);
+      if (f === undefined) continue;
+      const rest = from(j + 1);
+      if (rest !== undefined) return [f, ...rest];
+    }
+    return undefined;
+  };
+  return from(0) ?? [];
+}
+
+/** The phone number `raw` at `start` is, or undefined (see findPhones). */
+function phoneAt(text: string, start: number, raw: string, hasExtension: boolean): Finding | undefined {
+  // The extension is masked with the number but plays no part in validating it.
+  const extension = hasExtension ? raw.length - raw.search(/[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/) : 0;
+  raw = raw.slice(0, raw.length - extension);
+  // A '(' at the end of the previous word is not part of the number; unbalanced parens are trimmed.
+  const opens = raw.split('(').length - 1;
+  const closes = raw.split(')').length - 1;
+  if (opens !== closes) {
+    if (raw.startsWith('(') && opens > closes) {
+      raw = raw.slice(1);
+      start++;
+    } else return undefined;
+  }
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (/[ .\-()]{3,}|\.\.|--|\.[ ]|[ ]\./.test(raw)) return undefined;
+  if (DATE_SHAPE.test(raw) || /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)/.test(raw)) return undefined;
+  if (raw.includes('.') && !/^\+?[\d().]+$/.test(raw.replace(/ /g, ''))) return undefined;
+  if (/^(\d)\1+$/.test(digits)) return undefined;
+  const groups = raw.split(/[ .\-()\u00a0]+/).filter((g) => g !== '').length;
+  if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return undefined;
+  if (raw.includes('.') && /[ \-]/.test(raw)) return undefined;
+  // An object identifier ("1.2.840.10008.1.2.1", DICOM's transfer syntax) is dotted groups, several of one
+  // digit; a dotted phone number has at most a one-digit country or area code ("1.800.555.0100").
+  if (raw.includes('.') && (raw.match(/(?:^|\.)\d(?=\.|$)/g)?.length ?? 0) > 2) return undefined;
+  const ctx = before(text, start, 48);
+  const near = before(text, start, 24);
+  const negative = NON_PII_NUMBER_CONTEXT.test(near) || CARD_CONTEXT.test(near) || IBAN_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+  const positive =
+    PHONE_CONTEXT.test(ctx) || (!negative && PHONE_WEAK_CONTEXT.test(near)) || PHONE_AFTER.test(text.slice(start + raw.length + extension, start + raw.length + extension + 16));
+  const intl = raw.startsWith('+');
+  let accept = false;
+  let score = 0.7;
+  if (intl) {
+    accept = intlVerdict(raw, positive);
+    score = 0.9;
+  } else if (negative && !positive) {
+    accept = false;
+  } else if (positive) {
+    accept = groups >= 2 || digits.length >= 9;
+    score = 0.8;
+  } else if (groups >= 2 && digits.length >= 9) {
+    accept = validInSomeRegion(raw);
+    score = 0.7;
+  }
+  return accept ? { start, end: start + raw.length + extension, type: 'PHONE', score } : undefined;
 }
 
 /**

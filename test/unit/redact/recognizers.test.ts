@@ -42,6 +42,10 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A "+" starts a number even after a digit group (before, "call_abc123 +1…" hid it); "34 +56 78" is no phone.
     expect(masked('call_abc123 +1 212 555 0142')).toEqual(['PHONE:+1 212 555 0142']);
     expect(masked('12 34 +56 78')).toEqual([]);
+    // Two numbers with only a space between ran together into one match no country takes; both were kept.
+    expect(masked('numbers 212-555-0142 415-555-0199')).toEqual(['PHONE:212-555-0142', 'PHONE:415-555-0199']);
+    expect(masked('call 212 555 0142 415 555 0199')).toEqual(['PHONE:212 555 0142', 'PHONE:415 555 0199']);
+    expect(masked('ref 1234 5678 9012 3456 7890')).toEqual([]);
     // North American numbers in any format, and many of them (each area code is a new number shape).
     for (const n of ['+1 (827) 816-3170', '+1 212 555 0134', '+1-646-555-0199', '+14155550123']) expect(masked(`You can reach me at ${n}.`)).toEqual([`PHONE:${n}`]);
     expect(masked('You can reach me at +1 827 816 31.')).toEqual([]);
@@ -70,6 +74,8 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('model claude-sonnet-5 4929 0000 0000 0075')).toEqual(['CREDIT_CARD:4929 0000 0000 0075']);
     expect(masked('sevt_01G4be18SERP3BFF35UQhHp9 4929 0000 0000 0075')).toEqual(['CREDIT_CARD:4929 0000 0000 0075']);
     expect(masked('model v2 call 212-555-0142')).toEqual(['PHONE:212-555-0142']);
+    // A phone's country code is a digit group too: no card from the groups after "+44".
+    expect(masked('+44 4929 0000 0000 0075')).toEqual([]);
     // A four-character group of an account number still joins what follows: no card or phone inside an
     // IBAN that fails its checksum (before, "0000 0002 3569 874" here was a card).
     expect(masked('AL47 212A 1009 0000 0002 3569 874 and VG96 VPVG A000 0123 4567 8901')).toEqual([]);
