@@ -403,6 +403,40 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
     // which no country takes: it is split where every part is a number of its own.
     else if (m[1] === undefined) for (const part of splitPhones(text, m.index, m[0])) out.push(part);
   });
+  // Longer than the pattern takes ("+44 20 7946 0958 020 7946 0959"), such a list is no candidate at all:
+  // chains of digit groups that long are split the same way.
+  for (const [s, e] of longDigitChains(text, ix)) for (const part of splitPhones(text, s, text.slice(s, e))) out.push(part);
+}
+
+/** Most space-separated tokens a run of numbers is split into (six numbers of four groups). */
+const MAX_SPLIT_TOKENS = 24;
+
+/** Longest span PHONE matches: a chain of digit groups longer than this is split, not matched. */
+const PHONE_MAX_CHARS = 28;
+
+/**
+ * Chains of digit groups joined by at most three of " ().-" (a "+" may open one) that are longer than PHONE
+ * matches and stand alone (no letter or digit right before), as [start, end] pairs.
+ */
+function longDigitChains(text: string, ix: TextIndex): Array<[number, number]> {
+  const r = ix.digitRuns;
+  const out: Array<[number, number]> = [];
+  let k = 0;
+  while (k < r.length) {
+    let start = r[k] as number;
+    let end = r[k + 1] as number;
+    let n = k + 2;
+    for (; n < r.length; n += 2) {
+      const next = r[n] as number;
+      if (next - end > 3 || !/^[ ().\-\u00a0]+$/.test(text.slice(end, next))) break;
+      end = r[n + 1] as number;
+    }
+    if (text.charCodeAt(start - 1) === 43) start--;
+    const before = text.charCodeAt(start - 1);
+    if (end - start > PHONE_MAX_CHARS && n - k >= 8 && !(isAlnum(before) || before === 95)) out.push([start, end]);
+    k = n;
+  }
+  return out;
 }
 
 /**
@@ -410,13 +444,18 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
  * shortest number first: "212 555 0142 415 555 0199" is two numbers of three groups, not "212 555 0142 415".
  */
 function splitPhones(text: string, start: number, raw: string): Finding[] {
+  if (raw.length > MAX_SPLIT_TOKENS * 8) return [];
   const toks: Array<{ s: number; e: number }> = [];
   const re = /\S+/g;
   let t: RegExpExecArray | null;
   while ((t = re.exec(raw)) !== null) toks.push({ s: t.index, e: t.index + t[0].length });
-  if (toks.length < 2) return [];
+  // A list of a few numbers, not a page of digit groups: the search below is quadratic in the tokens.
+  if (toks.length < 2 || toks.length > MAX_SPLIT_TOKENS) return [];
+  // Token offsets from which no split works, so each is searched once.
+  const dead = new Set<number>();
   const from = (i: number): Finding[] | undefined => {
     if (i === toks.length) return [];
+    if (dead.has(i)) return undefined;
     for (let j = i; j < toks.length; j++) {
       if (i === 0 && j === toks.length - 1) break;
       const s = (toks[i] as { s: number }).s;
@@ -425,6 +464,7 @@ function splitPhones(text: string, start: number, raw: string): Finding[] {
       const rest = from(j + 1);
       if (rest !== undefined) return [f, ...rest];
     }
+    dead.add(i);
     return undefined;
   };
   return from(0) ?? [];

@@ -46,6 +46,10 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('numbers 212-555-0142 415-555-0199')).toEqual(['PHONE:212-555-0142', 'PHONE:415-555-0199']);
     expect(masked('call 212 555 0142 415 555 0199')).toEqual(['PHONE:212 555 0142', 'PHONE:415 555 0199']);
     expect(masked('ref 1234 5678 9012 3456 7890')).toEqual([]);
+    // Longer than the pattern takes, such a list was no candidate at all.
+    expect(masked('call +44 20 7946 0958 020 7946 0959')).toEqual(['PHONE:+44 20 7946 0958', 'PHONE:020 7946 0959']);
+    expect(masked('call 212 555 0142 415 555 0199 646 555 0100')).toEqual(['PHONE:212 555 0142', 'PHONE:415 555 0199', 'PHONE:646 555 0100']);
+    expect(masked('ref 1234 5678 9012 3456 7890 1234 5678')).toEqual([]);
     // North American numbers in any format, and many of them (each area code is a new number shape).
     for (const n of ['+1 (827) 816-3170', '+1 212 555 0134', '+1-646-555-0199', '+14155550123']) expect(masked(`You can reach me at ${n}.`)).toEqual([`PHONE:${n}`]);
     expect(masked('You can reach me at +1 827 816 31.')).toEqual([]);

@@ -278,6 +278,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of dictionary words addressed', 'Regrettably, I '.repeat(3_400)],
     ['50 KB of username and handle cues', 'my user name is twitter @ handle is @@ '.repeat(1_300)],
     ['50 KB of IBAN-like groups', 'DE12 AB34 '.repeat(5_000)],
+    ['50 KB of phone numbers with only spaces between', '212 555 0142 '.repeat(3_900)],
+    ['50 KB of short lists of phone numbers', 'call 212 555 0142 415 555 0199 646 555 0100, '.repeat(1_100)],
     ['50 KB of a platform name before spaces', `twitter${' '.repeat(50_000)}@x`],
   ];
   for (const [label, text] of cases) {
