@@ -49,3 +49,12 @@ export function formatPct(share: number): string {
 export function formatDuration(ms: number): string {
   return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
+
+/**
+ * What a stored id stands for, for its tooltip: an id that held PII is stored as its type and a keyed hash
+ * ("PHONE-3fa9…", core/redact/stored-id.ts); undefined for any other id.
+ */
+export function hiddenIdNote(id: string | undefined): string | undefined {
+  const m = /^([A-Z][A-Z0-9_]*)-[0-9a-f]{20}$/.exec(id ?? '');
+  return m ? `This id held PII (${m[1]}), so it is stored as its type and a keyed hash: the same on every import, never the value.` : undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * The redaction banner in headless Chromium: over a database holding raw traces and traces redacted under
  * another configuration, the app says so above every view; once they are imported again under the eval
- * folder's configuration, it says nothing.
+ * folder's configuration, it says nothing. And an id stored hashed because it held PII says so in its tooltip.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ describe.skipIf(!haveChromium)('the redaction banner in headless Chromium', () =
   let dir: string;
   let dbPath: string;
   let chat: string;
+  let whatsapp: string;
   let service: CasebookService;
   let bridge: WebBridge;
   let browser: Browser;
@@ -37,6 +38,11 @@ describe.skipIf(!haveChromium)('the redaction banner in headless Chromium', () =
     dbPath = join(dir, 'casebook.db');
     chat = join(dir, 'raw.jsonl');
     writeFileSync(chat, `${JSON.stringify({ id: 'raw-1', messages: [{ role: 'user', content: 'I am Ann Lee' }, { role: 'assistant', content: 'Hi' }] })}\n`);
+    // A WhatsApp conversation keyed by the customer's number, imported by a later test.
+    whatsapp = join(dir, 'whatsapp.jsonl');
+    const turn = (id: string, text: string): string =>
+      JSON.stringify({ id, conversation_id: 'whatsapp:+14155550199', messages: [{ role: 'user', content: text }, { role: 'assistant', content: 'ok' }] });
+    writeFileSync(whatsapp, `${turn('wa-1', 'first question')}\n${turn('wa-2', 'second question')}\n`);
     // The sample redacted under the defaults, then the team deny-lists a product name; one trace stored raw.
     const store = Store.open(dbPath);
     await importPaths(store, [SAMPLE], { redaction: { secretKey: key } });
@@ -66,14 +72,30 @@ describe.skipIf(!haveChromium)('the redaction banner in headless Chromium', () =
     expect(consoleErrors).toEqual([]);
   });
 
+  it('says what a hashed conversation id stands for, in its tooltip, and nothing for a plain one', async () => {
+    const store = Store.open(dbPath);
+    await importPaths(store, [whatsapp], { redaction: { secretKey: key } });
+    store.close();
+    await page.reload();
+    await page.getByTestId('tab-traces').click();
+    await page.getByTestId('trace-search').fill('second question');
+    await page.getByTestId('trace-row').filter({ hasText: 'second question' }).click();
+    const id = page.getByTestId('trace-detail').getByTestId('conversation-id');
+    expect(await id.textContent()).toMatch(/^PHONE-[0-9a-f]{20}$/);
+    expect(await id.getAttribute('title')).toBe('This id held PII (PHONE), so it is stored as its type and a keyed hash: the same on every import, never the value.');
+    expect(await page.getByTestId('trace-detail').getByTestId('source-id').getAttribute('title')).toBeNull();
+    expect(await page.getByTestId('trace-detail').textContent()).not.toContain('4155550199');
+  });
+
   it('says nothing once every trace is redacted as configured now', async () => {
     const store = Store.open(dbPath);
     await importPaths(store, [SAMPLE], { redaction: { secretKey: key, config: { denyList: [{ value: 'Outfitters Plus', type: 'PRODUCT' }] } } });
     await importPaths(store, [chat], { redaction: { secretKey: key, config: { denyList: [{ value: 'Outfitters Plus', type: 'PRODUCT' }] } } });
+    await importPaths(store, [whatsapp], { redaction: { secretKey: key, config: { denyList: [{ value: 'Outfitters Plus', type: 'PRODUCT' }] } } });
     store.close();
     await page.reload();
     await page.getByTestId('tab-traces').waitFor();
-    await expect.poll(() => page.getByTestId('trace-count').textContent()).toBe('63');
+    await expect.poll(() => page.getByTestId('trace-count').textContent()).toBe('65');
     expect(await page.getByTestId('redaction-banner').count()).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { CasebookApi, TraceDetail } from '../../../core/api/contract.js';
 import type { Message, ToolCall } from '../../../core/model/trace.js';
 import { errorMessage } from '../api/index.js';
-import { formatTime, prettyJson } from '../format.js';
+import { formatTime, hiddenIdNote, prettyJson } from '../format.js';
 
 interface Props {
   api: CasebookApi;
@@ -69,7 +69,10 @@ export function TraceDetailView({ api, traceId, onSelect }: Props) {
           <dd>{trace.source.format}</dd>
           <dt>Source</dt>
           <dd className="mono">
-            {trace.source.file} · {trace.source.sourceTraceId}
+            {trace.source.file} ·{' '}
+            <span data-testid="source-id" title={hiddenIdNote(trace.source.sourceTraceId)}>
+              {trace.source.sourceTraceId}
+            </span>
           </dd>
           {trace.agent.model ? (
             <>
@@ -95,7 +98,12 @@ export function TraceDetailView({ api, traceId, onSelect }: Props) {
 
       {conversation.length > 1 ? (
         <nav className="turns" aria-label="Conversation turns" data-testid="conversation-turns">
-          <h3>Conversation {trace.conversationId}</h3>
+          <h3>
+            Conversation{' '}
+            <span className="mono" data-testid="conversation-id" title={hiddenIdNote(trace.conversationId)}>
+              {trace.conversationId}
+            </span>
+          </h3>
           <ol>
             {conversation.map((turn) => (
               <li key={turn.id}>
