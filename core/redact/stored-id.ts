@@ -45,8 +45,9 @@ export interface StoredId {
 
 /** Separators ids are built with ("run-1:patch", "tenant/jane@example.com"), which can hide a value's edge from detection. */
 const ID_SEPARATORS = /[:/|#;=&?,]/g;
-/** Tokens of letters and digits with a letter in them (hex ids, "call_abc123"): never part of a number. */
-const LETTERED_TOKENS = /[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*/g;
+/** Runs of letters, digits and "_"; those with a letter in them (hex ids, "call_abc123") are never part of a number. */
+const TOKENS = /[A-Za-z0-9_]+/g;
+const LETTER = /[A-Za-z_]/;
 
 /**
  * The id as the fallback detection reads it, or undefined when that is the id itself: separators as spaces,
@@ -54,7 +55,9 @@ const LETTERED_TOKENS = /[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*/g;
  * recognizers, which take a digit group or a colon next to digits for part of a longer string.
  */
 function numbersView(id: string): string | undefined {
-  const view = id.replace(ID_SEPARATORS, ' ').replace(LETTERED_TOKENS, (t) => ' '.repeat(t.length));
+  // Maximal runs, tested for a letter after: a pattern that looked for the letter inside the run would
+  // backtrack over a long run of digits from every start (quadratic in a hostile id).
+  const view = id.replace(ID_SEPARATORS, ' ').replace(TOKENS, (t) => (LETTER.test(t) ? ' '.repeat(t.length) : t));
   return view === id || view.trim() === '' ? undefined : view;
 }
 

@@ -432,8 +432,8 @@ function longDigitChains(text: string, ix: TextIndex): Array<[number, number]> {
       end = r[n + 1] as number;
     }
     if (text.charCodeAt(start - 1) === 43) start--;
-    const before = text.charCodeAt(start - 1);
-    if (end - start > PHONE_MAX_CHARS && n - k >= 8 && !(isAlnum(before) || before === 95)) out.push([start, end]);
+    const prev = text.charCodeAt(start - 1);
+    if (end - start > PHONE_MAX_CHARS && n - k >= 8 && !(isAlnum(prev) || prev === 95)) out.push([start, end]);
     k = n;
   }
   return out;
