@@ -9,7 +9,7 @@ import type { Fragment } from '../ingest/format.js';
 import { identify, traceId } from '../ingest/identity.js';
 import type { RedactionReportJson } from '../redact/index.js';
 import { traceRow, type TraceRow } from '../store/trace-repository.js';
-import { assembledScope, draftScope, fragmentScope, withStoredIds, type IdStore, type RedactionTransform } from './redaction-transform.js';
+import { assembledScope, draftScope, fragmentScope, traceScope, withStoredIds, type IdStore, type RedactionTransform } from './redaction-transform.js';
 import { RAW_MARK } from './redaction-mark.js';
 
 /** One thing to redact. Plain data, so it can cross to a worker thread. */
@@ -67,7 +67,7 @@ export function runJob(job: RedactionJob, options: UnitOptions): JobResult {
         const out = t ? t.draft(job.draft) : job.draft;
         const raw = job.draft.source;
         if (out.source.sourceTraceId === raw.sourceTraceId) return { ok: true, row: rowOf(out, options) };
-        const replaces = { traceId: traceId(raw.format, raw.sourceTraceId), scope: `trace:${raw.format}:${raw.sourceTraceId}` };
+        const replaces = { traceId: traceId(raw.format, raw.sourceTraceId), scope: traceScope(raw.format, raw.sourceTraceId) };
         return { ok: true, row: rowOf(out, options), replaces };
       }
       case 'assembled':

@@ -9,10 +9,10 @@
  * later is therefore read back up to date.
  */
 import { Worker } from 'node:worker_threads';
-import { createKeyedHash, createRedactor, type RedactionConfig, type RedactionReportJson } from '../redact/index.js';
+import type { RedactionConfig, RedactionReportJson } from '../redact/index.js';
 import type { PseudonymizerState } from '../redact/index.js';
 import { describeError, jobScopes, type JobResult, type RedactionJob, type RedactionRunner } from './redaction-jobs.js';
-import { createIdStore, readSavedState, type IdStore, type PseudonymStates } from './redaction-transform.js';
+import { readSavedState, type IdStore, type PseudonymStates } from './redaction-transform.js';
 
 /** What the thread starts with. */
 export interface ThreadSetup {
@@ -52,8 +52,8 @@ export interface ThreadRunnerOptions extends ThreadSetup {
   saveState: (scope: string, stateJson: string) => void;
   /** Scopes the thread keeps open (default 2000). */
   maxOpenScopes?: number;
-  /** The import's id store (scope names come from stored ids); made from the config and key when absent. */
-  ids?: IdStore;
+  /** The import's id store: scope names come from the ids as stored (redaction-transform.ts, createIdStore). */
+  ids: IdStore;
   /** A batch goes out at this many units (default 64) or this many record bytes (default 256 KiB). */
   batchUnits?: number;
   batchBytes?: number;
@@ -96,9 +96,6 @@ export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
   const waiting = new Map<number, { resolve: (r: ThreadReply) => void; reject: (e: Error) => void }>();
   let report: { resolve: (r: RedactionReportJson) => void; reject: (e: Error) => void } | undefined;
   let failed: Error | undefined;
-  // Scope names come from the ids as stored, which take the redactor and the key to compute: this side
-  // needs them to hand the thread the states its jobs will ask for.
-  let ids: IdStore | undefined = options.ids;
 
   const failAll = (e: Error): void => {
     failed ??= e;
@@ -171,8 +168,8 @@ export function threadRunner(options: ThreadRunnerOptions): RedactionRunner {
     submit(jobs, weight, done) {
       let failure: string | undefined;
       try {
-        ids ??= createIdStore(createRedactor(options.config), createKeyedHash(options.secretKey));
-        for (const job of jobs) for (const scope of jobScopes(job, ids)) use(scope);
+        // Named from the ids as stored, as the thread's transform names them: this side hands it their states.
+        for (const job of jobs) for (const scope of jobScopes(job, options.ids)) use(scope);
       } catch (err) {
         failure = describeError(err);
       }

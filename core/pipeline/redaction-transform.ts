@@ -14,8 +14,7 @@
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
 import { createKeyedHash, createRedactor, isPlaceholder, storedIds, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId, sameOrCopy } from '../redact/index.js';
-import type { RedactionConfigInput } from '../redact/index.js';
-
+import type { RedactionConfigInput, FieldClass } from '../redact/index.js';
 
 /** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
 const MIN_PROPAGATED_LENGTH = 3;
@@ -136,12 +135,21 @@ export function createIdStore(redactor: Redactor, hash: KeyedHash): IdStore {
   return storedIds((t) => redactor.detect(t), hash);
 }
 
-/** `d` with its conversation id and source trace id as they are stored (the same object when neither changes). */
-export function withStoredIds(d: TraceDraft, ids: IdStore): TraceDraft {
-  const conversationId = d.conversationId === undefined || d.conversationId === '' ? d.conversationId : ids('conversation', d.conversationId).id;
-  const sourceTraceId = ids('trace', d.source.sourceTraceId).id;
-  if (conversationId === d.conversationId && sourceTraceId === d.source.sourceTraceId) return d;
-  return { ...d, conversationId, source: { ...d.source, sourceTraceId } };
+/**
+ * `d` with its conversation id and source trace id as they are stored (the same object when neither
+ * changes); `hidden` hears the type each one hid, with the report field it counts under.
+ */
+export function withStoredIds(d: TraceDraft, ids: IdStore, hidden?: (type: string, field: FieldClass) => void): TraceDraft {
+  let conversationId = d.conversationId;
+  if (conversationId !== undefined && conversationId !== '') {
+    const s = ids('conversation', conversationId);
+    if (s.hidden !== undefined) hidden?.(s.hidden, 'trace.conversationId');
+    conversationId = s.id;
+  }
+  const source = ids('trace', d.source.sourceTraceId);
+  if (source.hidden !== undefined) hidden?.(source.hidden, 'trace.sourceTraceId');
+  if (conversationId === d.conversationId && source.id === d.source.sourceTraceId) return d;
+  return { ...d, conversationId, source: { ...d.source, sourceTraceId: source.id } };
 }
 
 /**
@@ -188,7 +196,12 @@ export function withStoredKeys(f: Fragment, ids: IdStore): Fragment {
 
 /** The scope a draft straight from a parser is redacted in (its ids as stored): its conversation's, or its own. */
 export function draftScope(d: TraceDraft): string {
-  return d.conversationId ? `conv:${d.conversationId}` : `trace:${d.source.format}:${d.source.sourceTraceId}`;
+  return d.conversationId ? `conv:${d.conversationId}` : traceScope(d.source.format, d.source.sourceTraceId);
+}
+
+/** The own scope of a trace that belongs to no conversation. */
+export function traceScope(format: FormatId, sourceTraceId: string): string {
+  return `trace:${format}:${sourceTraceId}`;
 }
 
 /** The scope a fragment of a trace is redacted in, before the trace (and so its conversation) is known. */
@@ -263,13 +276,13 @@ export function createRedactionTransform(store: { pseudonyms: PseudonymStates },
   // A conversation id can be the customer's phone number or email, a trace id anything a mapping points
   // at: such ids are stored as their type and a keyed hash (core/redact/stored-id.ts).
   const ids = createIdStore(redactor, hash);
-  const storedDraft = (d: TraceDraft): TraceDraft => {
-    const out = withStoredIds(d, ids);
-    // Counted per trace, like every other masked value.
-    if (out.conversationId !== d.conversationId) report.add(ids('conversation', d.conversationId as string).hidden as string, 'trace.conversationId', true);
-    if (out.source.sourceTraceId !== d.source.sourceTraceId) report.add(ids('trace', d.source.sourceTraceId).hidden as string, 'trace.sourceTraceId', true);
-    return withStoredInnerIds(out, ids, (type) => report.add(type, 'trace.ids', true));
-  };
+  // Counted per trace, like every other masked value.
+  const storedDraft = (d: TraceDraft): TraceDraft =>
+    withStoredInnerIds(
+      withStoredIds(d, ids, (type, field) => report.add(type, field, true)),
+      ids,
+      (type) => report.add(type, 'trace.ids', true),
+    );
 
   return {
     report,

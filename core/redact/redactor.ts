@@ -123,7 +123,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
   /** True when `f` is a PERSON finding that names the place a value under the place key `key` holds ("Austin, TX"). */
   const isPlaceValue = (text: string, f: Finding, key: string | undefined): boolean =>
     key !== undefined && f.type === 'PERSON' && placeName(text, f) && placeKeys.get(key, isPlaceKey, key);
-  /** Objects whose keys were masked so far (redactJsonText must then serialise again, not rewrite). */
+  /** Objects whose keys were masked so far (redactJsonText serialises again where the rewrite cannot match keys). */
   let renamedKeys = 0;
 
   /**

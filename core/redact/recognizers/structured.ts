@@ -254,16 +254,22 @@ function cardAt(text: string, start: number, raw: string, out: Finding[]): boole
   return true;
 }
 
+/** The start and end of each run of non-space characters in `raw` (the numbers of a run of several). */
+function spaceTokens(raw: string): Array<{ s: number; e: number }> {
+  const toks: Array<{ s: number; e: number }> = [];
+  const re = /\S+/g;
+  let t: RegExpExecArray | null;
+  while ((t = re.exec(raw)) !== null) toks.push({ s: t.index, e: t.index + t[0].length });
+  return toks;
+}
+
 /** Payment card numbers; a run of several space-separated cards is split into its cards. */
 export function findCards(text: string, out: Finding[], ix: TextIndex): void {
   eachMatchAt(CARD, text, runStarts(ix), (m) => {
     const raw = m[0];
     if (cardAt(text, m.index, raw, out)) return;
     // Several numbers in a row ("4012888888881881 4012-8888-8888-1881"): try the longest card at each token.
-    const toks: Array<{ s: number; e: number }> = [];
-    const re = /\S+/g;
-    let t: RegExpExecArray | null;
-    while ((t = re.exec(raw)) !== null) toks.push({ s: t.index, e: t.index + t[0].length });
+    const toks = spaceTokens(raw);
     for (let i = 0; i < toks.length; ) {
       let took = 0;
       for (let j = Math.min(toks.length - 1, i + 5); j >= i; j--) {
@@ -411,8 +417,11 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
 /** Most space-separated tokens a run of numbers is split into (six numbers of four groups). */
 const MAX_SPLIT_TOKENS = 24;
 
-/** Longest span PHONE matches: a chain of digit groups longer than this is split, not matched. */
-const PHONE_MAX_CHARS = 28;
+/**
+ * Longest span PHONE matches without an extension ("+ (", a digit, 24 more characters, a digit): a chain
+ * of digit groups longer than this is no candidate of it, and is split instead.
+ */
+const PHONE_MAX_CHARS = 29;
 
 /**
  * Chains of digit groups joined by at most three of " ().-" (a "+" may open one) that are longer than PHONE
@@ -445,10 +454,7 @@ function longDigitChains(text: string, ix: TextIndex): Array<[number, number]> {
  */
 function splitPhones(text: string, start: number, raw: string): Finding[] {
   if (raw.length > MAX_SPLIT_TOKENS * 8) return [];
-  const toks: Array<{ s: number; e: number }> = [];
-  const re = /\S+/g;
-  let t: RegExpExecArray | null;
-  while ((t = re.exec(raw)) !== null) toks.push({ s: t.index, e: t.index + t[0].length });
+  const toks = spaceTokens(raw);
   // A list of a few numbers, not a page of digit groups: the search below is quadratic in the tokens.
   if (toks.length < 2 || toks.length > MAX_SPLIT_TOKENS) return [];
   // Token offsets from which no split works, so each is searched once.

@@ -4,7 +4,8 @@ import { Store } from '../../../core/store/index.js';
 import { parserFor } from '../../../core/ingest/registry.js';
 import { sha256Hex } from '../../../core/ingest/identity.js';
 import { TraceDraft } from '../../../core/model/trace.js';
-import { createRedactionTransform } from '../../../core/pipeline/redaction-transform.js';
+import { createIdStore, createRedactionTransform } from '../../../core/pipeline/redaction-transform.js';
+import { createKeyedHash, createRedactor } from '../../../core/redact/index.js';
 import { inlineRunner, type JobResult, type RedactionJob, type RedactionRunner } from '../../../core/pipeline/redaction-jobs.js';
 import { threadRunner, type ThreadRunnerOptions } from '../../../core/pipeline/redaction-thread.js';
 import { parseRedactionConfig } from '../../../core/redact/config.js';
@@ -61,6 +62,8 @@ async function startThread(store: Store, options: Partial<ThreadRunnerOptions> =
     importId: 1,
     states: store.pseudonyms,
     saveState: (scope, json) => store.pseudonyms.put(scope, json),
+    // As the import makes it: the same redactor configuration and key as the thread's.
+    ids: createIdStore(createRedactor({}), createKeyedHash(key)),
     ...options,
   });
 }
