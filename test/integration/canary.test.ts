@@ -2,7 +2,8 @@
  * Every field of every real export, one at a time: a record gets a unique email planted in one string
  * value (appended, or in place of the value) or one object key, every variant is imported, and the
  * database and its WAL are read as bytes. No planted address may be there, whatever field it was in:
- * message texts, ids (trace, span, tool call), tool and agent names, attribute keys.
+ * message texts, ids (trace, span, tool call), tool and agent names, attribute keys. Phone numbers,
+ * API tokens and connection-string passwords are planted the same way, each found by other rules.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -66,11 +67,19 @@ function plant(record: unknown, p: Path, canary: string, mode: Mode): unknown {
   return copy;
 }
 
-/** What is planted: a unique email, or a unique phone number (found by other rules: digit groups, look-behinds). */
-type Canary = 'email' | 'phone';
+/**
+ * What is planted: a unique email; a unique phone number (found by other rules: digit groups,
+ * look-behinds); a unique GitHub token (a known-prefix secret); a unique database password in a
+ * connection string. The token and the password share a body, found with its number in it.
+ */
+type Canary = 'email' | 'phone' | 'token' | 'dsn';
+const SECRET_BODY = /Zq(\d{6})Xk9vT2mL8pR4wN7yB3cF6hJ1dG5sA0e/g;
+const secretBody = (n: number): string => `Zq${String(n).padStart(6, '0')}Xk9vT2mL8pR4wN7yB3cF6hJ1dG5sA0e`;
 const CANARY: Record<Canary, { make: (n: number) => string; find: RegExp }> = {
   email: { make: (n) => `zqcanary${n}x@example.com`, find: /zqcanary(\d+)x/g },
   phone: { make: (n) => `+1 212 555 ${String(n).padStart(4, '0')}`, find: /212\D{0,3}555\D{0,3}(\d{4})/g },
+  token: { make: (n) => `ghp_${secretBody(n)}`, find: SECRET_BODY },
+  dsn: { make: (n) => `postgres://svc:${secretBody(n)}@10.0.4.7:5432/app`, find: SECRET_BODY },
 };
 
 /** Variants of the first records of `file`: one planted value each, and where it was planted. */
@@ -122,21 +131,32 @@ describe.skipIf(!haveSharedFixtures())('a planted email, in any field of a real 
     }, 120_000);
   }
 
-  it('nor does a planted phone number, appended to any value (after an id ending in digits, before ":patch")', async () => {
-    // A phone number after "call_abc123 " or inside "<id> +1 212 555 0142:patch" (a LangSmith patch's
-    // fragment id) escaped the recognizers' look-behind and look-ahead; this variant found both.
-    const dir = tempDir();
-    for (const [n, f] of FIXTURES.entries()) {
-      const { lines, where } = variants(f.file, Math.min(f.records ?? Infinity, 1), 'append', 'phone');
-      const file = join(dir, `phone-${n}.jsonl`);
-      writeFileSync(file, `${lines.join('\n')}\n`);
-      const db = join(dir, `phone-${n}.db`);
-      const store = Store.open(db);
-      await importPaths(store, [file], { format: f.format, redaction: { secretKey: KEY }, redactionThread: 'never' });
-      expect({ file: f.file, leaked: leaked(db, where, 'phone') }).toEqual({ file: f.file, leaked: [] });
-      store.close();
-    }
-  }, 120_000);
+  // A phone number after "call_abc123 " or inside "<id> +1 212 555 0142:patch" (a LangSmith patch's
+  // fragment id) escaped the recognizers' look-behind and look-ahead; the phone variant found both.
+  const others: Array<{ canary: Canary; mode: Mode; what: string }> = [
+    { canary: 'phone', mode: 'append', what: 'a planted phone number, appended to any value (after an id ending in digits, before ":patch")' },
+    { canary: 'token', mode: 'append', what: 'a planted API token, appended to any value' },
+    { canary: 'token', mode: 'key', what: 'a planted API token, in any object key' },
+    { canary: 'dsn', mode: 'append', what: "a planted connection string's password, appended to any value" },
+  ];
+  for (const o of others) {
+    it(`nor does ${o.what}`, async () => {
+      const dir = tempDir();
+      let planted = 0;
+      for (const [n, f] of FIXTURES.entries()) {
+        const { lines, where } = variants(f.file, Math.min(f.records ?? Infinity, 1), o.mode, o.canary);
+        const file = join(dir, `${o.canary}-${n}.jsonl`);
+        writeFileSync(file, `${lines.join('\n')}\n`);
+        const db = join(dir, `${o.canary}-${n}.db`);
+        const store = Store.open(db);
+        await importPaths(store, [file], { format: f.format, redaction: { secretKey: KEY }, redactionThread: 'never' });
+        planted += lines.length;
+        expect({ file: f.file, leaked: leaked(db, where, o.canary) }).toEqual({ file: f.file, leaked: [] });
+        store.close();
+      }
+      expect(planted).toBeGreaterThan(o.mode === 'key' ? 300 : 600);
+    }, 120_000);
+  }
 
   it('never reaches the database through the redaction thread either (OTLP trace and span ids, LangSmith run ids)', async () => {
     const dir = tempDir();
