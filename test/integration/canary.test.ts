@@ -70,9 +70,10 @@ function plant(record: unknown, p: Path, canary: string, mode: Mode): unknown {
 /**
  * What is planted: a unique email; a unique phone number (found by other rules: digit groups,
  * look-behinds); a unique GitHub token (a known-prefix secret); a unique database password in a
- * connection string. The token and the password share a body, found with its number in it.
+ * connection string; a unique valid IBAN. The token and the password share a body, found with its number
+ * in it. `find`'s groups, joined, give the variant's number.
  */
-type Canary = 'email' | 'phone' | 'token' | 'dsn';
+type Canary = 'email' | 'phone' | 'token' | 'dsn' | 'iban';
 const SECRET_BODY = /Zq(\d{6})Xk9vT2mL8pR4wN7yB3cF6hJ1dG5sA0e/g;
 const secretBody = (n: number): string => `Zq${String(n).padStart(6, '0')}Xk9vT2mL8pR4wN7yB3cF6hJ1dG5sA0e`;
 const CANARY: Record<Canary, { make: (n: number) => string; find: RegExp }> = {
@@ -80,7 +81,16 @@ const CANARY: Record<Canary, { make: (n: number) => string; find: RegExp }> = {
   phone: { make: (n) => `+1 212 555 ${String(n).padStart(4, '0')}`, find: /212\D{0,3}555\D{0,3}(\d{4})/g },
   token: { make: (n) => `ghp_${secretBody(n)}`, find: SECRET_BODY },
   dsn: { make: (n) => `postgres://svc:${secretBody(n)}@10.0.4.7:5432/app`, find: SECRET_BODY },
+  iban: { make: germanIban, find: /3704 ?0044 ?(\d{4}) ?(\d{4}) ?(\d{2})/g },
 };
+
+/** A valid German IBAN (mod-97 check digits) whose account number is `n`, in groups of four. */
+function germanIban(n: number): string {
+  const bban = `37040044${String(n).padStart(10, '0')}`;
+  // "DE00" moved to the end, letters as numbers (D = 13, E = 14).
+  const rest = [...`${bban}131400`].reduce((r, d) => (r * 10 + Number(d)) % 97, 0);
+  return `DE${String(98 - rest).padStart(2, '0')}${bban}`.replace(/(.{4})/g, '$1 ').trim();
+}
 
 /** Variants of the first records of `file`: one planted value each, and where it was planted. */
 function variants(file: string, records: number, mode: Mode, canary: Canary = 'email'): { lines: string[]; where: string[] } {
@@ -102,7 +112,7 @@ function variants(file: string, records: number, mode: Mode, canary: Canary = 'e
 function leaked(db: string, where: string[], canary: Canary = 'email'): string[] {
   const bytes = Buffer.concat([readFileSync(db), existsSync(`${db}-wal`) ? readFileSync(`${db}-wal`) : Buffer.alloc(0)]).toString('latin1');
   const found = new Set<number>();
-  for (const m of bytes.matchAll(CANARY[canary].find)) found.add(Number(m[1]));
+  for (const m of bytes.matchAll(CANARY[canary].find)) found.add(Number(m.slice(1).join('')));
   return [...found].sort((a, b) => a - b).map((i) => where[i] ?? `variant ${i}`);
 }
 
@@ -138,6 +148,8 @@ describe.skipIf(!haveSharedFixtures())('a planted email, in any field of a real 
     { canary: 'token', mode: 'append', what: 'a planted API token, appended to any value' },
     { canary: 'token', mode: 'key', what: 'a planted API token, in any object key' },
     { canary: 'dsn', mode: 'append', what: "a planted connection string's password, appended to any value" },
+    // An IBAN after a hex id (read as a country code and check digits) was never tried: the candidate scan skipped what a rejected match covered.
+    { canary: 'iban', mode: 'append', what: 'a planted IBAN, appended to any value (after a hex id, for one)' },
   ];
   for (const o of others) {
     it(`nor does ${o.what}`, async () => {
