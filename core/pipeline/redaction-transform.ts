@@ -23,9 +23,14 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A lower-case snake_case identifier ("book_reservation", "get_user_details"): code's name for something. */
+const CODE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+
 /**
  * Collects the values the redactor masked because their own key was sensitive (value → type), keeping
- * those long enough to chase and not already placeholders.
+ * those long enough to chase and not already placeholders. A "name" that is a snake_case identifier is
+ * masked where it stands but not chased: no person is called that, and chasing it would turn every call
+ * of the tool of that name into `<PERSON_n>`.
  */
 function sensitiveCollector(): { found: Map<string, string>; add: (type: string, value: string) => void } {
   const found = new Map<string, string>();
@@ -33,7 +38,9 @@ function sensitiveCollector(): { found: Map<string, string>; add: (type: string,
     found,
     add: (type, value) => {
       const v = value.trim();
-      if (v.length >= MIN_PROPAGATED_LENGTH && !isPlaceholder(v)) found.set(v, type);
+      if (v.length < MIN_PROPAGATED_LENGTH || isPlaceholder(v)) return;
+      if (type === 'PERSON' && CODE_NAME.test(v)) return;
+      found.set(v, type);
     },
   };
 }

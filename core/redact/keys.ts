@@ -37,8 +37,11 @@ const PERSON_NAME_PREFIX = new Set([
   'nick', 'maiden', 'patient', 'passenger', 'holder', 'card', 'cardholder', 'billing', 'shipping', 'recipient', 'sender', 'owner',
   'employee', 'member', 'client', 'guest', 'buyer', 'seller', 'driver', 'beneficiary', 'account', 'traveler', 'traveller', 'caller',
 ]);
-/** Keys whose presence beside "name" marks the object as a tool call or schema, whose name is not personal. */
-const TOOLISH_SIBLINGS = ['arguments', 'args', 'parameters', 'input_schema', 'inputSchema', 'function', 'description', 'tool_call_id', 'toolCallId', 'schema', 'type', 'spanId', 'kind', 'model', 'version'];
+/**
+ * Keys whose presence beside "name" marks the object as a tool call or schema, whose name is not personal.
+ * `kwargs`: Python agents' calls (tau-bench's expected actions are `{name: "book_reservation", kwargs}`).
+ */
+const TOOLISH_SIBLINGS = ['arguments', 'args', 'kwargs', 'parameters', 'input_schema', 'inputSchema', 'function', 'description', 'tool_call_id', 'toolCallId', 'schema', 'type', 'spanId', 'kind', 'model', 'version'];
 
 /** The lower-case words of a key name: "AccountKey" → account, key; "max_tokens_used" → max, tokens, used. */
 export function keyWords(key: string): string[] {

@@ -49,6 +49,23 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     expect(leaked).toEqual([]);
   });
 
+  it("keeps the tau-bench tools' names (its expected actions are {name, kwargs}, which is no person)", async () => {
+    const store = Store.open(':memory:');
+    await importPaths(store, [TAU], { redaction: { secretKey: Buffer.alloc(32, 7) } });
+    const names = new Map<string, number>();
+    for (const item of store.traces.list({ limit: 500, offset: 0 }).items) {
+      for (const m of store.traces.get(item.id)?.messages ?? []) {
+        for (const c of m.toolCalls) names.set(c.name, (names.get(c.name) ?? 0) + 1);
+        if (m.role === 'tool' && m.name !== undefined) names.set(`tool message: ${m.name}`, (names.get(`tool message: ${m.name}`) ?? 0) + 1);
+      }
+    }
+    store.close();
+    expect([...names.keys()].filter((n) => n.includes('<'))).toEqual([]);
+    // The write actions every task is graded on; 81 of their calls came out as <PERSON_n> before.
+    for (const tool of ['book_reservation', 'update_reservation_flights', 'cancel_reservation', 'get_user_details']) expect(names.get(tool) ?? 0).toBeGreaterThan(0);
+    expect(names.get('tool message: book_reservation') ?? 0).toBeGreaterThan(0);
+  });
+
   it('keeps placeholders consistent across the turns of an OTLP conversation and across imports', async () => {
     const store = Store.open(':memory:');
     const key = Buffer.alloc(32, 7);

@@ -52,6 +52,43 @@ describe('redaction transform', () => {
     store.close();
   });
 
+  it("keeps tool names: a Python call's {name, kwargs} is no person, and a snake_case name is masked in place but not chased", () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const d = TraceDraft.parse({
+      source: { format: 'tau-bench', file: 'f', sourceTraceId: 't-tools' },
+      conversationId: 'c-tools',
+      messages: [
+        { role: 'user', text: 'Book it for Zqxette, then cancel the old one.' },
+        {
+          role: 'assistant',
+          text: '',
+          toolCalls: [
+            { id: 'c1', name: 'book_reservation', arguments: { passengers: [{ first_name: 'Zqxette' }] }, result: 'Error: payment amount does not add up', status: 'error' },
+            { id: 'c2', name: 'cancel_reservation', arguments: { reservation_id: 'HATHAT' }, status: 'ok' },
+          ],
+        },
+        { role: 'tool', name: 'book_reservation', toolCallId: 'c1', text: 'Error: payment amount does not add up' },
+        { role: 'tool', name: 'cancel_reservation', toolCallId: 'c2', text: 'cancelled' },
+      ],
+      // tau-bench's expected actions; the second object has no sibling that says "tool".
+      metadata: { actions: [{ name: 'book_reservation', kwargs: { passengers: [{ first_name: 'Zqxette' }] } }, { name: 'cancel_reservation', note: 'x' }] },
+    });
+    const out = t.draft(d);
+    const calls = out.messages[1]?.toolCalls ?? [];
+    expect(calls.map((c) => c.name)).toEqual(['book_reservation', 'cancel_reservation']);
+    expect(out.messages.slice(2).map((m) => m.name)).toEqual(['book_reservation', 'cancel_reservation']);
+    const actions = (out.metadata as { actions: Array<{ name: string; kwargs?: { passengers: Array<{ first_name: string }> } }> }).actions;
+    expect(actions[0]?.name).toBe('book_reservation');
+    // Masked where it stands (a bare "name" key), as before.
+    expect(actions[1]?.name).toMatch(/^<PERSON_\d+>$/);
+    // The passenger is still a person everywhere.
+    const passenger = actions[0]?.kwargs?.passengers[0]?.first_name;
+    expect(passenger).toMatch(/^<PERSON_\d+>$/);
+    expect(out.messages[0]?.text).toBe(`Book it for ${passenger}, then cancel the old one.`);
+    store.close();
+  });
+
   it('keeps placeholders stable across transforms of the same database (state saved before commit)', () => {
     const store = Store.open(':memory:');
     const a = createRedactionTransform(store, { secretKey: key });
