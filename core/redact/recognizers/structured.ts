@@ -197,8 +197,23 @@ export function findIps(text: string, out: Finding[], ix: TextIndex): void {
       const s = m[0];
       if (s === '::' || !(s.includes('::') || s.split(':').length === 8)) return;
       if (!ipv6Valid(s)) return;
+      if (pythonSlice(text, m.index, s)) return;
       out.push({ start: m.index, end: m.index + s.length, type: 'IP_ADDRESS', score: 0.85 });
     });
+}
+
+/**
+ * True for a subscript such as "arr[1::2]", "a[::3]" or "a[1:3, ::2]": a short "::" form of decimal
+ * groups opening a subscript (after "[" or ",") or closing one (before "]"). Python code in coding agents'
+ * traces is full of them; an address written in brackets ("[2001:db8::1]:8080") has hex groups or more of them.
+ */
+function pythonSlice(text: string, at: number, s: string): boolean {
+  const groups = s.split(/::?/).filter((g) => g !== '');
+  if (!s.includes('::') || groups.length > 2 || !groups.every((g) => /^\d+$/.test(g))) return false;
+  let b = at - 1;
+  while (b >= 0 && text.charCodeAt(b) === 32) b--;
+  const open = b >= 0 && (text[b] === '[' || text[b] === ',');
+  return open || text[at + s.length] === ']';
 }
 
 function isHex(c: number): boolean {

@@ -124,6 +124,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     ]);
     expect(masked('Build 10.0.25929.4408 listening on 0.0.0.0:41993')).toEqual([]);
   });
+  it("IP_ADDRESS: not Python's slices, which read like short IPv6 forms", () => {
+    // From a SWE-agent trajectory (pydicom): every subscript became <IP_ADDRESS_n>.
+    expect(masked('out[::6] = arr[::4]\nout[1::6], out[4::6] = arr[2::4], arr[2::4]\nx = a[1:3, ::2]')).toEqual([]);
+    expect(masked('my ip: ::1, connecting from ::1')).toEqual(['IP_ADDRESS:::1', 'IP_ADDRESS:::1']);
+    expect(masked('GET http://[2001:db8::1]:8080/ from fe80::1')).toEqual(['IP_ADDRESS:2001:db8::1', 'IP_ADDRESS:fe80::1']);
+  });
   it('DATE_OF_BIRTH with birth context, or a full date before 2006 without it, never a timestamp', () => {
     expect(masked('She was born on 10/23/1951.')).toEqual(['DATE_OF_BIRTH:10/23/1951']);
     expect(masked('The invoice is due 10/23/2024.')).toEqual([]);
