@@ -199,6 +199,9 @@ function isNameWord(w: string): boolean {
 const BACKWARD_AMBIGUOUS = new Set(['dr', 'st', 'pt', 'mt', 'pl', 'ct', 'ln', 'ter', 'sq', 'cir']);
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'di', 'da', 'del', 'dei', 'della', 'degli', 'delle', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'e', 'y', 'i', 'et', 'nad', 'pod', 'am', 'an', 'bei', 'sur', 'sous', 'les']);
 
+/** Street types written before the street's name ("Rue de Kairouan", "Calle 5", "ul. Miła"). */
+const PREFIX_STREET_TYPE = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|carrera|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i;
+
 /** A comma, then a capitalised word or a digit: a place or postal code follows. */
 const PLACE_AFTER_COMMA = /^[ \t]*,[ \t]*[\p{Lu}\d]/u;
 
@@ -210,22 +213,30 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
     // Street name before the number (European order).
     const prev = wordsBefore(text, ns, 5);
     let streetStart = -1;
+    // A street word alone before the number, with no name before it ("Fork 234", "Park 12", "Road 5")
+    // is a GitHub button, a label or a sign, unless a place or postal code follows its comma ("Park 12,
+    // 80331 München"): else it only joins an address found by something else.
+    let bare = false;
     for (let k = 0; k < prev.length; k++) {
       const w = (prev[k] as { w: string }).w;
       if ((isStreetWord(w) && !BACKWARD_AMBIGUOUS.has(normWord(w))) || w === 'u.') {
         streetStart = (prev[k] as { s: number }).s;
+        // Capitalised: a lower-case type after a lower-case name is Hungarian's order ("hegyalja út 98").
+        bare = k === 0 && /^\p{Lu}/u.test(w) && lexicon().street.has(normWord(w)) && !PREFIX_STREET_TYPE.test(w);
         // Extend over the capitalised name words before a trailing street word ("Villacher Strasse").
         for (let q = k + 1; q < prev.length && q <= k + 2; q++) {
           const pw = (prev[q] as { w: string }).w;
-          if (isNameWord(pw) && !lexicon().common.has(normWord(pw))) streetStart = (prev[q] as { s: number }).s;
-          else break;
+          if (isNameWord(pw) && !lexicon().common.has(normWord(pw))) {
+            streetStart = (prev[q] as { s: number }).s;
+            bare = false;
+          } else break;
         }
         break;
       }
       if (!isNameWord(w) || (PARTICLE_WORDS.has(w.toLowerCase()) && k === 0)) break;
     }
     if (streetStart >= 0) {
-      anchors.push({ start: streetStart, end: ne, strong: true });
+      anchors.push({ start: streetStart, end: ne, strong: !bare || PLACE_AFTER_COMMA.test(text.slice(ne, ne + 4)) });
       return;
     }
     // Street name after the number (English/French order): "3784 Archwood Avenue", "63 Rue de Kairouan".
@@ -236,14 +247,14 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
       const w = (next[k] as { w: string }).w;
       const lowerOk = /^\p{Ll}{2,12}$/u.test(w) && (k === 0 || allLower());
       if (!isNameWord(w) && !lowerOk) break;
-      const prefixType = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w);
+      const prefixType = PREFIX_STREET_TYPE.test(w);
       // A glued street name alone ("12 Hauptstraße, Berlin") is a street when a place follows its comma.
       const gluedAlone = k === 0 && isStreetWord(w) && !lexicon().street.has(normWord(w)) && PLACE_AFTER_COMMA.test(text.slice((next[0] as { e: number }).e, (next[0] as { e: number }).e + 4));
       // "1st place", "2nd Place" after a count are rankings, not a street named by its ordinal.
       const ranking = k === 1 && /^\d/.test((next[0] as { w: string }).w) && /^(?:place|pl)$/i.test(normWord(w));
       if (isStreetWord(w) && !ranking && (k > 0 || gluedAlone || (next[k + 1] !== undefined && (prefixType || isNameWord((next[k + 1] as { w: string }).w))))) {
         let end = (next[k] as { e: number }).e;
-        if (k === 0 || /^(?:rue|via|avenue|avenida|av\.?|rua|calle|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i.test(w)) {
+        if (k === 0 || PREFIX_STREET_TYPE.test(w)) {
           for (let q = k + 1; q < next.length && q <= k + 4; q++) {
             const nw = (next[q] as { w: string }).w;
             if ((isNameWord(nw) || (q === k + 1 && /^\p{L}{3,}$/u.test(nw))) && !lexicon().common.has(normWord(nw))) end = (next[q] as { e: number }).e;

@@ -237,6 +237,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('my zip code is 35350')).toEqual(['ADDRESS:35350']);
     expect(masked('We sold 221 units in Q3.')).toEqual([]);
   });
+  it('ADDRESS: not a street word alone before a number (a GitHub page\'s "Fork 234"), unless a place follows', () => {
+    expect(masked('- [Fork 234](#) - [Star 894](#)\nRoad 5 is closed; see Lane 3.')).toEqual([]);
+    expect(masked('Ship to Park 12, 80331 München')).toEqual(['ADDRESS:Park 12, 80331 München']);
+    expect(masked('Kärntner Straße 12, Wien and Calle 5')).toEqual(['ADDRESS:Kärntner Straße 12, Wien', 'ADDRESS:Calle 5']);
+    expect(masked('pedestrians must enter on hegyalja út 98.')).toEqual(['ADDRESS:út 98']);
+  });
   it('ADDRESS: units, military addresses, a city before its postal code and corners (each behind a cheap pre-check)', () => {
     expect(masked('Deliver to 12 Oak Lane, Apt 4B, Springfield')).toEqual(['ADDRESS:12 Oak Lane, Apt 4B, Springfield']);
     expect(masked('Ship to Suite #210, 500 Market Street')).toEqual(['ADDRESS:Suite #210, 500 Market Street']);
