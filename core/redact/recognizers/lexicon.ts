@@ -4,7 +4,7 @@
 import { DICTIONARY_LISTS } from '../data/dictionary.js';
 import { FIRST_NAMES_TEXT, SURNAMES_TEXT } from '../data/names.js';
 import { BoundedCache } from './context.js';
-import { CITY_NAMES_TEXT, COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
+import { BIG_CITIES_TEXT, CITY_NAMES_TEXT, COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
 
 export interface Lexicon {
   first: Set<string>;
@@ -15,6 +15,8 @@ export interface Lexicon {
   streetSuffixes: readonly string[];
   /** Big cities named like people (data/words.ts CITY_NAMES_TEXT). */
   city: Set<string>;
+  /** One-word names of big cities (data/words.ts BIG_CITIES_TEXT). */
+  bigCity: Set<string>;
   /**
    * English dictionary words (data/dictionary.ts, about 63,000): a capitalised one that no name list knows
    * is a word, not a name ("Unfortunately, I", "Upgrade XEHM4B").
@@ -48,6 +50,7 @@ export function lexicon(): Lexicon {
       street: words(STREET_WORDS_TEXT),
       streetSuffixes: STREET_SUFFIXES,
       city: words(CITY_NAMES_TEXT),
+      bigCity: words(BIG_CITIES_TEXT),
       dictionary: dictionaryWords(),
     };
   }

@@ -387,6 +387,8 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     // A two-letter surname opening a sentence with nothing saying it is someone is more often another
     // language's word ("Su pedido ha sido enviado", "Le colis est parti").
     else if (k === 'last') score = sentenceStart() && !mediumAfter() && !mediumBefore() ? (sole.word.length <= 2 ? 0 : 0.5) : 0.7;
+    // A word no name list knows that is a big city's name is the city ("while Berlin is cooler", "Kraków").
+    else if ((k === 'unknown' || k === 'shape') && lexicon().bigCity.has(sole.norm) && !strongBefore()) score = 0;
     else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;
     else if (k === 'unknown') {
       if (strongBefore() || ((strongAfter() || speaker()) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
