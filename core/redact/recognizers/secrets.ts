@@ -182,6 +182,9 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
       quote = text[i] as string;
       i++;
     }
+    // An unquoted value that opens a list or an object is structure (`"candidates_tokens_details":
+    // [{"modality":"TEXT",…`), not a value: masking its first part would break the JSON around it.
+    if (quote === '' && (text[i] === '[' || text[i] === '{')) return;
     const vs = i;
     const stop = quote !== '' ? quote : ' \t\r\n,;})]';
     // "&" ends a value only where the next query parameter starts ("pwd=x&user=y"): passwords use it too.

@@ -160,6 +160,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('password = "hunter2hunter"')).toEqual(['SECRET:hunter2hunter']);
     expect(masked('pk_live_AAAAAAAAAAAAAAAAAAAAAAAA is a publishable key')).toEqual([]);
   });
+  it('SECRET: not a list or object under a key with "token" in it (Gemini\'s usage metadata)', () => {
+    // From google-adk's trace: `[{"modality":"TEXT"` was masked, breaking the JSON text around it.
+    const usage = '{"candidates_token_count":6,"candidates_tokens_details":[{"modality":"TEXT","token_count":6}],"prompt_token_count":39}';
+    expect(masked(usage)).toEqual([]);
+    expect(masked('{"session_token":"Zq8fK2mN9pL4xR7vT1wB3cY6"}')).toEqual(['SECRET:Zq8fK2mN9pL4xR7vT1wB3cY6']);
+  });
   it('SECRET: Azure account keys, passwords in prose and with "&", connection strings without a user', () => {
     const azure = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
     expect(masked(`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${azure};EndpointSuffix=core.windows.net`)).toEqual([`SECRET:${azure}`, 'URL:core.windows.net']);
