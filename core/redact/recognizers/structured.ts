@@ -514,6 +514,8 @@ function phoneAt(text: string, start: number, raw: string, hasExtension: boolean
   const groups = raw.split(/[ .\-()\u00a0]+/).filter((g) => g !== '').length;
   if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return undefined;
   if (raw.includes('.') && /[ \-]/.test(raw)) return undefined;
+  // A decimal number ("created_at": 1759223041.0, an epoch time in seconds), not a dotted phone number.
+  if (/^\d{6,}\.\d{1,3}$/.test(raw)) return undefined;
   // An object identifier ("1.2.840.10008.1.2.1", DICOM's transfer syntax) is dotted groups, several of one
   // digit; a dotted phone number has at most a one-digit country or area code ("1.800.555.0100").
   if (raw.includes('.') && (raw.match(/(?:^|\.)\d(?=\.|$)/g)?.length ?? 0) > 2) return undefined;

@@ -63,6 +63,11 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Call 1.800.555.0142 or 01.23.45.67.89 today')).toEqual(['PHONE:1.800.555.0142', 'PHONE:01.23.45.67.89']);
     expect(masked("ds.file_meta.TransferSyntaxUID = '1.2.840.10008.1.2.4.50'")).toEqual([]);
   });
+  it('PHONE: not a decimal number such as an epoch time in seconds; dotted numbers still are', () => {
+    // From an OpenAI Agents trace's JSON text: `"created_at": 1759223041.0` was masked as a phone number.
+    expect(masked('{"id": "resp_0f00ca5b", "created_at": 1759223041.0, "instructions": "You are helpful"}')).toEqual([]);
+    expect(masked('call 415.555.0132 or 030.1234567')).toEqual(['PHONE:415.555.0132', 'PHONE:030.1234567']);
+  });
   it('PHONE: extensions are masked with the number, and a label after it ("-Fax", "office") is phone context', () => {
     expect(masked('Fax: 212-555-0147x221')).toEqual(['PHONE:212-555-0147x221']);
     expect(masked('Desk: +1-646-555-0199 ext. 12 today')).toEqual(['PHONE:+1-646-555-0199 ext. 12']);
