@@ -258,6 +258,8 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
           for (let q = k + 1; q < next.length && q <= k + 4; q++) {
             const nw = (next[q] as { w: string }).w;
             if ((isNameWord(nw) || (q === k + 1 && /^\p{L}{3,}$/u.test(nw))) && !lexicon().common.has(normWord(nw))) end = (next[q] as { e: number }).e;
+            // A street word named by another ("Pine Lane", "Park Avenue"): the type comes last.
+            else if (q === k + 1 && k === 0 && /^\p{Lu}/u.test(nw) && isStreetWord(nw)) end = (next[q] as { e: number }).e;
             else break;
           }
         }

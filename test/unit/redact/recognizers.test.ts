@@ -254,6 +254,11 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Kärntner Straße 12, Wien and Calle 5')).toEqual(['ADDRESS:Kärntner Straße 12, Wien', 'ADDRESS:Calle 5']);
     expect(masked('pedestrians must enter on hegyalja út 98.')).toEqual(['ADDRESS:út 98']);
   });
+  it('ADDRESS: a street named by another street word keeps its type ("Pine Lane", not "Pine")', () => {
+    // tau-bench's user records, read as text: "Pine" is a street type too, and "Lane" was left out.
+    expect(masked('{"address1": "377 Pine Lane", "address2": "Suite 694"}')).toEqual(['ADDRESS:377 Pine Lane', 'ADDRESS:Suite 694']);
+    expect(masked('"377 Park Avenue"')).toEqual(['ADDRESS:377 Park Avenue']);
+  });
   it('ADDRESS: units, military addresses, a city before its postal code and corners (each behind a cheap pre-check)', () => {
     expect(masked('Deliver to 12 Oak Lane, Apt 4B, Springfield')).toEqual(['ADDRESS:12 Oak Lane, Apt 4B, Springfield']);
     expect(masked('Ship to Suite #210, 500 Market Street')).toEqual(['ADDRESS:Suite #210, 500 Market Street']);
