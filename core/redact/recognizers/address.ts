@@ -222,7 +222,15 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
       if ((isStreetWord(w) && !BACKWARD_AMBIGUOUS.has(normWord(w))) || w === 'u.') {
         streetStart = (prev[k] as { s: number }).s;
         // Capitalised: a lower-case type after a lower-case name is Hungarian's order ("hegyalja út 98").
-        bare = k === 0 && /^\p{Lu}/u.test(w) && lexicon().street.has(normWord(w)) && !PREFIX_STREET_TYPE.test(w);
+        // Not after an article or preposition that names streets ("Am Markt 12", "An der Allee 7"), nor
+        // after an address cue ("ship to Park 12").
+        bare =
+          k === 0 &&
+          /^\p{Lu}/u.test(w) &&
+          lexicon().street.has(normWord(w)) &&
+          !PREFIX_STREET_TYPE.test(w) &&
+          !(prev[1] !== undefined && PARTICLE_WORDS.has((prev[1] as { w: string }).w.toLowerCase())) &&
+          !endsWithAddressCue(text.slice(Math.max(0, streetStart - 48), streetStart));
         // Extend over the capitalised name words before a trailing street word ("Villacher Strasse").
         for (let q = k + 1; q < prev.length && q <= k + 2; q++) {
           const pw = (prev[q] as { w: string }).w;

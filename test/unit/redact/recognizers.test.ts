@@ -248,9 +248,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('my zip code is 35350')).toEqual(['ADDRESS:35350']);
     expect(masked('We sold 221 units in Q3.')).toEqual([]);
   });
-  it('ADDRESS: not a street word alone before a number (a GitHub page\'s "Fork 234"), unless a place follows', () => {
+  it('ADDRESS: not a street word alone before a number (a GitHub page\'s "Fork 234"), unless a place, an article or a cue says so', () => {
     expect(masked('- [Fork 234](#) - [Star 894](#)\nRoad 5 is closed; see Lane 3.')).toEqual([]);
     expect(masked('Ship to Park 12, 80331 München')).toEqual(['ADDRESS:Park 12, 80331 München']);
+    // After an article that names a street, or an address cue, it is one.
+    expect(masked('Ich wohne Am Markt 12 in Bonn')).toEqual(['ADDRESS:Markt 12']);
+    expect(masked('Please ship to Park 12.')).toEqual(['ADDRESS:Park 12']);
     expect(masked('Kärntner Straße 12, Wien and Calle 5')).toEqual(['ADDRESS:Kärntner Straße 12, Wien', 'ADDRESS:Calle 5']);
     expect(masked('pedestrians must enter on hegyalja út 98.')).toEqual(['ADDRESS:út 98']);
   });
