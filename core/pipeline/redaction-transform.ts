@@ -23,12 +23,12 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A lower-case snake_case identifier ("book_reservation", "get_user_details"): code's name for something. */
-const CODE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+/** A snake_case or lowerCamelCase identifier ("book_reservation", "getWeather"): code's name for something. */
+const CODE_NAME = /^[a-z][a-z0-9]*(?:(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]*)+)$/;
 
 /**
  * Collects the values the redactor masked because their own key was sensitive (value → type), keeping
- * those long enough to chase and not already placeholders. A "name" that is a snake_case identifier is
+ * those long enough to chase and not already placeholders. A "name" that is a code identifier is
  * masked where it stands but not chased: no person is called that, and chasing it would turn every call
  * of the tool of that name into `<PERSON_n>`.
  */

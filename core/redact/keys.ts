@@ -39,9 +39,10 @@ const PERSON_NAME_PREFIX = new Set([
 ]);
 /**
  * Keys whose presence beside "name" marks the object as a tool call or schema, whose name is not personal.
- * `kwargs`: Python agents' calls (tau-bench's expected actions are `{name: "book_reservation", kwargs}`).
+ * `kwargs`: Python agents' calls (tau-bench's expected actions are `{name: "book_reservation", kwargs}`);
+ * `toolUseId`: Bedrock's `{toolUseId, name, input}`; `call_id`: OpenAI Responses' function calls.
  */
-const TOOLISH_SIBLINGS = ['arguments', 'args', 'kwargs', 'parameters', 'input_schema', 'inputSchema', 'function', 'description', 'tool_call_id', 'toolCallId', 'schema', 'type', 'spanId', 'kind', 'model', 'version'];
+const TOOLISH_SIBLINGS = ['arguments', 'args', 'kwargs', 'toolUseId', 'tool_use_id', 'call_id', 'callId', 'parameters', 'input_schema', 'inputSchema', 'function', 'description', 'tool_call_id', 'toolCallId', 'schema', 'type', 'spanId', 'kind', 'model', 'version'];
 
 /** The lower-case words of a key name: "AccountKey" → account, key; "max_tokens_used" → max, tokens, used. */
 export function keyWords(key: string): string[] {

@@ -52,7 +52,7 @@ describe('redaction transform', () => {
     store.close();
   });
 
-  it("keeps tool names: a Python call's {name, kwargs} is no person, and a snake_case name is masked in place but not chased", () => {
+  it("keeps tool names: a Python call's {name, kwargs} or Bedrock's {toolUseId, name} is no person, and a code name is masked in place but not chased", () => {
     const store = Store.open(':memory:');
     const t = createRedactionTransform(store, { secretKey: key });
     const d = TraceDraft.parse({
@@ -66,22 +66,30 @@ describe('redaction transform', () => {
           toolCalls: [
             { id: 'c1', name: 'book_reservation', arguments: { passengers: [{ first_name: 'Zqxette' }] }, result: 'Error: payment amount does not add up', status: 'error' },
             { id: 'c2', name: 'cancel_reservation', arguments: { reservation_id: 'HATHAT' }, status: 'ok' },
+            { id: 'c3', name: 'getWeather', arguments: { city: 'Oslo' }, status: 'ok' },
           ],
         },
         { role: 'tool', name: 'book_reservation', toolCallId: 'c1', text: 'Error: payment amount does not add up' },
         { role: 'tool', name: 'cancel_reservation', toolCallId: 'c2', text: 'cancelled' },
       ],
-      // tau-bench's expected actions; the second object has no sibling that says "tool".
-      metadata: { actions: [{ name: 'book_reservation', kwargs: { passengers: [{ first_name: 'Zqxette' }] } }, { name: 'cancel_reservation', note: 'x' }] },
+      // tau-bench's expected actions; the second and third objects have no sibling that says "tool".
+      metadata: {
+        actions: [{ name: 'book_reservation', kwargs: { passengers: [{ first_name: 'Zqxette' }] } }, { name: 'cancel_reservation', note: 'x' }, { name: 'getWeather' }],
+        // Bedrock's Converse API.
+        bedrock: { toolUse: { toolUseId: 'tooluse_1', name: 'lookupOrder', input: { id: 7 } } },
+      },
     });
     const out = t.draft(d);
     const calls = out.messages[1]?.toolCalls ?? [];
-    expect(calls.map((c) => c.name)).toEqual(['book_reservation', 'cancel_reservation']);
+    expect(calls.map((c) => c.name)).toEqual(['book_reservation', 'cancel_reservation', 'getWeather']);
     expect(out.messages.slice(2).map((m) => m.name)).toEqual(['book_reservation', 'cancel_reservation']);
-    const actions = (out.metadata as { actions: Array<{ name: string; kwargs?: { passengers: Array<{ first_name: string }> } }> }).actions;
+    const meta = out.metadata as { actions: Array<{ name: string; kwargs?: { passengers: Array<{ first_name: string }> } }>; bedrock: { toolUse: { name: string } } };
+    const actions = meta.actions;
     expect(actions[0]?.name).toBe('book_reservation');
-    // Masked where it stands (a bare "name" key), as before.
+    expect(meta.bedrock.toolUse.name).toBe('lookupOrder');
+    // Masked where they stand (a bare "name" key), as before.
     expect(actions[1]?.name).toMatch(/^<PERSON_\d+>$/);
+    expect(actions[2]?.name).toMatch(/^<PERSON_\d+>$/);
     // The passenger is still a person everywhere.
     const passenger = actions[0]?.kwargs?.passengers[0]?.first_name;
     expect(passenger).toMatch(/^<PERSON_\d+>$/);
