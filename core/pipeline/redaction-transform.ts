@@ -13,7 +13,7 @@
  */
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createKeyedHash, createRedactor, isPlaceholder, storedIds, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId, sameOrCopy } from '../redact/index.js';
+import { createKeyedHash, createRedactor, isBareNameKey, isPlaceholder, looksLikePersonName, storedIds, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId, sameOrCopy } from '../redact/index.js';
 import type { RedactionConfigInput, FieldClass } from '../redact/index.js';
 
 /** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
@@ -23,23 +23,21 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A snake_case or lowerCamelCase identifier ("book_reservation", "getWeather"): code's name for something. */
-const CODE_NAME = /^[a-z][a-z0-9]*(?:(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]*)+)$/;
-
 /**
  * Collects the values the redactor masked because their own key was sensitive (value → type), keeping
- * those long enough to chase and not already placeholders. A "name" that is a code identifier is
- * masked where it stands but not chased: no person is called that, and chasing it would turn every call
- * of the tool of that name into `<PERSON_n>`.
+ * those long enough to chase and not already placeholders. A bare "name" is anyone's or anything's (a
+ * product, a span event, a pipeline stage, a tool): it is masked where it stands, but chased only when it
+ * reads as a person's name. Chasing `{"name": "exception"}` or `{"name": "book_reservation"}` turned
+ * every "exception" in the record, or every call of that tool, into `<PERSON_n>`.
  */
-function sensitiveCollector(): { found: Map<string, string>; add: (type: string, value: string) => void } {
+function sensitiveCollector(): { found: Map<string, string>; add: (type: string, value: string, key?: string) => void } {
   const found = new Map<string, string>();
   return {
     found,
-    add: (type, value) => {
+    add: (type, value, key) => {
       const v = value.trim();
       if (v.length < MIN_PROPAGATED_LENGTH || isPlaceholder(v)) return;
-      if (type === 'PERSON' && CODE_NAME.test(v)) return;
+      if (type === 'PERSON' && key !== undefined && isBareNameKey(key) && !looksLikePersonName(v)) return;
       found.set(v, type);
     },
   };

@@ -53,6 +53,12 @@ export function keyWords(key: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** True for a key that says only "name" (`name`, `Name`, `_name`): whose name it holds, its object must tell. */
+export function isBareNameKey(key: string): boolean {
+  const ws = keyWords(key);
+  return ws.length === 1 && ws[0] === 'name';
+}
+
 /** A bare `name` key: a person's name unless its object is a tool call, a schema or a non-user speaker. */
 function bareName(siblings: Readonly<Record<string, unknown>> | undefined): string | undefined {
   if (siblings === undefined) return 'PERSON';

@@ -26,9 +26,10 @@ export interface RedactOptions {
   field?: FieldClass;
   /**
    * Called with each string masked because its own key is sensitive (`first_name: "Aarav"`), so the
-   * caller can chase the value through the rest of the record without walking it again.
+   * caller can chase the value through the rest of the record without walking it again. `key` is that
+   * key; undefined for a field that names a person by what it is (a user message's name).
    */
-  onSensitiveValue?: (type: string, value: string) => void;
+  onSensitiveValue?: (type: string, value: string, key?: string) => void;
 }
 
 /** One PII hit found by the leak scan: where, and of which type; never the value. */
@@ -268,7 +269,7 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
         v = src[at] as Json;
         const own = fr.sensitive === undefined || onSensitiveValue !== undefined ? keys.typeOf(at, src) : undefined;
         sensitive = fr.sensitive ?? own;
-        if (own !== undefined && onSensitiveValue !== undefined && typeof v === 'string') onSensitiveValue(own, v);
+        if (own !== undefined && onSensitiveValue !== undefined && typeof v === 'string') onSensitiveValue(own, v, at);
       }
       // Where the value sits in the copy: under its key's placeholder when the key held PII.
       const name = fr.names !== null ? (fr.names[fr.i - 1] as string) : at;

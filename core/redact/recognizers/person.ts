@@ -132,6 +132,31 @@ const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'word', 'caps', 'su
 /** Kinds of tokens that can be part of a name, for a dictionary word beside them. */
 const NAME_LIKE_KINDS = new Set<Kind | undefined>(['first', 'firstlast', 'last', 'shape', 'unknown', 'initial']);
 
+/** Kinds that name someone: a given name, a surname, or a name's shape. */
+const NAME_KINDS = new Set<Kind>(['first', 'last', 'firstlast', 'shape']);
+/** Kinds a name may also hold without counting for it ("Dr.", "J.", "Jr.", "Rose" in "Rose Smith"). */
+const NAME_PART_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'commonlast']);
+
+/**
+ * True when a value read on its own could be a person's name: one to four capitalised words, none an
+ * ordinary word, with a known name or a name's shape among them, or two words or more that no list knows
+ * ("Mia Li", "Dr. Zqxette Vrumple"); not "Wireless Headphones", "Retrieval", "New York" or "exception".
+ */
+export function looksLikePersonName(value: string): boolean {
+  const words = value.trim().split(/\s+/);
+  if (words.length > 4) return false;
+  let named = 0;
+  let unknown = 0;
+  for (const w of words) {
+    if (!/^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w)) return false;
+    const k = wordInfo(w).kind;
+    if (NAME_KINDS.has(k)) named++;
+    else if (k === 'unknown') unknown++;
+    else if (!NAME_PART_KINDS.has(k)) return false;
+  }
+  return named > 0 || unknown >= 2;
+}
+
 function endsPossessive(w: string): boolean {
   const n = w.length;
   return n >= 2 && w.charCodeAt(n - 1) === 115 && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019);

@@ -97,6 +97,27 @@ describe('redaction transform', () => {
     store.close();
   });
 
+  it('chases a bare "name" only when it reads as a person\'s: not a span event, a product or a pipeline stage', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const d = TraceDraft.parse({
+      source: { format: 'otlp', file: 'f', sourceTraceId: 't-names' },
+      messages: [
+        { role: 'user', text: 'The Wireless Headphones threw an exception at the Retrieval stage. Ask Zqxette Vrumple or Mia.' },
+        { role: 'assistant', text: '', toolCalls: [{ id: 'c1', name: 'search', arguments: {}, result: [{ name: 'Wireless Headphones', price: 99 }, { name: 'Mia', role: 'buyer' }], status: 'ok' }] },
+      ],
+      spans: [{ spanId: 's1', name: 'chat', kind: 'llm', status: 'ok', attributes: { events: [{ name: 'exception', attributes: { 'exception.type': 'ValueError' } }] } }],
+      metadata: { stages: [{ name: 'Retrieval', ms: 5 }], owner: { name: 'Zqxette Vrumple', id: 9 } },
+    });
+    const out = t.draft(d);
+    const text = out.messages[0]?.text ?? '';
+    // Masked where they stand, as any bare "name" is.
+    expect(JSON.stringify(out.spans[0]?.attributes)).toMatch(/"name":"<PERSON_\d+>"/);
+    // Only the names of people are chased into the text.
+    expect(text).toMatch(/^The Wireless Headphones threw an exception at the Retrieval stage\. Ask <PERSON_\d+> or <PERSON_\d+>\.$/);
+    store.close();
+  });
+
   it('keeps placeholders stable across transforms of the same database (state saved before commit)', () => {
     const store = Store.open(':memory:');
     const a = createRedactionTransform(store, { secretKey: key });
