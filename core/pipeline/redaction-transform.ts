@@ -13,11 +13,8 @@
  */
 import type { FormatId, Json, TraceDraft } from '../model/trace.js';
 import type { Fragment } from '../ingest/format.js';
-import { createKeyedHash, createRedactor, isBareNameKey, isPlaceholder, looksLikePersonName, storedIds, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId, sameOrCopy } from '../redact/index.js';
+import { createKeyedHash, createRedactor, isPlaceholder, storedIds, worthChasing, PLACEHOLDER_IN_TEXT, Pseudonymizer, PseudonymizerState, RedactionReport, type IdKind, type KeyedHash, type Redactor, type StoredId, sameOrCopy } from '../redact/index.js';
 import type { RedactionConfigInput, FieldClass } from '../redact/index.js';
-
-/** Values shorter than this under a sensitive key are not chased through free text (too many false hits). */
-const MIN_PROPAGATED_LENGTH = 3;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,20 +22,14 @@ function escapeRegExp(s: string): string {
 
 /**
  * Collects the values the redactor masked because their own key was sensitive (value → type), keeping
- * those long enough to chase and not already placeholders. A bare "name" is anyone's or anything's (a
- * product, a span event, a pipeline stage, a tool): it is masked where it stands, but chased only when it
- * reads as a person's name. Chasing `{"name": "exception"}` or `{"name": "book_reservation"}` turned
- * every "exception" in the record, or every call of that tool, into `<PERSON_n>`.
+ * those worth chasing (`worthChasing`).
  */
 function sensitiveCollector(): { found: Map<string, string>; add: (type: string, value: string, key?: string) => void } {
   const found = new Map<string, string>();
   return {
     found,
     add: (type, value, key) => {
-      const v = value.trim();
-      if (v.length < MIN_PROPAGATED_LENGTH || isPlaceholder(v)) return;
-      if (type === 'PERSON' && key !== undefined && isBareNameKey(key) && !looksLikePersonName(v)) return;
-      found.set(v, type);
+      if (worthChasing(type, value, key)) found.set(value.trim(), type);
     },
   };
 }

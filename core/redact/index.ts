@@ -21,5 +21,4 @@ export { belowBars, formatScoreErrors, formatScoreTable, matchRecord, f2, QUALIT
 export { ENTITY_TYPES, type EntityType, type Finding } from './types.js';
 export { storedId, storedIds, type IdKind, type StoredId } from './stored-id.js';
 export { sameOrCopy } from './copy-on-write.js';
-export { isBareNameKey } from './keys.js';
-export { looksLikePersonName } from './recognizers/person.js';
+export { worthChasing } from './chase.js';

@@ -118,6 +118,22 @@ describe('redaction transform', () => {
     store.close();
   });
 
+  it('does not chase fillers under sensitive keys ({"phone": "unknown"}) through the text', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const out = t.draft(
+      TraceDraft.parse({
+        source: { format: 'otlp', file: 'f', sourceTraceId: 't-fillers' },
+        messages: [{ role: 'user', text: 'Status unknown; same as before, N/A for now, none given. Use the default.' }],
+        metadata: { customer: { phone: 'unknown', billing_address: 'same', email: 'none', address: 'N/A', password: 'default' } },
+      }),
+    );
+    expect(out.messages[0]?.text).toBe('Status unknown; same as before, N/A for now, none given. Use the default.');
+    // Still masked where they stand: the key says what they are.
+    expect(out.metadata).toEqual({ customer: { phone: '<PHONE_1>', billing_address: '<ADDRESS_1>', email: '<EMAIL_1>', address: '<ADDRESS_2>', password: '<SECRET_1>' } });
+    store.close();
+  });
+
   it('keeps placeholders stable across transforms of the same database (state saved before commit)', () => {
     const store = Store.open(':memory:');
     const a = createRedactionTransform(store, { secretKey: key });

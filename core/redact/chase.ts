@@ -1,0 +1,48 @@
+/**
+ * Which values masked under a sensitive key are chased through the rest of their record (the import's
+ * propagation step): those that are the PII they stand for, not words that say there is none.
+ */
+import { isBareNameKey } from './keys.js';
+import { isPlaceholder } from './pseudonymizer.js';
+import { lexicon } from './recognizers/lexicon.js';
+import { looksLikePersonName } from './recognizers/person.js';
+
+/** Values shorter than this are not chased through free text (too many false hits). */
+const MIN_CHASED_LENGTH = 3;
+
+/** Spellings of "no value" that no dictionary lists. */
+const NO_VALUE = new Set(['n/a', 'na', 'nil', 'null', 'undefined', 'tbd', 'redacted', 'xxx']);
+
+/** True when every word of `v` is a word of the language ("unknown", "same as shipping", "not provided"). */
+function ordinaryWords(v: string): boolean {
+  const lx = lexicon();
+  return v
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => lx.dictionary.has(w) || lx.common.has(w));
+}
+
+/** True when a word of `v` is a known given name or surname ("Will Smith", "Rose"). */
+function hasKnownName(v: string): boolean {
+  const lx = lexicon();
+  return v
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => lx.first.has(w) || lx.last.has(w));
+}
+
+/**
+ * Whether a value masked as `type` under `key` is chased through its record. Not a placeholder, a filler
+ * ("none", "unknown", "same", "N/A", "-") or a sentence of ordinary words: chasing `{"phone": "unknown"}`
+ * masked every "unknown" of the conversation. A bare `name` is anyone's or anything's (a product, a span
+ * event, a tool): it is chased only when it reads as a person's name. `key` is undefined for a field that
+ * names a person by what it is (a user message's name).
+ */
+export function worthChasing(type: string, value: string, key: string | undefined): boolean {
+  const v = value.trim();
+  if (v.length < MIN_CHASED_LENGTH || isPlaceholder(v) || !/[\p{L}\p{N}]/u.test(v)) return false;
+  if (NO_VALUE.has(v.toLowerCase())) return false;
+  if (type === 'PERSON' && key !== undefined && isBareNameKey(key)) return looksLikePersonName(v);
+  if (ordinaryWords(v)) return type === 'PERSON' && hasKnownName(v);
+  return true;
+}
