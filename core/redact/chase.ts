@@ -10,8 +10,12 @@ import { looksLikePersonName } from './recognizers/person.js';
 /** Values shorter than this are not chased through free text (too many false hits). */
 const MIN_CHASED_LENGTH = 3;
 
-/** Spellings of "no value" that no dictionary lists. */
-const NO_VALUE = new Set(['n/a', 'na', 'nil', 'null', 'undefined', 'tbd', 'redacted', 'xxx']);
+/** Spellings of "no value" (and of a value left out), which no record's PII is. */
+const NO_VALUE = new Set([
+  'n/a', 'na', 'nil', 'null', 'undefined', 'tbd', 'redacted', 'xxx', 'none', 'unknown', 'same', 'default', 'empty', 'hidden',
+  'private', 'masked', 'not set', 'not provided', 'not available', 'anonymous', 'changeme', 'placeholder', 'example', 'test',
+  'secret', 'password', 'true', 'false', 'yes', 'no',
+]);
 
 /** True when every word of `v` is a word of the language ("unknown", "same as shipping", "not provided"). */
 function ordinaryWords(v: string): boolean {
@@ -33,16 +37,17 @@ function hasKnownName(v: string): boolean {
 
 /**
  * Whether a value masked as `type` under `key` is chased through its record. Not a placeholder, a filler
- * ("none", "unknown", "same", "N/A", "-") or a sentence of ordinary words: chasing `{"phone": "unknown"}`
- * masked every "unknown" of the conversation. A bare `name` is anyone's or anything's (a product, a span
- * event, a tool): it is chased only when it reads as a person's name. `key` is undefined for a field that
- * names a person by what it is (a user message's name).
+ * ("none", "unknown", "same", "N/A", "-") or, but for a secret, words of the language only: chasing
+ * `{"phone": "unknown"}` masked every "unknown" of the conversation. A password that is a word
+ * ("sunshine") is still chased: the recognizers would not find it in "my password is sunshine". A bare
+ * `name` is anyone's or anything's (a product, a span event, a tool): it is chased only when it reads as
+ * a person's name. `key` is undefined for a field that names a person by what it is (a user message's name).
  */
 export function worthChasing(type: string, value: string, key: string | undefined): boolean {
   const v = value.trim();
   if (v.length < MIN_CHASED_LENGTH || isPlaceholder(v) || !/[\p{L}\p{N}]/u.test(v)) return false;
   if (NO_VALUE.has(v.toLowerCase())) return false;
   if (type === 'PERSON' && key !== undefined && isBareNameKey(key)) return looksLikePersonName(v);
-  if (ordinaryWords(v)) return type === 'PERSON' && hasKnownName(v);
+  if (type !== 'SECRET' && ordinaryWords(v)) return type === 'PERSON' && hasKnownName(v);
   return true;
 }

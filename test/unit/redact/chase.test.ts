@@ -8,6 +8,8 @@ describe('worthChasing: which values masked under a sensitive key are chased thr
     expect(worthChasing('PHONE', '+1 212 555 0142', 'phone')).toBe(true);
     expect(worthChasing('USER', 'mia_li_3668', 'user_id')).toBe(true);
     expect(worthChasing('SECRET', 'hunter2', 'password')).toBe(true);
+    // A password that is a word is still a secret ("my password is sunshine" escapes the recognizers).
+    expect(worthChasing('SECRET', 'sunshine', 'password')).toBe(true);
     // A user message's name is a person's by what it is (no key).
     expect(worthChasing('PERSON', 'zqx', undefined)).toBe(true);
   });
