@@ -4,7 +4,7 @@
  */
 import { isBareNameKey } from './keys.js';
 import { isPlaceholder } from './pseudonymizer.js';
-import { lexicon } from './recognizers/lexicon.js';
+import { hasKnownName, onlyOrdinaryWords } from './recognizers/lexicon.js';
 import { looksLikePersonName } from './recognizers/person.js';
 
 /** Values shorter than this are not chased through free text (too many false hits). */
@@ -16,24 +16,6 @@ const NO_VALUE = new Set([
   'private', 'masked', 'not set', 'not provided', 'not available', 'anonymous', 'changeme', 'placeholder', 'example', 'test',
   'secret', 'password', 'true', 'false', 'yes', 'no',
 ]);
-
-/** True when every word of `v` is a word of the language ("unknown", "same as shipping", "not provided"). */
-function ordinaryWords(v: string): boolean {
-  const lx = lexicon();
-  return v
-    .toLowerCase()
-    .split(/\s+/)
-    .every((w) => lx.dictionary.has(w) || lx.common.has(w));
-}
-
-/** True when a word of `v` is a known given name or surname ("Will Smith", "Rose"). */
-function hasKnownName(v: string): boolean {
-  const lx = lexicon();
-  return v
-    .toLowerCase()
-    .split(/\s+/)
-    .some((w) => lx.first.has(w) || lx.last.has(w));
-}
 
 /**
  * Whether a value masked as `type` under `key` is chased through its record. Not a placeholder, a filler
@@ -48,6 +30,6 @@ export function worthChasing(type: string, value: string, key: string | undefine
   if (v.length < MIN_CHASED_LENGTH || isPlaceholder(v) || !/[\p{L}\p{N}]/u.test(v)) return false;
   if (NO_VALUE.has(v.toLowerCase())) return false;
   if (type === 'PERSON' && key !== undefined && isBareNameKey(key)) return looksLikePersonName(v);
-  if (type !== 'SECRET' && ordinaryWords(v)) return type === 'PERSON' && hasKnownName(v);
+  if (type !== 'SECRET' && onlyOrdinaryWords(v)) return type === 'PERSON' && hasKnownName(v);
   return true;
 }

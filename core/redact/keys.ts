@@ -2,6 +2,7 @@
  * Sensitive keys: values stored under these keys are masked whatever they look like.
  */
 import type { SensitiveKeyEntry } from './config.js';
+import { hasKnownName, onlyOrdinaryWords } from './recognizers/lexicon.js';
 
 /** Exact key names (normalised: lower case, no separators) and the type their value is masked as. */
 const EXACT: Record<string, string> = {
@@ -59,12 +60,18 @@ export function isBareNameKey(key: string): boolean {
   return ws.length === 1 && ws[0] === 'name';
 }
 
-/** A bare `name` key: a person's name unless its object is a tool call, a schema or a non-user speaker. */
-function bareName(siblings: Readonly<Record<string, unknown>> | undefined): string | undefined {
+/**
+ * A bare `name` key: a person's name unless its object is a tool call, a schema or a non-user speaker, or
+ * its value is only words of the language and no known name (a product's "Wireless Headphones", a span
+ * event's "exception", a stage's "Retrieval"): such a value is read as text, like any other.
+ */
+function bareName(siblings: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
   if (siblings === undefined) return 'PERSON';
   if (TOOLISH_SIBLINGS.some((k) => k in siblings)) return undefined;
   // Message speakers: only a user's name is personal (tool and agent names are not).
   if (typeof siblings.role === 'string' && siblings.role !== 'user') return undefined;
+  const v = siblings[key];
+  if (typeof v === 'string' && onlyOrdinaryWords(v.trim()) && !hasKnownName(v)) return undefined;
   return 'PERSON';
 }
 
@@ -101,7 +108,7 @@ export class SensitiveKeys {
   /** The placeholder type for values under `key`, or undefined when the key is not sensitive. */
   typeOf(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
     // Keys repeat across records: cache the verdict (a bare "name" depends on its siblings, so it is not cached).
-    if (key === 'name' || key === 'Name' || key === 'NAME') return this.extra.get('name') ?? bareName(siblings);
+    if (key === 'name' || key === 'Name' || key === 'NAME') return this.extra.get('name') ?? bareName(siblings, key);
     let hit = this.cache.get(key);
     if (hit === undefined) {
       hit = this.compute(key, siblings) ?? null;
@@ -119,7 +126,7 @@ export class SensitiveKeys {
     if (extra !== undefined) return extra;
     const last = ws[ws.length - 1] as string;
     if (last === 'name' || last === 'names') {
-      if (ws.length === 1) return bareName(siblings);
+      if (ws.length === 1) return bareName(siblings, key);
       return PERSON_NAME_PREFIX.has(ws[ws.length - 2] as string) || EXACT[joined] === 'PERSON' ? 'PERSON' : undefined;
     }
     const exact = EXACT[joined];

@@ -97,7 +97,7 @@ describe('redaction transform', () => {
     store.close();
   });
 
-  it('chases a bare "name" only when it reads as a person\'s: not a span event, a product or a pipeline stage', () => {
+  it('a bare "name" of ordinary words is a thing\'s, and is chased only when it reads as a person\'s: not a span event, a product or a stage', () => {
     const store = Store.open(':memory:');
     const t = createRedactionTransform(store, { secretKey: key });
     const d = TraceDraft.parse({
@@ -111,8 +111,14 @@ describe('redaction transform', () => {
     });
     const out = t.draft(d);
     const text = out.messages[0]?.text ?? '';
-    // Masked where they stand, as any bare "name" is.
-    expect(JSON.stringify(out.spans[0]?.attributes)).toMatch(/"name":"<PERSON_\d+>"/);
+    // Words of the language and no known name are a thing's name: read as text, and kept.
+    expect(out.spans[0]?.attributes).toEqual({ events: [{ name: 'exception', attributes: { 'exception.type': 'ValueError' } }] });
+    const result = out.messages[1]?.toolCalls[0]?.result as Array<{ name: string }>;
+    expect(result[0]?.name).toBe('Wireless Headphones');
+    expect(result[1]?.name).toMatch(/^<PERSON_\d+>$/);
+    const meta = out.metadata as { stages: Array<{ name: string }>; owner: { name: string } };
+    expect(meta.stages[0]?.name).toBe('Retrieval');
+    expect(meta.owner.name).toMatch(/^<PERSON_\d+>$/);
     // Only the names of people are chased into the text.
     expect(text).toMatch(/^The Wireless Headphones threw an exception at the Retrieval stage\. Ask <PERSON_\d+> or <PERSON_\d+>\.$/);
     store.close();
