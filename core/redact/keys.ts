@@ -71,7 +71,7 @@ function bareName(siblings: Readonly<Record<string, unknown>> | undefined, key: 
   // Message speakers: only a user's name is personal (tool and agent names are not).
   if (typeof siblings.role === 'string' && siblings.role !== 'user') return undefined;
   const v = siblings[key];
-  if (typeof v === 'string' && onlyOrdinaryWords(v.trim()) && !hasKnownName(v)) return undefined;
+  if (typeof v === 'string' && onlyOrdinaryWords(v) && !hasKnownName(v)) return undefined;
   return 'PERSON';
 }
 

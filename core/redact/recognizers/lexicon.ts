@@ -57,22 +57,21 @@ export function lexicon(): Lexicon {
   return cached;
 }
 
+/** The lower-cased words of a value, split at white space. */
+function lowerWords(v: string): string[] {
+  return v.trim().toLowerCase().split(/\s+/);
+}
+
 /** True when every word of `v` is a word of the language ("unknown", "Wireless Headphones", "not provided"). */
 export function onlyOrdinaryWords(v: string): boolean {
   const lx = lexicon();
-  return v
-    .toLowerCase()
-    .split(/\s+/)
-    .every((w) => lx.dictionary.has(w) || lx.common.has(w));
+  return lowerWords(v).every((w) => lx.dictionary.has(w) || lx.common.has(w));
 }
 
 /** True when a word of `v` is a known given name or surname ("Will Smith", "Rose"). */
 export function hasKnownName(v: string): boolean {
   const lx = lexicon();
-  return v
-    .toLowerCase()
-    .split(/\s+/)
-    .some((w) => lx.first.has(w) || lx.last.has(w));
+  return lowerWords(v).some((w) => lx.first.has(w) || lx.last.has(w));
 }
 
 /** Lower-cases, straightens apostrophes ("I’m" is "i'm") and strips a trailing possessive or full stop. */
