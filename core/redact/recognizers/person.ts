@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../types.js';
 import { BoundedCache, isAsciiLetter } from './context.js';
-import { lexicon, normWord } from './lexicon.js';
+import { hasKnownName, lexicon, normWord } from './lexicon.js';
 import type { TextIndex } from './text-index.js';
 
 const CAP_TOKEN_AT = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?/uy;
@@ -141,13 +141,22 @@ const NAME_PART_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'common
  * True when a value read on its own could be a person's name: one to four capitalised words, none an
  * ordinary word, with a known name or a name's shape among them, or two words or more that no list knows
  * ("Mia Li", "Dr. Zqxette Vrumple"); not "Wireless Headphones", "Retrieval", "New York" or "exception".
+ * A word of a script without case (王小明) counts as a name: nothing here tells it from a word. In lower
+ * case, a value is a name when a known given name or surname is among its words ("jane doe").
  */
 export function looksLikePersonName(value: string): boolean {
   const words = value.trim().split(/\s+/);
   if (words.length > 4) return false;
+  // Typed in lower case ("jane doe"): a name when a known one is among its words.
+  if (words.every((w) => /^\p{Ll}[\p{Ll}\p{M}'’.-]*$/u.test(w))) return hasKnownName(value);
   let named = 0;
   let unknown = 0;
   for (const w of words) {
+    // Scripts without case (王小明, محمد): nothing tells a name from a word here, so it may be one.
+    if (/^[\p{Lo}\p{M}]+$/u.test(w)) {
+      named++;
+      continue;
+    }
     if (!/^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w)) return false;
     const k = wordInfo(w).kind;
     if (NAME_KINDS.has(k)) named++;

@@ -31,6 +31,11 @@ describe('worthChasing: which values masked under a sensitive key are chased thr
   it('a bare "name" only when it reads as a person\'s name', () => {
     expect(worthChasing('PERSON', 'Mia Li', 'name')).toBe(true);
     expect(worthChasing('PERSON', 'Zqxette Vrumple', 'Name')).toBe(true);
+    // A script without case gives no sign either way: chased, as before.
+    expect(worthChasing('PERSON', '王小明', 'name')).toBe(true);
+    // Typed in lower case: a name when a known one is among its words.
+    expect(worthChasing('PERSON', 'jane doe', 'name')).toBe(true);
+    expect(worthChasing('PERSON', 'retry step', 'name')).toBe(false);
     for (const v of ['exception', 'Wireless Headphones', 'Retrieval', 'New York', 'book_reservation', 'getWeather', 'gen_ai.content.prompt'])
       expect({ v, chased: worthChasing('PERSON', v, 'name') }).toEqual({ v, chased: false });
   });
