@@ -56,6 +56,9 @@ export function keyWords(key: string): string[] {
 
 /** True for a key that says only "name" (`name`, `Name`, `_name`): whose name it holds, its object must tell. */
 export function isBareNameKey(key: string): boolean {
+  if (key === 'name') return true;
+  // Most sensitive keys say what they hold ("email", "first_name"): no "name" alone in them.
+  if (!/name/i.test(key)) return false;
   const ws = keyWords(key);
   return ws.length === 1 && ws[0] === 'name';
 }
