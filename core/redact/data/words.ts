@@ -88,6 +88,7 @@ adres adresse adresa dirección direccion indirizzo endereço endereco anschrift
 apellidos nome cognome prénom prenom nom vorname nachname imię imie nazwisko naam achternaam voornaam telefon telefone teléfono
 telefono téléphone móvil movil cellulare handynummer correo correio courriel ciudad cidade città citta stadt miasto código codigo
 postleitzahl geburtsdatum fecha nacimiento naissance nascita geboortedatum kundennummer cliente kunde empresa
+hallo grüße grüßen grüsse grüssen gruß gruss freundlichen lieferadresse rechnungsadresse kundin kundenservice
 `;
 
 /**
@@ -272,7 +273,7 @@ chakwama pokhara shahkot severnyy
 
 /** Honorifics and titles that announce a person's name. */
 export const HONORIFICS_TEXT = `
-mr mrs ms miss mx dr prof sir madam mme mlle herr frau sr sra srta dott sig signora don doña dona rev fr
+mr mrs ms miss mx dr prof sir madam mme mlle herr herrn frau sr sra srta dott sig signora don doña dona rev fr
 `;
 
 /** Street-type words (English and international) that end or start a street name. */

@@ -219,7 +219,10 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
     let bare = false;
     for (let k = 0; k < prev.length; k++) {
       const w = (prev[k] as { w: string }).w;
-      if ((isStreetWord(w) && !BACKWARD_AMBIGUOUS.has(normWord(w))) || w === 'u.') {
+      // A type written before the street's name cannot end one: "al" right before the number is Spanish or
+      // Italian "to the" ("Llámame al 612 345 678"), where Polish writes "al. Jerozolimskie 65".
+      const trailingPrefixType = k === 0 && /^\p{Ll}/u.test(w) && PREFIX_STREET_TYPE.test(w);
+      if (((isStreetWord(w) && !BACKWARD_AMBIGUOUS.has(normWord(w))) || w === 'u.') && !trailingPrefixType) {
         streetStart = (prev[k] as { s: number }).s;
         // Capitalised: a lower-case type after a lower-case name is Hungarian's order ("hegyalja út 98").
         // Not after an article or preposition that names streets ("Am Markt 12", "An der Allee 7"), nor
@@ -339,7 +342,14 @@ function placeTokens(line: string): number {
 const BREAK = '\\n[ \\t>?\\u00a0]*';
 /** Postal codes: digits (with a suffix group), Polish "53-320", Canadian "B0J 2H0", British "SW1A 1AA". */
 const POSTAL = '(?:\\d{3,6}(?:[ -]\\d{2,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\p{N}]|[.,]\\d)';
-const UNIT_NEXT = new RegExp(`^(?:[ \\t]*,?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?(?![\\p{L}\\p{N}])`, 'iu');
+/**
+ * A unit or floor after the street: "Apt 4B", "Suite 200", and the floor and door of Spanish, Italian,
+ * German and French addresses ("3º B", "2ª izq.", "piso 3", "interno 5", "2. OG", "3e étage").
+ */
+const UNIT_NEXT = new RegExp(
+  `^(?:[ \\t]*,?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage)\\s?\\d{1,3}[A-Za-z]?|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 const POSTAL_NEXT = new RegExp(`^[ \\t,]*(?:${BREAK})?,?[ \\t]*${POSTAL}`, 'u');
 /**
  * A region code of up to three characters, then a postal code: "KNIVSTA, nan 18237", "Lyss\n, 13\n 44939".

@@ -15,7 +15,7 @@ const STRONG_ENDINGS =
 const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ]/;
 /** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
 const BEFORE_STRONG =
-  /(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to)\s*$/;
+  /(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$/;
 /** The noun of an institution or a place right after a run of capitalised words. */
 const INSTITUTION_AFTER =
   /^[ \t]+(?:international[ \t]+)?(?:airport|airlines?|airways|university|college|hospital|clinic|hotel|station|stadium|arena|museum|library|school|academy|cathedral|mall|county|institute|theat(?:er|re))\b/;
@@ -43,7 +43,7 @@ function onLineOfItsOwn(text: string, start: number, end: number): boolean {
 }
 
 /** The words right before a run that say a name follows, for words that are also common words. */
-const NAMING_BEFORE = /(?:\bname(?:'s| is|\s*:|\?)|\bnamed|\bcalled|\bcall me)\s*$/;
+const NAMING_BEFORE = /(?:\bname(?:'s| is|\s*:|\?)|\bnamed|\bcalled|\bcall me|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się)\s*$/;
 /** True when `t` is its text's only word, or right after a quote mark. */
 function quotedOrAlone(text: string, t: Tok): boolean {
   const p = text.charCodeAt(t.start - 1);
@@ -54,9 +54,9 @@ function quotedOrAlone(text: string, t: Tok): boolean {
 function namedBefore(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && text.charCodeAt(i) === 32) i--;
-  // Every phrase ends in "s", ":", "?", "d" or "e" (most capitalised words follow something else).
+  // Every phrase ends in "s", ":", "?", "d", "e", "t", "o", "é", "è" or "ę" (most capitalised words follow something else).
   const c = text.charCodeAt(i) | 32;
-  if (c !== 115 && c !== 58 && c !== 63 && c !== 100 && c !== 101) return false;
+  if (c !== 115 && c !== 58 && c !== 63 && c !== 100 && c !== 101 && c !== 116 && c !== 111 && c !== 233 && c !== 232 && c !== 0x119) return false;
   return NAMING_BEFORE.test(text.slice(Math.max(0, at - 16), at).toLowerCase());
 }
 /** First words of place names: with the word after them they are a place ("New York", "Los Angeles"). */
@@ -79,11 +79,14 @@ interface Tok {
   norm: string;
 }
 
-type Kind = 'initial' | 'honorific' | 'first' | 'last' | 'firstlast' | 'common' | 'commonlast' | 'word' | 'shape' | 'unknown' | 'caps' | 'suffix';
+/** `noun`: a word German prose capitalises that no name list knows (nounsInGerman); a name only beside a given name or after a cue. */
+type Kind = 'initial' | 'honorific' | 'first' | 'last' | 'firstlast' | 'common' | 'commonlast' | 'word' | 'noun' | 'shape' | 'unknown' | 'caps' | 'suffix';
 
 /** A capitalised token with its kind, as findPersons collects them. */
 interface CapTok extends Tok {
   kind: Kind;
+  /** The kind before nounsInGerman made it a noun. */
+  was?: Kind;
 }
 
 const wordCache = new BoundedCache<{ norm: string; kind: Kind }>();
@@ -128,7 +131,7 @@ const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room
 /** Kinds whose trailing full stop is an abbreviation, not the end of a sentence. */
 const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'caps']);
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
-const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'word', 'caps', 'suffix', 'honorific', 'initial']);
+const TRIVIAL_KINDS = new Set<Kind>(['common', 'commonlast', 'word', 'noun', 'caps', 'suffix', 'honorific', 'initial']);
 /** Kinds of tokens that can be part of a name, for a dictionary word beside them. */
 const NAME_LIKE_KINDS = new Set<Kind | undefined>(['first', 'firstlast', 'last', 'shape', 'unknown', 'initial']);
 
@@ -246,6 +249,7 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
     toks.push({ start: i, end, word: w, norm: info.norm, kind: info.kind });
     done = end;
   }
+  nounsInGerman(text, toks);
   const found: Found[] = [];
   // Capitalised names are found from the tokens; lower-case ones only matter where the text has no capitals.
   if (toks.length === 0 && text.length >= 3 && !/\p{Lu}/u.test(text)) {
@@ -266,7 +270,7 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
       j++;
     }
     // Most runs are one sentence-initial or all-caps word ("I", "Thanks", "SKU"): judging them finds nothing.
-    if (j === i + 1 && TRIVIAL_KINDS.has(head.kind) && !((head.kind === 'word' || head.kind === 'commonlast') && namedBefore(text, head.start))) {
+    if (j === i + 1 && TRIVIAL_KINDS.has(head.kind) && !((head.kind === 'word' || head.kind === 'noun' || head.kind === 'commonlast') && namedBefore(text, head.start))) {
       i = j;
       continue;
     }
@@ -294,6 +298,113 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
   flush(found, out);
 }
 
+/**
+ * German capitalises every noun, so in German prose a capitalised word no name list knows is a noun
+ * ("Rückerstattung", "Lieferadresse"), and an umlaut is no sign of a name: such tokens are nouns there
+ * (after a given name, "Herr" or "mein Name ist" they are still part of a name, and judgeRun gives them
+ * back their kind where a German cue says a person is meant). A surname's ending ("Kowalczyk", "Petrović")
+ * still marks a name, but not one German words end with too. Each token is judged by the prose within
+ * GERMAN_RADIUS of it, so a German message quoted in an English text changes only its own part.
+ */
+function nounsInGerman(text: string, toks: CapTok[]): void {
+  let prose: GermanWords | null | undefined;
+  for (const t of toks) {
+    if (t.kind !== 'unknown' && (t.kind !== 'shape' || (STRONG_ENDINGS.test(t.norm) && !GERMAN_WORD_ENDINGS.test(t.norm)))) continue;
+    if (prose === undefined) prose = germanWords(text);
+    if (prose === null) return;
+    if (!germanAround(prose, t.start)) continue;
+    t.was = t.kind;
+    t.kind = 'noun';
+  }
+}
+
+/** Surname endings that end German words as often ("Ihnen", "Informationen", "Adressen"). */
+const GERMAN_WORD_ENDINGS = /(?:nen|sen)$/;
+/** How far either side of a token nounsInGerman reads the prose. */
+const GERMAN_RADIUS = 100;
+/**
+ * Words German prose is full of and English, Dutch, French and Spanish prose are not (lower-case, and the
+ * capitalised forms of polite address, which only German writes mid-sentence).
+ */
+const GERMAN_FUNCTION_WORDS = new Set([
+  'und', 'nicht', 'ist', 'ich', 'wir', 'für', 'mit', 'bitte', 'auf', 'sich', 'wurde', 'wurden', 'werden', 'haben', 'sind', 'eine', 'einen',
+  'einem', 'einer', 'bei', 'auch', 'noch', 'oder', 'dass', 'leider', 'gerne', 'der', 'dem', 'zu', 'nach', 'aus', 'uns', 'unser', 'unsere',
+  'unseren', 'kein', 'keine', 'wenn', 'vielen', 'dank', 'danke', 'ihnen', 'können', 'kann', 'wird', 'wie', 'schon', 'jetzt', 'aber', 'nur',
+  'sehr', 'mehr', 'hier', 'diese', 'dieser', 'dieses', 'ein', 'sie', 'zum', 'zur', 'vom', 'im', 'habe', 'hatte', 'möchte', 'müssen', 'soll',
+  'sollte', 'damit', 'weil', 'denn', 'doch', 'gibt', 'Sie', 'Ihr', 'Ihre', 'Ihren', 'Ihrem', 'Ihrer', 'Ihres', 'Ihnen',
+]);
+/** Some of GERMAN_FUNCTION_WORDS as they stand in running text: a text with none of them is no German prose (found without a word scan). */
+const GERMAN_HINTS = [' und ', ' ist ', ' Sie ', ' der ', ' nicht', ' für ', ' ich ', ' wir ', ' mit ', ' bitte', ' Ihre', ' Ihnen', ' zu '];
+/** English words as frequent, none of them a German word: where they outnumber the German ones, the prose is English. */
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the', 'and', 'to', 'of', 'is', 'that', 'for', 'you', 'it', 'with', 'on', 'are', 'be', 'this', 'have', 'not', 'your', 'our', 'we', 'they',
+  'he', 'she', 'please', 'thank', 'thanks', 'would', 'can', 'from', 'at', 'by', 'or', 'my', 'me', 'has', 'had', 'been', 'were', 'there',
+  'which', 'their', 'what', 'about', 'if', 'as', 'do', 'does', 'did', 'just', 'all', 'a', 'I', 'The',
+]);
+const WORD_IN_PROSE = /[A-Za-zÄÖÜäöüß]+/g;
+
+/** Where a text's words start, and which of them are German and English function words (as indexes into `words`). */
+interface GermanWords {
+  words: number[];
+  hits: number[];
+  hitWords: string[];
+  english: number[];
+}
+
+/** The words of `text` for germanAround, or null when it holds no German prose at all. */
+function germanWords(text: string): GermanWords | null {
+  if (!GERMAN_HINTS.some((h) => text.includes(h))) return null;
+  const out: GermanWords = { words: [], hits: [], hitWords: [], english: [] };
+  WORD_IN_PROSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_IN_PROSE.exec(text)) !== null) {
+    if (GERMAN_FUNCTION_WORDS.has(m[0])) {
+      out.hits.push(out.words.length);
+      out.hitWords.push(m[0]);
+    } else if (ENGLISH_FUNCTION_WORDS.has(m[0])) out.english.push(out.words.length);
+    out.words.push(m.index);
+  }
+  return out.hits.length >= 3 ? out : null;
+}
+
+/** Index of the first element of ascending `xs` that is at least `v`. */
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * True when, within GERMAN_RADIUS of `at`, three words or more, two of them different, are German function
+ * words, and more of them than English ones (an English sentence beside a German one stays English).
+ */
+function germanAround(g: GermanWords, at: number): boolean {
+  const w0 = lowerBound(g.words, at - GERMAN_RADIUS);
+  const w1 = lowerBound(g.words, at + GERMAN_RADIUS);
+  const h0 = lowerBound(g.hits, w0);
+  const h1 = lowerBound(g.hits, w1);
+  const hits = h1 - h0;
+  if (hits < 3 || hits <= lowerBound(g.english, w1) - lowerBound(g.english, w0)) return false;
+  for (let k = h0 + 1; k < h1; k++) if (g.hitWords[k] !== g.hitWords[h0]) return true;
+  return false;
+}
+
+/** German nouns of a person's role: capitalised, they stand in the run of the name they announce ("Kundin Svetlana Wójcik"). */
+const GERMAN_PERSON_NOUNS = new Set([
+  'kunde', 'kundin', 'patient', 'patientin', 'mitarbeiter', 'mitarbeiterin', 'kollege', 'kollegin', 'ansprechpartner', 'ansprechpartnerin',
+  'sachbearbeiter', 'sachbearbeiterin', 'vorname', 'nachname',
+]);
+/** The same words written before the run in lower case, as labels often are ("vorname: "). */
+const GERMAN_PERSON_BEFORE =
+  /\b(?:kunde|kundin|patient|patientin|mitarbeiter|mitarbeiterin|kollege|kollegin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|vorname|nachname)\s*:?\s*$/;
+/** Verbs right after a run in German that say it is someone ("hat angerufen", "schrieb"). */
+const GERMAN_PERSON_AFTER = /^,?\s(?:hat (?:angerufen|geschrieben|gesagt|gefragt|bestellt|sich gemeldet)|sagte|schrieb|fragte|meinte|rief|bestellte|wohnt|meldete sich)\b/;
+
 function flush(found: Array<{ start: number; end: number; score: number }>, out: Finding[]): void {
   for (const f of found) out.push({ start: f.start, end: f.end, type: 'PERSON', score: f.score });
 }
@@ -308,15 +419,27 @@ type Found = { start: number; end: number; score: number; words: string[] };
 
 function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false): void {
   let kinds = run.map((t) => t.kind);
+  // German nouns are names again where a German cue says a person is meant ("Kunde Zorbit Kühnapfel hat angerufen").
+  if (kinds.includes('noun')) {
+    const first = run[0] as CapTok;
+    const last = run[run.length - 1] as CapTok;
+    const cue =
+      GERMAN_PERSON_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start).toLowerCase()) ||
+      GERMAN_PERSON_AFTER.test(text.slice(last.end, last.end + 40).toLowerCase());
+    if (cue) kinds = run.map((t) => t.was ?? t.kind);
+    // A noun that names a role ("Kundin", "Kollege") announces the name after it, as an honorific does.
+    const role = run.findIndex((t) => GERMAN_PERSON_NOUNS.has(t.norm));
+    if (role >= 0 && role < run.length - 1) kinds = kinds.map((k, n) => (n < role ? k : n === role ? 'honorific' : ((run[n] as CapTok).was ?? k)));
+  }
   let toks = run;
   let honor = honorIn;
   // A surname that is also a common word ("Young", "White") counts as a name only beside a given name, or
   // where the words before say a name follows ("Mr. White", "my name is Young"). A dictionary word no name
   // list knows counts the same way, and beside another unlisted word it is judged as one ("Moira Pagan");
   // alone, or among common words, it is not a name ("Unfortunately, I", "Total Checked Bags").
-  let leading = honor || (kinds[0] === 'commonlast' || kinds[0] === 'word' ? namedBefore(text, (run[0] as CapTok).start) : false);
+  let leading = honor || (kinds[0] === 'commonlast' || kinds[0] === 'word' || kinds[0] === 'noun' ? namedBefore(text, (run[0] as CapTok).start) : false);
   kinds = kinds.map((k, n) => {
-    if (k !== 'commonlast' && k !== 'word') {
+    if (k !== 'commonlast' && k !== 'word' && k !== 'noun') {
       leading = k === 'honorific';
       return k;
     }
@@ -325,6 +448,8 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     // A dictionary word before a name is more often a title than a given name ("Producer Vilhjálmur Georgsson").
     const nearName = prev === 'first' || prev === 'firstlast' || prev === 'initial' || (k === 'commonlast' && (next === 'last' || next === 'shape'));
     if (nearName || leading) return 'last';
+    // A German noun joins no unknown word or name shape ("Bestellung von Zalewczyk").
+    if (k === 'noun') return 'common';
     return k === 'word' && (NAME_LIKE_KINDS.has(prev) || NAME_LIKE_KINDS.has(next)) ? 'unknown' : 'common';
   });
   // Honorifics announce a name but are not part of it; leading and trailing non-names are trimmed. A place
@@ -434,7 +559,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   if (score < 0.5) return;
   let start = first.start;
   if (honor) {
-    const h = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Rev)\.?\s+)$/.exec(text.slice(Math.max(0, start - 8), start));
+    const h = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Mlle|Herrn?|Frau|Sr|Sra|Srta|Rev)\.?\s+)$/.exec(text.slice(Math.max(0, start - 8), start));
     if (h !== null) start -= h[0].length;
   }
   let end = last.end;

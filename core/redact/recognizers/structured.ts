@@ -355,8 +355,12 @@ export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
  * ("call_abc123 +1 212 555 0142").
  */
 const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|(?:^|[^\w.,+/-])\+?\d+[ .-]|(?:^|[^\w])[A-Z0-9]{4}[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
+/**
+ * Words before a number that make it a phone number: English, then German, French, Spanish, Italian, Dutch,
+ * Portuguese and Polish (not their words that are also common English ones, such as "portable" or "handy").
+ */
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office)\b/;
+  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office|telefon|telefonnummer|handynummer|mobilnummer|rufnummer|anrufen|rufen|téléphone|tél|joindre|appeler|appelez|appelle|teléfono|telefono|móvil|movil|celular|llámame|llamame|llámeme|llamar|llame|cellulare|chiamami|chiamare|chiami|telefoon|telefoonnummer|mobiel|bellen|bel me|bel mij|telefone|telemóvel|telemovel|ligar|ligue-me|zadzwoń|telefonu|komórka|komórkowy)(?![\p{L}\p{N}])/u;
 /** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */
 const PHONE_AFTER = /^[ \t]*[-–(]?[ \t]*(?:office|fax|mobile|mob|cell|home|work|tel|phone|direct|desk)\b/i;
 const PHONE_WEAK_CONTEXT = /\b(?:number|no|num|nr)\b/;
@@ -582,13 +586,30 @@ export function findAccounts(text: string, out: Finding[], ix: TextIndex): void 
 
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/**
+ * Month names of German, French, Spanish, Italian, Dutch and Portuguese (with common spellings without
+ * accents and the usual abbreviations), for dates written day first ("12. März 1985", "3 avril 1979",
+ * "5 de mayo de 1990").
+ */
+const OTHER_MONTHS =
+  'januar|jänner|februar|märz|maerz|mär|mai|juni|juli|oktober|okt|dezember|dez|' +
+  'janvier|janv|février|fevrier|févr|fevr|mars|avril|avr|juin|juillet|juil|août|aout|septembre|octobre|novembre|décembre|decembre|déc|' +
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|' +
+  'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|' +
+  'januari|februari|maart|mei|augustus|' +
+  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro';
 const DATE = new RegExp(
-  `(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?,?\\s+\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\w]|[/.-]\\d)`,
+  `(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:of\\s+|de\\s+)?(?:${OTHER_MONTHS}|${MONTHS})\\.?,?\\s+(?:del?\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\w]|[/.-]\\d)`,
   'gi',
 );
 /** Substrings one of which every birth-date context contains (cheap indexOf gate before the date scan). */
-const DOB_GATE = ['orn', 'ORN', 'irth', 'IRTH', 'dob', 'DOB', 'Dob', 'D.O.B', 'd.o.b', 'eboren', 'née', 'né ', 'nacimiento', 'naissance', 'nascita', 'bday', 'b-day'];
-const DOB_CONTEXT = /\b(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|née|né|fecha de nacimiento|date de naissance|data di nascita)\b/;
+const DOB_GATE = [
+  'orn', 'ORN', 'irth', 'IRTH', 'dob', 'DOB', 'Dob', 'D.O.B', 'd.o.b', 'eboren', 'née', 'né ', 'nacimiento', 'naissance', 'nascita', 'bday', 'b-day',
+  'eburt', 'EBURT', 'geb.', 'Geb.', 'Nací', 'nací', 'acid', 'ato il', 'ata il', 'eboorte', 'ascid', 'ascimento', 'rodz',
+];
+/** Birth-date context words: English, then German, French, Spanish, Italian, Dutch, Portuguese and Polish. */
+const DOB_CONTEXT =
+  /(?<![\p{L}\p{N}])(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|geburtsdatum|geburtstag|geb\.|née|né|date de naissance|naissance|fecha de nacimiento|nacimiento|nací|naci|nacido|nacida|data di nascita|nascita|nato il|nata il|geboortedatum|data de nascimento|nascimento|nascido|nascida|data urodzenia|urodzenia|urodzony|urodzona|urodziłem|urodziłam)(?![\p{L}\p{N}])/u;
 
 /**
  * Full dates before this year are masked even without birth context ("It's like that since 12/1/1981"):

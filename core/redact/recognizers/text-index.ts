@@ -43,7 +43,7 @@ export interface TextIndex {
  */
 const KEYWORDS = {
   secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private'],
-  birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'né', 'nacimiento', 'naissance', 'nascita'],
+  birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geburt', 'geb.', 'né', 'naci', 'nací', 'naissance', 'nascita', 'nato il', 'nata il', 'geboorte', 'nascid', 'nascimento', 'urodz'],
   account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto'],
   zip: ['zip', 'post', 'plz', 'cep'],
   www: ['www.'],

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../core/redact/index.js';
+
+const r = createRedactor();
+/** The masked substrings of `text` with their types, e.g. ["EMAIL:a@b.co"]. */
+function masked(text: string): string[] {
+  return r.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+}
+
+// Support agents answer in the customer's language: what English-only cues missed or took for names.
+describe('redaction of texts in other languages', () => {
+  it('German prose: capitalised nouns are nouns, even with an umlaut or a surname-like ending', () => {
+    // A German support answer used to come out with 21 of its nouns as <PERSON_n>.
+    const reply =
+      'Guten Tag, vielen Dank für Ihre Anfrage. Leider ist die Rückerstattung noch nicht erfolgt, da die Rücksendung noch nicht bei uns ' +
+      'eingegangen ist. Bei Rückfragen wenden Sie sich bitte an unseren Kundenservice. Die Überweisung ist eingegangen, die ' +
+      'Zahlungsbestätigung folgt per E-Mail. Gerne stehe ich Ihnen für weitere Fragen zur Verfügung. Aufgrund hoher Nachfrage kommt es ' +
+      'zu Verzögerungen bei der Zustellung. Die Garantie umfasst Schäden durch Herstellungsfehler. Mit freundlichen Grüßen';
+    expect(masked(reply)).toEqual([]);
+  });
+
+  it('German prose: names are still names, with or without a name list knowing them', () => {
+    expect(masked('Ich habe gestern mit Herrn Pfefferkorn telefoniert und er wartet auf eine Antwort.')).toEqual(['PERSON:Herrn Pfefferkorn']);
+    expect(masked('Mein Name ist Tobias Pfefferkorn und ich habe eine Frage zu meiner Bestellung.')).toEqual(['PERSON:Tobias Pfefferkorn']);
+    expect(masked('Mein Name ist Brömmelkamp, ich habe eine Frage zu meiner Bestellung und bitte um Rückruf.')).toEqual(['PERSON:Brömmelkamp']);
+    expect(masked('Sehr geehrte Frau Özdemir, vielen Dank für Ihre Nachricht und Ihre Geduld.')).toEqual(['PERSON:Frau Özdemir']);
+    expect(masked('Ansprechpartner ist Jörg Kühnapfel, er ist ab Montag wieder im Büro und hilft Ihnen gerne.')).toEqual(['PERSON:Jörg Kühnapfel']);
+    expect(masked('Hallo Grzegorz, wir haben Ihre Bestellung erhalten und sie wird morgen versandt.')).toEqual(['PERSON:Grzegorz']);
+    // A surname's ending still marks a name no list has.
+    expect(masked('Die Bestellung von Zalewczyk ist noch nicht bei uns eingegangen und wir prüfen das.')).toEqual(['PERSON:Zalewczyk']);
+    expect(masked('Mit freundlichen Grüßen, Tobias Pfefferkorn')).toEqual(['PERSON:Tobias Pfefferkorn']);
+    // Names no list knows and nothing before them names: a role noun or what the person did says so.
+    expect(masked('Der Kunde Zorbit Kühnapfel hat angerufen und wollte wissen, wann die Lieferung kommt.')).toEqual(['PERSON:Zorbit Kühnapfel']);
+    expect(masked('Zorbit Kühnapfel hat angerufen und wollte wissen, wann die Lieferung kommt und ob sie versichert ist.')).toEqual(['PERSON:Zorbit Kühnapfel']);
+    expect(masked('Ich habe mit Ihrer Kollegin Ühdrina gesprochen und sie hat mir geholfen.')).toEqual(['PERSON:Ühdrina']);
+    expect(masked('Die Kundin Svetlana Wójcik hat sich beschwert, dass die Lieferung nicht angekommen ist.')).toEqual(['PERSON:Svetlana Wójcik']);
+  });
+
+  it('German nouns stay names outside German prose: an unknown name with an umlaut in English text', () => {
+    expect(masked('Zorbit Kühnapfel said he would call back.')).toEqual(['PERSON:Zorbit Kühnapfel']);
+    // The German part of a mixed text reads as German, the English part as English.
+    const english = 'The customer wrote in English first and asked us to call back. Zorbit Kühnapfel said the parcel never came. '.repeat(6);
+    const german = 'Danach schrieb sie auf Deutsch: Die Rückerstattung ist leider noch nicht erfolgt und wir haben keine Antwort von Ihnen.';
+    expect(masked(english + german).filter((m) => m.startsWith('PERSON:'))).toEqual(Array.from({ length: 6 }, () => 'PERSON:Zorbit Kühnapfel'));
+  });
+
+  it('a name after "my name is" in German, French, Spanish, Italian, Dutch, Portuguese and Polish', () => {
+    expect(masked('Ich heiße Pfefferkorn.')).toEqual(['PERSON:Pfefferkorn']);
+    expect(masked("Je m'appelle Zorbeline Quatrefages.")).toEqual(['PERSON:Zorbeline Quatrefages']);
+    expect(masked('Me llamo Zuriñe.')).toEqual(['PERSON:Zuriñe']);
+    expect(masked('Ik heet Daantje Wulpenhorst.')).toEqual(['PERSON:Daantje Wulpenhorst']);
+    expect(masked('Meu nome é Jandira Tavolaro.')).toEqual(['PERSON:Jandira Tavolaro']);
+    expect(masked('Nazywam się Grzegorz Brzęczyszczykiewicz.')).toEqual(['PERSON:Grzegorz Brzęczyszczykiewicz']);
+  });
+
+  it('dates of birth with month names and birth words of other languages', () => {
+    expect(masked('Geburtsdatum: 12. März 1985')).toEqual(['DATE_OF_BIRTH:12. März 1985']);
+    expect(masked('Ich bin am 3. Juli 1979 geboren.')).toEqual(['DATE_OF_BIRTH:3. Juli 1979']);
+    expect(masked('geb. 3.7.2010')).toEqual(['DATE_OF_BIRTH:3.7.2010']);
+    expect(masked('Ma fille est née le 1er mai 2012.')).toEqual(['DATE_OF_BIRTH:1er mai 2012']);
+    expect(masked('Ma date de naissance est le 3 avril 1979.')).toEqual(['DATE_OF_BIRTH:3 avril 1979']);
+    expect(masked('Mi fecha de nacimiento es el 5 de mayo de 1990.')).toEqual(['DATE_OF_BIRTH:5 de mayo de 1990']);
+    expect(masked('Nací el 21 de septiembre del 2008.')).toEqual(['DATE_OF_BIRTH:21 de septiembre del 2008']);
+    expect(masked('Sono nato il 12 marzo 2009.')).toEqual(['DATE_OF_BIRTH:12 marzo 2009']);
+    expect(masked('Ik ben geboren op 3 maart 2011.')).toEqual(['DATE_OF_BIRTH:3 maart 2011']);
+    expect(masked('Data de nascimento: 5 de maio de 2010')).toEqual(['DATE_OF_BIRTH:5 de maio de 2010']);
+    // A key written in snake case is birth context too.
+    expect(masked('date_of_birth: 2010-05-04')).toEqual(['DATE_OF_BIRTH:2010-05-04']);
+    // A recent date without birth words is a delivery date, in any language.
+    expect(masked('Lieferung am 12. März 2024, Rechnung vom 3 avril 2024.')).toEqual([]);
+  });
+
+  it('phone numbers after the words for "call me" and "phone" of other languages; "al" is no street type', () => {
+    // Bare digits need phone context, which was English only.
+    expect(masked('Llámame al 612345678')).toEqual(['PHONE:612345678']);
+    expect(masked('chiamami al 3471234567')).toEqual(['PHONE:3471234567']);
+    expect(masked('Telefon: 03012345678')).toEqual(['PHONE:03012345678']);
+    expect(masked('Tél. : 0612345678')).toEqual(['PHONE:0612345678']);
+    expect(masked('bel me op 0612345678')).toEqual(['PHONE:0612345678']);
+    // "al" (Polish "aleja") written right before the number was read as a street ("Llámame al 612").
+    expect(masked('Llámame al 612 345 678, por favor.')).toEqual(['PHONE:612 345 678']);
+    expect(masked('Chiamami al 347 123 4567.')).toEqual(['PHONE:347 123 4567']);
+    expect(masked('al. Jerozolimskie 65, 00-697 Warszawa')).toEqual(['ADDRESS:al. Jerozolimskie 65, 00-697 Warszawa']);
+    // Not a word that is also English ("portable").
+    expect(masked('portable 512 1024')).toEqual([]);
+  });
+
+  it('addresses keep their floor and door ("3º B", "2. OG", "interno 5") and what follows them', () => {
+    expect(masked('Envíenlo a Calle Mayor 12, 3º B, 28013 Madrid.')).toEqual(['ADDRESS:Calle Mayor 12, 3º B, 28013 Madrid']);
+    expect(masked('Calle de Alcalá 45, 2ª izq., 28014 Madrid')).toEqual(['ADDRESS:Calle de Alcalá 45, 2ª izq., 28014 Madrid']);
+    expect(masked('Via Roma 10, interno 5, 00184 Roma')).toEqual(['ADDRESS:Via Roma 10, interno 5, 00184 Roma']);
+    expect(masked('Hauptstraße 5, 2. OG, 10115 Berlin')).toEqual(['ADDRESS:Hauptstraße 5, 2. OG, 10115 Berlin']);
+    expect(masked('12 rue de la Paix, 3e étage, 75002 Paris')).toEqual(['ADDRESS:12 rue de la Paix, 3e étage, 75002 Paris']);
+  });
+});
