@@ -3,7 +3,12 @@
  * Lower-case, space-separated strings, split once at load.
  */
 
-/** Frequent English words and form-field labels of other languages ("Adresse:"): a capitalised one is usually a sentence start, a title or a label, not a name. */
+/**
+ * Frequent English words, form-field labels of other languages ("Adresse:"), and the greetings, sign-offs,
+ * team and department words and weekdays of support answers in German, French, Spanish, Italian,
+ * Portuguese, Dutch and Polish ("Atentamente", "Equipo de Soporte", "Miércoles"): a capitalised one is
+ * usually a sentence start, a title or a label, not a name. Not those that are names too ("Domingo", "Cara").
+ */
 export const COMMON_WORDS_TEXT = `
 a about above across act action actually add address after again against age ago agree ah ahead air all allow almost alone along
 already also although always am among amount an analysis and animal another answer any anyone anything anyway apartment appear apply
@@ -89,6 +94,17 @@ apellidos nome cognome prénom prenom nom vorname nachname imię imie nazwisko n
 telefono téléphone móvil movil cellulare handynummer correo correio courriel ciudad cidade città citta stadt miasto código codigo
 postleitzahl geburtsdatum fecha nacimiento naissance nascita geboortedatum kundennummer cliente kunde empresa
 hallo grüße grüßen grüsse grüssen gruß gruss freundlichen lieferadresse rechnungsadresse kundin kundenservice
+hola olá bonjour bonsoir salut buongiorno buonasera ciao hoi beste cześć dzień dobry witam estimado estimada querido querida caro
+egregio cher chère prezado prezada saludos atentamente cordialmente cordialement atenciosamente pozdrawiamy pozdrawiam grazie gracias
+merci obrigado obrigada bedankt dziękuję dziękujemy groet groeten equipo equipe équipe zespół soporte suporte atención atencion
+atendimento servicio serviço servizio cliente clientes clienti klant klanten obsługi klienta biuro oficina ufficio bureau departamento
+dipartimento département assistenza asistencia apoio ayuda aide aiuto seguridad segurança sicurezza sécurité ventas vendas vendite
+ventes facturación facturation boutique tienda loja negozio sklep sklepu winkel lunes martes miércoles miercoles jueves viernes sábado
+sabado lundi mardi mercredi jeudi vendredi samedi dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica segunda terça
+quarta quinta sexta maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag mittwoch donnerstag freitag samstag
+sonntag poniedziałek wtorek środa czwartek piątek sobota niedziela información informacion informação importante atenzione achtung
+próximos pasos étape suivante référence referencia riferimento número pedido commande ordine encomenda bestelling zamówienie
+devolución devolução reso retour remboursement reembolso rimborso
 `;
 
 /**
@@ -273,7 +289,7 @@ chakwama pokhara shahkot severnyy
 
 /** Honorifics and titles that announce a person's name. */
 export const HONORIFICS_TEXT = `
-mr mrs ms miss mx dr prof sir madam mme mlle herr herrn frau sr sra srta dott sig signora don doña dona rev fr
+mr mrs ms miss mx dr prof sir madam mme mlle herr herrn frau pani sr sra srta dott sig signora don doña dona rev fr
 `;
 
 /** Street-type words (English and international) that end or start a street name. */

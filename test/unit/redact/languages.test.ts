@@ -44,6 +44,21 @@ describe('redaction of texts in other languages', () => {
     expect(masked(english + german).filter((m) => m.startsWith('PERSON:'))).toEqual(Array.from({ length: 6 }, () => 'PERSON:Zorbit Kühnapfel'));
   });
 
+  it("greetings, sign-offs, teams, departments and weekdays of support answers are no names; the customer's name is", () => {
+    expect(masked('Hola Lucía, gracias por contactar con Atención al Cliente. Si tiene más preguntas, escríbanos. Saludos, Equipo de Soporte')).toEqual([
+      'PERSON:Lucía',
+    ]);
+    expect(masked('Olá João, obrigado por entrar em contato com o Serviço de Apoio ao Cliente. Atenciosamente, Equipe de Atendimento')).toEqual([
+      'PERSON:João',
+    ]);
+    expect(masked('Dzień dobry Pani Katarzyno, dziękujemy za kontakt z Biurem Obsługi Klienta. Pozdrawiamy, Zespół Sklepu')).toEqual(['PERSON:Katarzyno']);
+    expect(masked('Información importante: Próximos pasos para su devolución. Atención: el plazo vence el Miércoles.')).toEqual([]);
+    expect(masked('Étape suivante : Vérification de votre identité. Référence : 4521. Équipe Sécurité')).toEqual([]);
+    expect(masked("Buongiorno Sig. Bianchi, la Sua richiesta è stata inoltrata all'Ufficio Resi. Cordiali saluti, Assistenza Clienti")).toEqual([
+      'PERSON:Bianchi',
+    ]);
+  });
+
   it('a name after "my name is" in German, French, Spanish, Italian, Dutch, Portuguese and Polish', () => {
     expect(masked('Ich heiße Pfefferkorn.')).toEqual(['PERSON:Pfefferkorn']);
     expect(masked("Je m'appelle Zorbeline Quatrefages.")).toEqual(['PERSON:Zorbeline Quatrefages']);
