@@ -303,7 +303,7 @@ landing light lights loaf lock locks lodge loop mall meadow meadows mill mills m
 pass passage pike pine pines plain plains plaza port prairie radial ramp ranch rapid rapids rest run shoal shoals shore shores skyway
 spring springs spur station stravenue stream summit throughway trace track trafficway tunnel turnpike underpass valley
 valleys viaduct village villages ville wall walls well wells wharf quay embankment parade promenade rise vale wynd
-rue via viale vicolo piazza piazzale corso largo calle avenida avda carrera paseo plaza camino rua praça praca travessa largo alameda
+rue chemin impasse quai cours faubourg bd v.le via viale vicolo piazza piazzale corso largo calle avenida avda carrera paseo plaza camino rua praça praca travessa largo alameda
 rambla ronda carretera strada chaussee chaussée allee allée gasse weg platz ring damm ufer steig pfad markt straße strasse
 straat laan plein gracht dijk kade singel steeg hof pad gade vej vænget allé stræde gata gatan vägen väg gränd torget torg veien vegen
 vei gate stien plass katu tie kuja polku tori utca út tér körút ulica ul aleja al plac os osiedle ulice náměstí nám třída trida cesta

@@ -9,7 +9,7 @@ import { after, before, eachMatch, isAsciiLetter, isDigit } from './context.js';
 import type { TextIndex } from './text-index.js';
 import { isStreetWord, lexicon, normWord } from './lexicon.js';
 
-const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:\/\d{1,4})?(?:[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
+const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:\/\d{1,4})?(?:-?[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
 
 /** ASCII characters that fail HOUSE_NUMBER_AT's look-behind: letters, digits and _ . : / # $ @ + -. */
 const BLOCKS_HOUSE_NUMBER = new Uint8Array(128);
@@ -200,7 +200,41 @@ const BACKWARD_AMBIGUOUS = new Set(['dr', 'st', 'pt', 'mt', 'pl', 'ct', 'ln', 't
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'di', 'da', 'del', 'dei', 'della', 'degli', 'delle', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'e', 'y', 'i', 'et', 'nad', 'pod', 'am', 'an', 'bei', 'sur', 'sous', 'les']);
 
 /** Street types written before the street's name ("Rue de Kairouan", "Calle 5", "ul. Miła"). */
-const PREFIX_STREET_TYPE = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|carrera|boulevard|viale|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i;
+const PREFIX_STREET_TYPE = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|carrera|boulevard|bd\.?|chemin|impasse|allée|quai|cours|faubourg|viale|v\.le|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i;
+
+/**
+ * Where a street written with Spanish "C/" (calle) starts, when the name words right before the number
+ * (`prev`, nearest first) follow one ("C/ Mayor 12", "c/Alcalá 45"), else undefined.
+ */
+function spanishAbbreviation(text: string, prev: ReadonlyArray<{ w: string; s: number }>): number | undefined {
+  let k = 0;
+  while (k < prev.length && k < 4 && isNameWord((prev[k] as { w: string }).w)) k++;
+  if (k === 0) return undefined;
+  const s = (prev[k - 1] as { s: number }).s;
+  const m = /(?<![\p{L}\p{N}])[Cc]\/[ \t]?$/u.exec(text.slice(Math.max(0, s - 4), s));
+  return m === null ? undefined : s - m[0].length;
+}
+
+/**
+ * Where a street written first-type, then name, then a comma before the number starts ("Av. Paulista,
+ * 1000", "Rua Augusta, 1500", "Calle Mayor, 12", as Brazil and Spain write them), or -1.
+ */
+function commaStreetBefore(text: string, ns: number): number {
+  let c = ns;
+  while (c > 0 && (text.charCodeAt(c - 1) === 32 || text.charCodeAt(c - 1) === 9)) c--;
+  if (text.charCodeAt(c - 1) !== 44) return -1;
+  const words = wordsBefore(text, c - 1, 5);
+  for (let k = 1; k < words.length; k++) {
+    const w = (words[k] as { w: string }).w;
+    // A street that has its number already ("12 rue de la Paix, 3e étage") is followed by a unit, not its number.
+    if (PREFIX_STREET_TYPE.test(w)) {
+      const s = (words[k] as { s: number }).s;
+      return /\d[ \t,]*$/.test(text.slice(Math.max(0, s - 8), s)) ? -1 : s;
+    }
+    if (!isNameWord((words[k - 1] as { w: string }).w)) return -1;
+  }
+  return -1;
+}
 
 /** A comma, then a capitalised word or a digit: a place or postal code follows. */
 const PLACE_AFTER_COMMA = /^[ \t]*,[ \t]*[\p{Lu}\d]/u;
@@ -246,9 +280,20 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
       }
       if (!isNameWord(w) || (PARTICLE_WORDS.has(w.toLowerCase()) && k === 0)) break;
     }
+    if (streetStart < 0) streetStart = spanishAbbreviation(text, prev) ?? commaStreetBefore(text, ns);
     if (streetStart >= 0) {
       anchors.push({ start: streetStart, end: ne, strong: !bare || PLACE_AFTER_COMMA.test(text.slice(ne, ne + 4)) });
       return;
+    }
+    // French writes a comma after the number ("12, rue de la Paix"): a street type written first must follow it.
+    if (text.charCodeAt(ne) === 44) {
+      const named = wordsAfter(text, ne + 1, 6);
+      if (named.length >= 2 && PREFIX_STREET_TYPE.test((named[0] as { w: string }).w) && isNameWord((named[1] as { w: string }).w)) {
+        let end = (named[1] as { e: number }).e;
+        for (let q = 2; q < named.length && q <= 4 && isNameWord((named[q] as { w: string }).w); q++) end = (named[q] as { e: number }).e;
+        anchors.push({ start: ns, end, strong: true });
+        return;
+      }
     }
     // Street name after the number (English/French order): "3784 Archwood Avenue", "63 Rue de Kairouan".
     const next = wordsAfter(text, ne, 6);
@@ -347,7 +392,7 @@ const POSTAL = '(?:\\d{3,6}(?:[ -]\\d{2,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-
  * German and French addresses ("3º B", "2ª izq.", "piso 3", "interno 5", "2. OG", "3e étage").
  */
 const UNIT_NEXT = new RegExp(
-  `^(?:[ \\t]*,?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage)\\s?\\d{1,3}[A-Za-z]?|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
+  `^(?:[ \\t]*(?:,|[ \\t][-–])?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apto\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage)\\s?\\d{1,3}[A-Za-z]?|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 const POSTAL_NEXT = new RegExp(`^[ \\t,]*(?:${BREAK})?,?[ \\t]*${POSTAL}`, 'u');
@@ -364,7 +409,7 @@ const REGION_NEXT = new RegExp(
 const STREET_TYPE_NEXT = /^[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?(?![\p{L}])/u;
 /** What separates place lines: a blank line only towards a "Country 12345" line, a line break, a comma, spaces. */
 const PLACE_SEPARATOR = new RegExp(
-  `^(?:\\.?[ \\t]*\\n(?:${BREAK})(?=[\\p{Lu}][\\p{L}()\\s]{1,40}[ \\t]\\d{3,6}(?!\\d))|\\.?[ \\t]*${BREAK},?[ \\t]*|[ \\t]*,[ \\t]*(?:${BREAK})?|[ \\t]+)`,
+  `^(?:\\.?[ \\t]*\\n(?:${BREAK})(?=[\\p{Lu}][\\p{L}()\\s]{1,40}[ \\t]\\d{3,6}(?!\\d))|\\.?[ \\t]*${BREAK},?[ \\t]*|[ \\t]*,[ \\t]*(?:${BREAK})?|[ \\t]+[-–][ \\t]+|[ \\t]+)`,
   'u',
 );
 
@@ -394,9 +439,12 @@ function extendForward(text: string, end: number, limit: number): number {
     const used = placeTokens(line);
     if (used === 0) break;
     // After a plain space, only take place words that run to the end of the clause (an abbreviation's
-    // full stop, as in "OULU NO.", ends it too).
-    if (!/[\n,]/.test(sep[0])) {
-      const after = line.slice(used);
+    // full stop, as in "OULU NO.", ends it too); after a dash ("1000 - Bela Vista, São Paulo - SP", as
+    // Brazil writes addresses), only words that another comma, dash or the line's end follows.
+    const after = line.slice(used);
+    if (/^[ \t]+[-–]/.test(sep[0])) {
+      if (!/^(?:\s*$|[ \t]*,|[ \t]+[-–][ \t])/.test(after)) break;
+    } else if (!/[\n,]/.test(sep[0])) {
       if (!line.slice(0, used).endsWith('.') && !/^(?:\s*$|[ \t]*[?!.;:)\]]|[ \t]+\p{Ll})/u.test(after)) break;
     }
     pos += sep[0].length + used;

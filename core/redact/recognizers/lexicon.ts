@@ -96,6 +96,8 @@ function computeStreetWord(w: string): boolean {
   const n = normWord(w);
   if (lx.street.has(n)) return true;
   if (n.length < 6) return false;
-  for (const suf of lx.streetSuffixes) if (n.length > suf.length + 2 && n.endsWith(suf)) return true;
+  // normWord drops a final full stop, which abbreviated suffixes keep ("Hauptstr.").
+  const abbreviated = w.endsWith('.') ? `${n}.` : n;
+  for (const suf of lx.streetSuffixes) if (n.length > suf.length + 2 && (n.endsWith(suf) || abbreviated.endsWith(suf))) return true;
   return false;
 }

@@ -354,16 +354,18 @@ export function findSsns(text: string, out: Finding[], ix: TextIndex): void {
  * it (it would be the middle of a longer number), except before a "+", which never stands inside one
  * ("call_abc123 +1 212 555 0142").
  */
-const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|(?:^|[^\w.,+/-])\+?\d+[ .-]|(?:^|[^\w])[A-Z0-9]{4}[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
+const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+)|(?:^|[^\w.,+/-])\+?\d+[ .-]|(?:^|[^\w])[A-Z0-9]{4}[ .-]))(?:\+[ ]?)?\(?\d[\d ().\-\u00a0/]{5,24}\d(?:[ ]?(?:x|ext\.?|extension)[ ]?(\d{1,6}))?(?![\w:]|[ .-]?\d)/y;
 /**
  * Words before a number that make it a phone number: English, then German, French, Spanish, Italian, Dutch,
  * Portuguese and Polish (not their words that are also common English ones, such as "portable" or "handy").
  */
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office|telefon|telefonnummer|handynummer|mobilnummer|rufnummer|anrufen|rufen|téléphone|tél|joindre|appeler|appelez|appelle|teléfono|telefono|móvil|movil|celular|llámame|llamame|llámeme|llamar|llame|cellulare|chiamami|chiamare|chiami|telefoon|telefoonnummer|mobiel|bellen|bel me|bel mij|telefone|telemóvel|telemovel|ligar|ligue-me|zadzwoń|telefonu|komórka|komórkowy)(?![\p{L}\p{N}])/u;
+  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office|telefon|telefonnummer|handynummer|mobil|mobilnummer|rufnummer|anrufen|rufen|téléphone|tél|joindre|appeler|appelez|appelle|teléfono|telefono|móvil|movil|celular|llámame|llamame|llámeme|llamar|llame|cellulare|chiamami|chiamare|chiami|telefoon|telefoonnummer|mobiel|bellen|bel me|bel mij|telefone|telemóvel|telemovel|ligar|ligue-me|zadzwoń|telefonu|komórka|komórkowy)(?![\p{L}\p{N}])/u;
 /** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */
 const PHONE_AFTER = /^[ \t]*[-–(]?[ \t]*(?:office|fax|mobile|mob|cell|home|work|tel|phone|direct|desk)\b/i;
 const PHONE_WEAK_CONTEXT = /\b(?:number|no|num|nr)\b/;
+/** A national number with one slash after its area code ("030/12345678"), or an international one ("+49 171/1234567"). */
+const SLASHED_PHONE = /^(?:0\d{1,5}|\+\d{1,3}[ ]?(?:\(0\)[ ]?)?\d{1,5})[ ]?\/[ ]?\d[\d \-]{2,12}\d$/;
 const PHONE_REGIONS: CountryCode[] = [
   'US', 'GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'CZ', 'HU', 'PT',
   'IE', 'IL', 'JP', 'CN', 'IN', 'BR', 'AU', 'NZ', 'MX', 'RU', 'ZA', 'IS', 'GR', 'CY', 'EE', 'SI', 'HR', 'GL',
@@ -422,7 +424,9 @@ function possibleKey(raw: string): string {
 /** Phone numbers in international and national formats, confirmed by libphonenumber or phone context. */
 export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
   eachMatchAt(PHONE, text, phoneStarts(text, ix), (m) => {
-    const f = phoneAt(text, m.index, m[0], m[1] !== undefined);
+    // A slash that is not after an area code ends the number before it ("415-555-0100/0199").
+    const slash = m[0].indexOf('/');
+    const f = phoneAt(text, m.index, m[0], m[1] !== undefined) ?? (slash > 0 ? phoneAt(text, m.index, m[0].slice(0, slash).replace(/[^\d)]+$/, ''), false) : undefined);
     if (f !== undefined) out.push(f);
     // Numbers listed with only a space between ("212-555-0142 415-555-0199") run together into one match,
     // which no country takes: it is split where every part is a number of its own.
@@ -509,13 +513,16 @@ function phoneAt(text: string, start: number, raw: string, hasExtension: boolean
       start++;
     } else return undefined;
   }
+  // A slash only after the area code, as German-speaking countries write numbers ("030/12345678",
+  // "+49 171/1234567"); a date, a fraction or a path has one elsewhere or starts otherwise.
+  if (raw.includes('/') && !SLASHED_PHONE.test(raw)) return undefined;
   const digits = raw.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return undefined;
   if (/[ .\-()]{3,}|\.\.|--|\.[ ]|[ ]\./.test(raw)) return undefined;
   if (DATE_SHAPE.test(raw) || /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)/.test(raw)) return undefined;
   if (raw.includes('.') && !/^\+?[\d().]+$/.test(raw.replace(/ /g, ''))) return undefined;
   if (/^(\d)\1+$/.test(digits)) return undefined;
-  const groups = raw.split(/[ .\-()\u00a0]+/).filter((g) => g !== '').length;
+  const groups = raw.split(/[ .\-()\u00a0/]+/).filter((g) => g !== '').length;
   if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return undefined;
   if (raw.includes('.') && /[ \-]/.test(raw)) return undefined;
   // A decimal number ("created_at": 1759223041.0, an epoch time in seconds), not a dotted phone number.

@@ -100,6 +100,32 @@ describe('redaction of texts in other languages', () => {
     expect(masked('portable 512 1024')).toEqual([]);
   });
 
+  it('phone numbers written with a slash after the area code, as German-speaking countries do', () => {
+    expect(masked('Tel.: 030/12345678')).toEqual(['PHONE:030/12345678']);
+    expect(masked('Mobil: 0171/1234567')).toEqual(['PHONE:0171/1234567']);
+    expect(masked('Rufen Sie mich unter 089/1234 5678 an')).toEqual(['PHONE:089/1234 5678']);
+    expect(masked('+49 171/1234567')).toEqual(['PHONE:+49 171/1234567']);
+    // A slash anywhere else ends the number, or makes no number at all.
+    expect(masked('call 415-555-0100/0199')).toEqual(['PHONE:415-555-0100']);
+    expect(masked('see /api/v1/1234567/890, ratio 1234567/8, ID 0815/4711/123')).toEqual([]);
+  });
+
+  it('addresses in the orders and abbreviations of French, Spanish, Brazilian, German, Italian and Dutch', () => {
+    // The street, the postal code and the city all leaked: only "Paris" was masked, as a person.
+    expect(masked('Adresse : 12, rue de la Paix, 75002 Paris')).toEqual(['ADDRESS:12, rue de la Paix, 75002 Paris']);
+    expect(masked('12, chemin des Vignes, 69000 Lyon')).toEqual(['ADDRESS:12, chemin des Vignes, 69000 Lyon']);
+    expect(masked('Envíelo a C/ Mayor 12, 28013 Madrid')).toEqual(['ADDRESS:C/ Mayor 12, 28013 Madrid']);
+    expect(masked('Calle Mayor, 12, 28013 Madrid')).toEqual(['ADDRESS:Calle Mayor, 12, 28013 Madrid']);
+    expect(masked('Av. Paulista, 1000 - Bela Vista, São Paulo - SP, 01310-100')).toEqual(['ADDRESS:Av. Paulista, 1000 - Bela Vista, São Paulo - SP, 01310-100']);
+    expect(masked('R. Augusta, 1500 - Apto 12, São Paulo')).toEqual(['ADDRESS:R. Augusta, 1500 - Apto 12, São Paulo']);
+    expect(masked('Musterstr. 5, 10115 Berlin')).toEqual(['ADDRESS:Musterstr. 5, 10115 Berlin']);
+    expect(masked('V.le Monza 12, 20127 Milano')).toEqual(['ADDRESS:V.le Monza 12, 20127 Milano']);
+    expect(masked('Kerkstraat 12-A, 1017 GC Amsterdam')).toEqual(['ADDRESS:Kerkstraat 12-A, 1017 GC Amsterdam']);
+    // A dash after an address takes only place words that a comma, a dash or the line's end follows.
+    expect(masked('Deliver to 12 Baker Street - John will sign')).toEqual(['ADDRESS:12 Baker Street', 'PERSON:John']);
+    expect(masked('see chapter 12, avenue of approach; Section 5-B of the contract')).toEqual([]);
+  });
+
   it('addresses keep their floor and door ("3º B", "2. OG", "interno 5") and what follows them', () => {
     expect(masked('Envíenlo a Calle Mayor 12, 3º B, 28013 Madrid.')).toEqual(['ADDRESS:Calle Mayor 12, 3º B, 28013 Madrid']);
     expect(masked('Calle de Alcalá 45, 2ª izq., 28014 Madrid')).toEqual(['ADDRESS:Calle de Alcalá 45, 2ª izq., 28014 Madrid']);
