@@ -117,7 +117,7 @@ function hasKeyRun(text: string): boolean {
   return false;
 }
 /** Any of the lower-case words the gates below look for (one scan instead of a dozen indexOf calls). */
-const KEY_WORD_GATE = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'session'];
+const KEY_WORD_GATE = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'session', 'kennwort', 'contraseña', 'contrasena', 'mdp', 'wachtwoord', 'senha', 'hasło', 'haslo'];
 /** SendGrid keys are often glued to surrounding text, so they get no left boundary. */
 const SENDGRID = /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g;
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000}/g;
@@ -128,10 +128,12 @@ const AUTH_HEADER =
 const CONN_STRING = /\b(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{0,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
 /** Key names that announce a secret value; found first, then the assignment is parsed by hand. */
 const SECRET_KEY_WORD =
-  /(?:passw(?:or)?d|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?(?:id|key)|signing[_-]?key|key(?=[_-]|\b))/gi;
+  /(?:passw(?:or)?d|passwd|passwort|kennwort|contraseña|contrasena|mot de passe|mdp|wachtwoord|senha|hasło|haslo|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?(?:id|key)|signing[_-]?key|key(?=[_-]|\b))/gi;
 /** Key names matched only as "…key" (AccountKey, master_key): their values must look random, not merely long. */
 const GENERIC_KEY = /key$/i;
-const PASSWORD_WORD = /passw|passphrase|pwd|secret/i;
+const PASSWORD_WORD = /passw|passphrase|pwd|secret|kennwort|contrase[ñn]a|mot de passe|mdp|wachtwoord|senha|has[łl]o/i;
+/** "Is" after a password word in prose, in English and in German, Spanish, French, Italian, Dutch, Portuguese and Polish. */
+const PROSE_IS = /^(?:is|was|ist|lautet|war|es|era|est|était|è|é|to)[ \t]/i;
 /** Words of a key name that say its value is no secret (`token_count`, `key_type`, `public_key`, `cache_key_ttl`). */
 const NOT_SECRET_KEY_WORDS = new Set(['public', 'id', 'count', 'limit', 'length', 'type', 'name', 'url', 'uri', 'path', 'file', 'ttl', 'max', 'min', 'size', 'usage', 'used', 'total', 'input', 'output', 'prompt', 'completion']);
 
@@ -170,12 +172,18 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
     // `=>` (Ruby, PHP), `:=` (Go), `:` and `=`; and "my password is hunter2" in prose, for passwords only.
     let prose = false;
+    let english = true;
     if ((text[i] === '=' && text[i + 1] === '>') || (text[i] === ':' && text[i + 1] === '=')) i += 2;
     else if (text[i] === ':' || text[i] === '=') i++;
-    else if (passwordish && /^(?:is|was)[ \t]/i.test(text.slice(i, i + 4))) {
-      i += 3;
+    else {
+      const verb = passwordish ? PROSE_IS.exec(text.slice(i, i + 8)) : null;
+      if (verb === null) return;
+      i += verb[0].length;
       prose = true;
-    } else return;
+      // Another language's "is" has no dictionary to tell "das Passwort ist falsch" (wrong) from a password:
+      // there the value needs a digit or a symbol.
+      english = /^(?:is|was)\s$/i.test(verb[0]);
+    }
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
     let quote = '';
     if (text[i] === '"' || text[i] === "'" || text[i] === '`') {
@@ -195,6 +203,7 @@ function findKeyValueSecrets(text: string, out: Finding[]): void {
     if (value.length < 3 || PLACEHOLDER.test(value) || value.startsWith('<') || /^[A-Z]+_\d+>/.test(value)) return;
     // In prose the word after "is" must not be a word ("the password is incorrect", "is required").
     if (prose && (value.length < 4 || lexicon().dictionary.has(value.toLowerCase()) || lexicon().common.has(value.toLowerCase()))) return;
+    if (prose && !english && quote === '' && !/[\d\W_]/.test(value)) return;
     const ok = passwordish
       ? value.length >= 4
       : GENERIC_KEY.test(key) && !/(?:api|access|private|auth|signing|session)[_-]?key$/i.test(key)

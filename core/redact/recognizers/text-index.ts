@@ -42,9 +42,9 @@ export interface TextIndex {
  * recognizer contains one of its group's words.
  */
 const KEYWORDS = {
-  secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private'],
+  secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private', 'kennwort', 'contraseña', 'contrasena', 'mdp', 'wachtwoord', 'senha', 'hasło', 'haslo'],
   birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geburt', 'geb.', 'né', 'naci', 'nací', 'naissance', 'nascita', 'nato il', 'nata il', 'geboorte', 'nascid', 'nascimento', 'urodz'],
-  account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto'],
+  account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto', 'cuenta', 'compte', 'conto', 'conta', 'rekening'],
   zip: ['zip', 'post', 'plz', 'cep'],
   www: ['www.'],
   iban: ['iban'],
@@ -54,7 +54,7 @@ const KEYWORDS = {
   // offset (a text with "passport" has the secret group).
   document: ['licence', 'license'],
   // By their less common middle ("usERNAme"): "use" would be a candidate in most English texts.
-  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle'],
+  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle', 'usuario', 'usuário', 'identifiant', 'utilisateur', 'utente', 'gebruiker'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

@@ -8,7 +8,9 @@
 import type { Finding } from '../types.js';
 import { lexicon } from './lexicon.js';
 
-const USERNAME = /\b(?:user[ _-]?(?:name|id)|login(?: name)?|screen[_-]?name)(?:[ \t]+is|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/gi;
+/** The cue, in English, German, Spanish, French, Italian, Dutch and Portuguese, then "is" or a colon, then the username. */
+const USERNAME =
+  /(?<![\p{L}\p{N}])(?:user[ _-]?(?:name|id)|login(?: name)?|screen[_-]?name|benutzername|benutzer-?id|nutzername|anmeldename|nombre de usuario|usuario|nom d'utilisateur|identifiant|utilisateur|nome utente|utente|gebruikersnaam|gebruiker|nome de usuário|usuário)(?:[ \t]+(?:is|ist|lautet|es|est|è|é)|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/giu;
 
 /**
  * A social handle after the platform's name: "DM me on Twitter @maria_g", "instagram: @zq.vrumple". Not

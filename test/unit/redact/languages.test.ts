@@ -100,6 +100,27 @@ describe('redaction of texts in other languages', () => {
     expect(masked('portable 512 1024')).toEqual([]);
   });
 
+  it('account numbers, usernames and passwords named in other languages', () => {
+    expect(masked('Meine Kontonummer ist 1234567890')).toEqual(['ACCOUNT_NUMBER:1234567890']);
+    expect(masked('Mi número de cuenta es 1234567890')).toEqual(['ACCOUNT_NUMBER:1234567890']);
+    expect(masked('Il mio conto corrente è 123456789012')).toEqual(['ACCOUNT_NUMBER:123456789012']);
+    expect(masked('Mijn rekeningnummer is 1234567890')).toEqual(['ACCOUNT_NUMBER:1234567890']);
+    expect(masked('Número de conta: 12345-6')).toEqual(['ACCOUNT_NUMBER:12345-6']);
+    // "Benutzername" was masked as a person and the username itself left in the clear.
+    expect(masked('Benutzername: jdoe_84')).toEqual(['USER:jdoe_84']);
+    expect(masked('Mi usuario es jdoe_84')).toEqual(['USER:jdoe_84']);
+    expect(masked('Mon identifiant : jdoe_84')).toEqual(['USER:jdoe_84']);
+    expect(masked('Il mio nome utente è jdoe_84')).toEqual(['USER:jdoe_84']);
+    expect(masked('Mijn gebruikersnaam is jdoe_84')).toEqual(['USER:jdoe_84']);
+    expect(masked('Mein Passwort ist Sommer2024!')).toEqual(['SECRET:Sommer2024']);
+    expect(masked('Mi contraseña es Verano2024!')).toEqual(['SECRET:Verano2024']);
+    expect(masked('Mon mot de passe est Ete2024!')).toEqual(['SECRET:Ete2024']);
+    expect(masked('Moje hasło to Lato2024!')).toEqual(['SECRET:Lato2024']);
+    expect(masked('Kennwort: geheim123')).toEqual(['SECRET:geheim123']);
+    // Without a dictionary of the language, a word after "is" is a password only with a digit or a symbol.
+    expect(masked('Ihr Passwort ist abgelaufen. La contraseña es incorrecta.')).toEqual([]);
+  });
+
   it('phone numbers written with a slash after the area code, as German-speaking countries do', () => {
     expect(masked('Tel.: 030/12345678')).toEqual(['PHONE:030/12345678']);
     expect(masked('Mobil: 0171/1234567')).toEqual(['PHONE:0171/1234567']);
