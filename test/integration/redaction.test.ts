@@ -246,3 +246,39 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     store.close();
   });
 });
+
+describe('redaction of a German support conversation, end to end', () => {
+  it("stores the customer's PII masked and the German nouns as written (they were masked as names)", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'de.jsonl');
+    const messages = [
+      {
+        role: 'user',
+        content:
+          'Guten Tag, mein Name ist Tobias Pfefferkorn. Meine Bestellung ist nicht angekommen. Sie erreichen mich unter 030/12345678, meine Adresse ist Musterstr. 5, 10115 Berlin.',
+      },
+      {
+        role: 'assistant',
+        content:
+          'Vielen Dank für Ihre Nachricht, Herr Pfefferkorn. Leider ist die Rückerstattung noch nicht erfolgt, da die Rücksendung noch nicht bei uns eingegangen ist. Bei Rückfragen wenden Sie sich bitte an unseren Kundenservice.',
+      },
+      { role: 'user', content: 'Mein Geburtsdatum ist der 12. März 1985, falls Sie das zur Bestätigung brauchen. Mein Passwort ist Sommer2024!' },
+    ];
+    writeFileSync(file, `${JSON.stringify({ id: 'de-1', messages })}\n`);
+    const db = join(dir, 'de.db');
+    const store = Store.open(db);
+    const report = await importPaths(store, [file], { redaction: { secretKey: Buffer.alloc(32, 3) } });
+    expect(report.traces.added).toBe(1);
+    expect(report.redaction?.byType).toEqual({ PERSON: 2, PHONE: 1, ADDRESS: 1, DATE_OF_BIRTH: 1, SECRET: 1 });
+    const item = store.traces.list({ limit: 1, offset: 0 }).items[0];
+    const texts = (store.traces.get(item?.id ?? '')?.messages ?? []).map((m) => m.text);
+    expect(texts).toEqual([
+      'Guten Tag, mein Name ist <PERSON_1>. Meine Bestellung ist nicht angekommen. Sie erreichen mich unter <PHONE_1>, meine Adresse ist <ADDRESS_1>.',
+      'Vielen Dank für Ihre Nachricht, <PERSON_2>. Leider ist die Rückerstattung noch nicht erfolgt, da die Rücksendung noch nicht bei uns eingegangen ist. Bei Rückfragen wenden Sie sich bitte an unseren Kundenservice.',
+      'Mein Geburtsdatum ist der <DATE_OF_BIRTH_1>, falls Sie das zur Bestätigung brauchen. Mein Passwort ist <SECRET_1>!',
+    ]);
+    const bytes = dbBytes(db);
+    store.close();
+    for (const raw of ['Pfefferkorn', '12345678', 'Musterstr', '10115', 'März 1985', 'Sommer2024']) expect(bytes.includes(Buffer.from(raw))).toBe(false);
+  });
+});

@@ -595,9 +595,10 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
   const taken = new Set(found.map((f) => f.start));
   const consider = (n: number | undefined): void => {
     if (n === undefined) return;
-    const t = toks[n] as Tok;
+    const t = toks[n] as CapTok;
     const gazetteer = lx.first.has(t.norm) || lx.last.has(t.norm);
-    if (taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase()) return;
+    // A German noun before a comma and a name is what was said to them ("für Ihre Nachricht, Herr Pfefferkorn").
+    if (taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun') return;
     // "In New York, Maria Rossi": the word after a place prefix is the place's.
     const before = toks[n - 1];
     if (before !== undefined && before.end + 1 === t.start && PLACE_PREFIXES.has(before.norm)) return;

@@ -29,6 +29,8 @@ describe('redaction of texts in other languages', () => {
     // A surname's ending still marks a name no list has.
     expect(masked('Die Bestellung von Zalewczyk ist noch nicht bei uns eingegangen und wir prüfen das.')).toEqual(['PERSON:Zalewczyk']);
     expect(masked('Mit freundlichen Grüßen, Tobias Pfefferkorn')).toEqual(['PERSON:Tobias Pfefferkorn']);
+    // A noun before a comma and a name is no second name of a list ("Nachricht, Herr Pfefferkorn").
+    expect(masked('Vielen Dank für Ihre Nachricht, Herr Pfefferkorn. Leider ist die Rückerstattung noch nicht erfolgt.')).toEqual(['PERSON:Herr Pfefferkorn']);
     // Names no list knows and nothing before them names: a role noun or what the person did says so.
     expect(masked('Der Kunde Zorbit Kühnapfel hat angerufen und wollte wissen, wann die Lieferung kommt.')).toEqual(['PERSON:Zorbit Kühnapfel']);
     expect(masked('Zorbit Kühnapfel hat angerufen und wollte wissen, wann die Lieferung kommt und ob sie versichert ist.')).toEqual(['PERSON:Zorbit Kühnapfel']);
