@@ -104,7 +104,8 @@ sabado lundi mardi mercredi jeudi vendredi samedi dimanche lunedì martedì merc
 quarta quinta sexta maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag mittwoch donnerstag freitag samstag
 sonntag poniedziałek wtorek środa czwartek piątek sobota niedziela información informacion informação importante atenzione achtung
 próximos pasos étape suivante référence referencia riferimento número pedido commande ordine encomenda bestelling zamówienie
-devolución devolução reso retour remboursement reembolso rimborso passwort kennwort benutzername nutzername anmeldename
+devolución devolução reso retour remboursement reembolso rimborso passwort kennwort benutzername nutzername anmeldename damen herren
+você vocês usted ustedes
 `;
 
 /**

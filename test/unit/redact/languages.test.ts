@@ -56,6 +56,7 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Dzień dobry Pani Katarzyno, dziękujemy za kontakt z Biurem Obsługi Klienta. Pozdrawiamy, Zespół Sklepu')).toEqual(['PERSON:Katarzyno']);
     expect(masked('Información importante: Próximos pasos para su devolución. Atención: el plazo vence el Miércoles.')).toEqual([]);
     expect(masked('Étape suivante : Vérification de votre identité. Référence : 4521. Équipe Sécurité')).toEqual([]);
+    expect(masked('Sehr geehrte Damen und Herren, anbei die Rechnung. Caro cliente, Você receberá o pedido amanhã.')).toEqual([]);
     expect(masked("Buongiorno Sig. Bianchi, la Sua richiesta è stata inoltrata all'Ufficio Resi. Cordiali saluti, Assistenza Clienti")).toEqual([
       'PERSON:Bianchi',
     ]);
