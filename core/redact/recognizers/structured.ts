@@ -576,7 +576,7 @@ function phoneStarts(text: string, ix: TextIndex): number[] {
 
 /** Account words of English, then German, Spanish, French, Italian, Dutch and Portuguese, and the verbs that can join them to the number. */
 const ACCOUNT =
-  /(?<![\p{L}\p{N}])(?:account|acct|a\/c|bank account|checking|savings|routing|aba|sort code|bsb|bank number|kontonummer|konto|número de cuenta|numero de cuenta|cuenta|numéro de compte|compte bancaire|compte|conto corrente|numero di conto|conto|rekeningnummer|rekening|número da conta|número de conta|conta corrente|conta)(?:\s*(?:number|no\.?|num|#|nr\.?))?\s*(?:is|ist|lautet|es|est|è|é|:|=|#)?\s*[:#]?\s*(\d(?:[ -]?\d){4,19})(?![\w]|[ -]?\d)/giu;
+  /(?<![\p{L}\p{N}])(?:account|acct|a\/c|bank account|checking|savings|routing|aba|sort code|bsb|bank number|kontonummer|konto|número de cuenta|numero de cuenta|cuenta|numéro de compte|compte bancaire|compte|conto corrente|numero di conto|conto|rekeningnummer|rekening|número da conta|número de conta|conta corrente)(?:\s*(?:number|no\.?|num|#|nr\.?))?\s*(?:is|ist|lautet|es|est|è|é|:|=|#)?\s*[:#]?\s*(\d(?:[ -]?\d){4,19})(?![\w]|[ -]?\d)/giu;
 
 /** Bank account and routing numbers, only next to account context words. */
 export function findAccounts(text: string, out: Finding[], ix: TextIndex): void {

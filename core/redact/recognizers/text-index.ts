@@ -44,7 +44,9 @@ export interface TextIndex {
 const KEYWORDS = {
   secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private', 'kennwort', 'contraseña', 'contrasena', 'mdp', 'wachtwoord', 'senha', 'hasło', 'haslo'],
   birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geburt', 'geb.', 'né', 'naci', 'nací', 'naissance', 'nascita', 'nato il', 'nata il', 'geboorte', 'nascid', 'nascimento', 'urodz'],
-  account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto', 'cuenta', 'compte', 'conto', 'conta', 'rekening'],
+  // Not "compte" or "conto": keywords are found by their first three characters, and "com" and "con" open
+  // too many English words; "numéro de compte" and "(co)rrente" say the same.
+  account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto', 'cuenta', 'numéro de compte', 'rrente', 'di conto', 'número de conta', 'número da conta', 'rekening'],
   zip: ['zip', 'post', 'plz', 'cep'],
   www: ['www.'],
   iban: ['iban'],
