@@ -37,12 +37,12 @@ function eachHouseNumber(text: string, runs: readonly number[], fn: (m: RegExpEx
 }
 /** A unit designator ending right before a number ("Apt 4B", "Suite #210", "P.O. Box 12"). */
 const UNIT_BEFORE =
-  /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apto\.?|Piso|Wohnung)\s?#?\s?$/iu;
+  /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|Plot|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apartado|Casilla|Apto\.?|Piso|Wohnung)\s?#?\s?$/iu;
 const UNIT_NUMBER_AT = /\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/uy;
 /** Longer than any UNIT_BEFORE match, so its look-behind always sees the real character before it. */
 const UNIT_LOOKBACK = 20;
 /** The last word of each UNIT_BEFORE alternative, lower-cased. */
-const UNIT_LAST_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'room', 'floor', 'box', 'postfach', 'apto', 'piso', 'wohnung']);
+const UNIT_LAST_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'room', 'floor', 'plot', 'box', 'postfach', 'apartado', 'casilla', 'apto', 'piso', 'wohnung']);
 
 /**
  * A necessary condition for UNIT_BEFORE to match right before `i`: the ASCII word there, past at most
@@ -392,7 +392,7 @@ const POSTAL = '(?:\\d{3,6}(?:[ -]\\d{2,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-
  * German and French addresses ("3º B", "2ª izq.", "piso 3", "interno 5", "2. OG", "3e étage").
  */
 const UNIT_NEXT = new RegExp(
-  `^(?:[ \\t]*(?:,|[ \\t][-–])?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apto\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage)\\s?\\d{1,3}[A-Za-z]?|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
+  `^(?:[ \\t]*(?:,|[ \\t][-–])?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apto\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|#\\s?\\d{1,6}(?:-\\d{1,4})?[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage)\\s?\\d{1,3}[A-Za-z]?|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 const POSTAL_NEXT = new RegExp(`^[ \\t,]*(?:${BREAK})?,?[ \\t]*${POSTAL}`, 'u');
@@ -445,7 +445,7 @@ function extendForward(text: string, end: number, limit: number): number {
     if (/^[ \t]+[-–]/.test(sep[0])) {
       if (!/^(?:\s*$|[ \t]*,|[ \t]+[-–][ \t])/.test(after)) break;
     } else if (!/[\n,]/.test(sep[0])) {
-      if (!line.slice(0, used).endsWith('.') && !/^(?:\s*$|[ \t]*[?!.;:)\]]|[ \t]+\p{Ll})/u.test(after)) break;
+      if (!line.slice(0, used).endsWith('.') && !/^(?:\s*$|[ \t]*[?!.;:)\]]|[ \t]+\p{Ll}|[ \t]+#[ \t]?\d)/u.test(after)) break;
     }
     pos += sep[0].length + used;
   }
@@ -500,9 +500,11 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     const num = UNIT_NUMBER_AT.exec(text);
     if (num === null) continue;
     const w = lead[0].toLowerCase();
-    // "Room 5" or "Floor 2" alone are too common in ordinary text; they only join an existing block.
-    const weak = w.startsWith('room') || w.startsWith('floor') || w.startsWith('flat') || w.startsWith('box');
-    anchors.push({ start: i - lead[0].length, end: i + num[0].length, strong: !weak });
+    // "Room 5" or "Floor 2" alone are too common in ordinary text; they only join an existing block. A
+    // plot number opens an address where a place follows its comma ("Plot 45, Adeola Odeku Street, Lagos").
+    const end = i + num[0].length;
+    const weak = w.startsWith('room') || w.startsWith('floor') || w.startsWith('flat') || w.startsWith('box') || (w.startsWith('plot') && !PLACE_AFTER_COMMA.test(text.slice(end, end + 4)));
+    anchors.push({ start: i - lead[0].length, end, strong: !weak });
   }
   if (runs.length > 0 && ix.has('zip')) eachMatch(ZIP_CUE, text, (m) => {
     const code = m[1] as string;

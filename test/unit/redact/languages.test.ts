@@ -145,6 +145,13 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Musterstr. 5, 10115 Berlin')).toEqual(['ADDRESS:Musterstr. 5, 10115 Berlin']);
     expect(masked('V.le Monza 12, 20127 Milano')).toEqual(['ADDRESS:V.le Monza 12, 20127 Milano']);
     expect(masked('Kerkstraat 12-A, 1017 GC Amsterdam')).toEqual(['ADDRESS:Kerkstraat 12-A, 1017 GC Amsterdam']);
+    // Mexico's and Colombia's "#" house numbers, a Nigerian plot, Portuguese and Chilean post office boxes.
+    expect(masked('Calle 5 de Mayo #123, Col. Centro, CDMX 06000')).toEqual(['ADDRESS:Calle 5 de Mayo #123, Col. Centro, CDMX 06000']);
+    expect(masked('Carrera 7 # 12-34, Bogotá')).toEqual(['ADDRESS:Carrera 7 # 12-34, Bogotá']);
+    expect(masked('Plot 45, Adeola Odeku Street, Victoria Island, Lagos')).toEqual(['ADDRESS:Plot 45, Adeola Odeku Street, Victoria Island, Lagos']);
+    expect(masked('Apartado 12, 1000-001 Lisboa')).toEqual(['ADDRESS:Apartado 12, 1000-001 Lisboa']);
+    expect(masked('Casilla 1234, Santiago')).toEqual(['ADDRESS:Casilla 1234, Santiago']);
+    expect(masked('the plot 45 shows growth; Plot 3 of the series; see issue #123 in the repo')).toEqual([]);
     // A dash after an address takes only place words that a comma, a dash or the line's end follows.
     expect(masked('Deliver to 12 Baker Street - John will sign')).toEqual(['ADDRESS:12 Baker Street', 'PERSON:John']);
     expect(masked('see chapter 12, avenue of approach; Section 5-B of the contract')).toEqual([]);
