@@ -281,6 +281,12 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of phone numbers with only spaces between', '212 555 0142 '.repeat(3_900)],
     ['50 KB of short lists of phone numbers', 'call 212 555 0142 415 555 0199 646 555 0100, '.repeat(1_100)],
     ['50 KB of a platform name before spaces', `twitter${' '.repeat(50_000)}@x`],
+    ['50 KB of German prose of capitalised words', 'und der Sie Ab '.repeat(3_300)],
+    ['50 KB of slashes between digits', '0/1 '.repeat(12_500)],
+    ['50 KB of plots before places', 'Plot 1, A '.repeat(5_000)],
+    ['50 KB of dashes after an address', '12 Baker Street - A - B - C - '.repeat(1_700)],
+    ['50 KB of streets with a comma before the number', 'Rua A, 1, '.repeat(5_000)],
+    ['50 KB of passwords in German prose', 'Passwort ist '.repeat(3_800)],
   ];
   for (const [label, text] of cases) {
     it(label, () => {
