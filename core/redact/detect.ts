@@ -8,6 +8,7 @@ import { findCjkAddresses } from './recognizers/cjk-address.js';
 import { findPersons } from './recognizers/person.js';
 import { findDisplayNames } from './recognizers/display-name.js';
 import { findCjkNames } from './recognizers/cjk-name.js';
+import { findCaselessNames } from './recognizers/caseless-name.js';
 import { findNationalIds } from './recognizers/national-id.js';
 import { findUsernames } from './recognizers/username.js';
 import { findSecrets } from './recognizers/secrets.js';
@@ -232,6 +233,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s);
     if (use.person && s.at) findDisplayNames(text, found);
     if (use.person && s.cjk) findCjkNames(text, found);
+    if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);
   };
   const custom = config.customPatterns.map((p) => {

@@ -27,6 +27,8 @@ export interface TextIndex {
   readonly maxRun: number;
   /** True when the text has a character from U+3000 up (CJK, kana, Hangul, full-width forms). */
   readonly cjk: boolean;
+  /** True when the text has a character from U+0590 to U+17FF: Hebrew, Arabic, the scripts of India, Thai and others without letter case. */
+  readonly caseless: boolean;
   /** True when the text has a "%" or "&" that may start an escaped "@" (`%40`, `&#64;`). */
   readonly escapedAt: boolean;
   /** True when the text has a look-alike character or a written-out escape ("\\n") that fold.ts folds (detection then runs on the folded text). */
@@ -130,6 +132,7 @@ class Index implements TextIndex {
   foldable = false;
   escapedAt = false;
   cjk = false;
+  caseless = false;
   /** True when every character is ASCII (below 128). */
   ascii = true;
   /** Offsets where the first three characters of an ASCII keyword occur (any case). */
@@ -221,6 +224,7 @@ export function indexText(text: string): TextIndex {
       ix.ascii = false;
       if (c >= 0xa0 && foldCode(c) !== c) ix.foldable = true;
       if (c >= 0x3000) ix.cjk = true;
+      else if (c >= 0x590 && c < 0x1800) ix.caseless = true;
       if (c < 0xc0) continue;
       caps.push(i);
       const ch = text[i] as string;

@@ -71,6 +71,25 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Nazywam się Grzegorz Brzęczyszczykiewicz.')).toEqual(['PERSON:Grzegorz Brzęczyszczykiewicz']);
   });
 
+  it('names in scripts without letter case after a cue, in English or in their language; Vietnamese names', () => {
+    expect(masked('My name is محمد علي and my phone is 050 123 4567')).toEqual(['PERSON:محمد علي', 'PHONE:050 123 4567']);
+    expect(masked('اسمي أحمد حسن ورقم هاتفي 0501234567')).toEqual(['PERSON:أحمد حسن', 'PHONE:0501234567']);
+    expect(masked('السيدة فاطمة الزهراء')).toEqual(['PERSON:فاطمة الزهراء']);
+    expect(masked('שמי דוד כהן')).toEqual(['PERSON:דוד כהן']);
+    expect(masked('מר כהן אמר שלום. הטלפון שלי 0521234567')).toEqual(['PERSON:כהן', 'PHONE:0521234567']);
+    expect(masked('मेरा नाम राहुल शर्मा है')).toEqual(['PERSON:राहुल शर्मा']);
+    expect(masked('Dear श्री राहुल शर्मा,')).toEqual(['PERSON:श्री राहुल शर्मा']);
+    expect(masked('ชื่อ สมชาย ใจดี')).toEqual(['PERSON:สมชาย ใจดี']);
+    // A greeting or a sentence in the other language of a bilingual text is no name.
+    expect(masked('Hello مرحبا. This is مهم جدا.')).toEqual([]);
+    // Vietnamese letters with stacked marks (U+1E00-U+1EFF) give a name its shape, as other accents do.
+    expect(masked('Tên tôi là Trần Thị Bích')).toEqual(['PERSON:Trần Thị Bích']);
+    expect(masked('Số điện thoại của tôi là 0912345678')).toEqual(['PHONE:0912345678']);
+    expect(masked('мой телефон 89123456789')).toEqual(['PHONE:89123456789']);
+    // "tool_call" is no phone word: an epoch time after it stays.
+    expect(masked('"tool_call": false, "created_at": 1749650243')).toEqual([]);
+  });
+
   it('dates of birth with month names and birth words of other languages', () => {
     expect(masked('Geburtsdatum: 12. März 1985')).toEqual(['DATE_OF_BIRTH:12. März 1985']);
     expect(masked('Ich bin am 3. Juli 1979 geboren.')).toEqual(['DATE_OF_BIRTH:3. Juli 1979']);

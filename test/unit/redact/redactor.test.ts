@@ -287,6 +287,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of dashes after an address', '12 Baker Street - A - B - C - '.repeat(1_700)],
     ['50 KB of streets with a comma before the number', 'Rua A, 1, '.repeat(5_000)],
     ['50 KB of passwords in German prose', 'Passwort ist '.repeat(3_800)],
+    ['50 KB of name cues before Arabic words', 'اسمي أحمد حسن '.repeat(3_600)],
+    ['50 KB of Hebrew and Devanagari words', 'שמי דוד मेरा नाम '.repeat(3_000)],
   ];
   for (const [label, text] of cases) {
     it(label, () => {
