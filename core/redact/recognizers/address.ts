@@ -407,7 +407,7 @@ const REGION_NEXT = new RegExp(
   'u',
 );
 const STREET_TYPE_NEXT = /^[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?(?![\p{L}])/u;
-/** What separates place lines: a blank line only towards a "Country 12345" line, a line break, a comma, spaces. */
+/** What separates place lines: a blank line only towards a "Country 12345" line, a line break, a comma, a dash between spaces, spaces. */
 const PLACE_SEPARATOR = new RegExp(
   `^(?:\\.?[ \\t]*\\n(?:${BREAK})(?=[\\p{Lu}][\\p{L}()\\s]{1,40}[ \\t]\\d{3,6}(?!\\d))|\\.?[ \\t]*${BREAK},?[ \\t]*|[ \\t]*,[ \\t]*(?:${BREAK})?|[ \\t]+[-–][ \\t]+|[ \\t]+)`,
   'u',

@@ -44,11 +44,12 @@ export interface TextIndex {
  * recognizer contains one of its group's words.
  */
 const KEYWORDS = {
-  secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private', 'kennwort', 'contraseña', 'contrasena', 'mdp', 'wachtwoord', 'senha', 'hasło', 'haslo'],
+  // Other languages' password words by a rarer part where their start is common ("contRASENA", "sENHA", "hASLO").
+  secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private', 'kennwort', 'contraseña', 'rasena', 'mdp', 'wachtwoord', 'enha', 'hasło', 'aslo'],
   birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geburt', 'geb.', 'né', 'naci', 'nací', 'naissance', 'nascita', 'nato il', 'nata il', 'geboorte', 'nascid', 'nascimento', 'urodz'],
   // Not "compte" or "conto": keywords are found by their first three characters, and "com" and "con" open
   // too many English words; "numéro de compte" and "(co)rrente" say the same.
-  account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto', 'cuenta', 'numéro de compte', 'rrente', 'di conto', 'número de conta', 'número da conta', 'rekening'],
+  account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto', 'cuenta', 'numéro de compte', 'bancaire', 'rrente', 'di conto', 'número de conta', 'número da conta', 'rekening'],
   zip: ['zip', 'post', 'plz', 'cep'],
   www: ['www.'],
   iban: ['iban'],
@@ -57,8 +58,9 @@ const KEYWORDS = {
   // Not "passport": it starts with the secret group's "pass", and no two groups' words may match at one
   // offset (a text with "passport" has the secret group).
   document: ['licence', 'license'],
-  // By their less common middle ("usERNAme"): "use" would be a candidate in most English texts.
-  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle', 'usuario', 'usuário', 'identifiant', 'utilisateur', 'utente', 'gebruiker'],
+  // By their less common middle ("usERNAme", "usUARIO", "identiFIANT"): "use" would be a candidate in most
+  // English texts.
+  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle', 'uario', 'usuário', 'fiant', 'utilisateur', 'utente', 'gebruiker'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;
