@@ -332,10 +332,13 @@ const GERMAN_FUNCTION_WORDS = new Set([
   'einem', 'einer', 'bei', 'auch', 'noch', 'oder', 'dass', 'leider', 'gerne', 'der', 'dem', 'zu', 'nach', 'aus', 'uns', 'unser', 'unsere',
   'unseren', 'kein', 'keine', 'wenn', 'vielen', 'dank', 'danke', 'ihnen', 'können', 'kann', 'wird', 'wie', 'schon', 'jetzt', 'aber', 'nur',
   'sehr', 'mehr', 'hier', 'diese', 'dieser', 'dieses', 'ein', 'sie', 'zum', 'zur', 'vom', 'im', 'habe', 'hatte', 'möchte', 'müssen', 'soll',
-  'sollte', 'damit', 'weil', 'denn', 'doch', 'gibt', 'Sie', 'Ihr', 'Ihre', 'Ihren', 'Ihrem', 'Ihrer', 'Ihres', 'Ihnen',
+  'sollte', 'damit', 'weil', 'denn', 'doch', 'gibt', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'dein', 'deine', 'ihre', 'ihr', 'sein',
+  'seine', 'nein', 'heute', 'gestern', 'immer', 'wieder', 'über', 'durch', 'gegen', 'ohne', 'seit', 'beim', 'warum', 'wann', 'wo', 'wer',
+  'welche', 'diesem', 'diesen', 'muss', 'würde', 'wäre', 'hätte', 'geht', 'kommt', 'Sie', 'Ihr', 'Ihre', 'Ihren', 'Ihrem', 'Ihrer', 'Ihres',
+  'Ihnen',
 ]);
 /** Some of GERMAN_FUNCTION_WORDS as they stand in running text: a text with none of them is no German prose (found without a word scan). */
-const GERMAN_HINTS = [' und ', ' ist ', ' Sie ', ' der ', ' nicht', ' für ', ' ich ', ' wir ', ' mit ', ' bitte', ' Ihre', ' Ihnen', ' zu '];
+const GERMAN_HINTS = [' und ', ' ist ', ' Sie ', ' der ', ' nicht', ' für ', ' ich ', ' wir ', ' mit ', ' bitte', ' Ihre', ' Ihnen', ' zu ', ' mein', ' noch '];
 /** English words as frequent, none of them a German word: where they outnumber the German ones, the prose is English. */
 const ENGLISH_FUNCTION_WORDS = new Set([
   'the', 'and', 'to', 'of', 'is', 'that', 'for', 'you', 'it', 'with', 'on', 'are', 'be', 'this', 'have', 'not', 'your', 'our', 'we', 'they',
@@ -365,7 +368,7 @@ function germanWords(text: string): GermanWords | null {
     } else if (ENGLISH_FUNCTION_WORDS.has(m[0])) out.english.push(out.words.length);
     out.words.push(m.index);
   }
-  return out.hits.length >= 3 ? out : null;
+  return out.hits.length >= 2 ? out : null;
 }
 
 /** Index of the first element of ascending `xs` that is at least `v`. */
@@ -381,8 +384,9 @@ function lowerBound(xs: readonly number[], v: number): number {
 }
 
 /**
- * True when, within GERMAN_RADIUS of `at`, three words or more, two of them different, are German function
- * words, and more of them than English ones (an English sentence beside a German one stays English).
+ * True when, within GERMAN_RADIUS of `at`, two words or more, two of them different, are German function
+ * words, and more of them than English ones (an English sentence beside a German one stays English); with
+ * any English function word there, three (a short German message has two: "Wo bleibt meine Bestellung?").
  */
 function germanAround(g: GermanWords, at: number): boolean {
   const w0 = lowerBound(g.words, at - GERMAN_RADIUS);
@@ -390,7 +394,8 @@ function germanAround(g: GermanWords, at: number): boolean {
   const h0 = lowerBound(g.hits, w0);
   const h1 = lowerBound(g.hits, w1);
   const hits = h1 - h0;
-  if (hits < 3 || hits <= lowerBound(g.english, w1) - lowerBound(g.english, w0)) return false;
+  const english = lowerBound(g.english, w1) - lowerBound(g.english, w0);
+  if (hits < (english === 0 ? 2 : 3) || hits <= english) return false;
   for (let k = h0 + 1; k < h1; k++) if (g.hitWords[k] !== g.hitWords[h0]) return true;
   return false;
 }
