@@ -105,7 +105,8 @@ quarta quinta sexta maandag dinsdag woensdag donderdag vrijdag zaterdag zondag m
 sonntag poniedziałek wtorek środa czwartek piątek sobota niedziela información informacion informação importante atenzione achtung
 próximos pasos étape suivante référence referencia riferimento número pedido commande ordine encomenda bestelling zamówienie
 devolución devolução reso retour remboursement reembolso rimborso passwort kennwort benutzername nutzername anmeldename damen herren
-você vocês usted ustedes
+você vocês usted ustedes numéro suivi reçu paiement montant payé méthode réinitialisation livraison facture mot passe seguimiento
+pago importe método restablecimiento envío factura spedizione pagamento importo metodo fattura rastreamento entrega fatura
 `;
 
 /**

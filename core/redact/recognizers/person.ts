@@ -99,8 +99,12 @@ function wordInfo(w: string): { norm: string; kind: Kind } {
 
 function computeWordInfo(word: string): { norm: string; kind: Kind } {
   const norm = normWord(word);
+  // French and Italian elide an article into the word ("L'Équipe", "d'Accord", "L'Ufficio"): the word decides.
+  const elided = ELISION.exec(word);
+  if (elided !== null) return { norm, kind: computeKind(word.slice(elided[0].length), normWord(word.slice(elided[0].length))) };
   return { norm, kind: computeKind(word, norm) };
 }
+const ELISION = /^[LlDd]['’](?=\p{Lu}\p{Ll})/u;
 
 /** The kind of a capitalised spelling, from the word lists and its shape; `n` is its normWord. */
 function computeKind(word: string, n: string): Kind {
@@ -337,8 +341,11 @@ const GERMAN_FUNCTION_WORDS = new Set([
   'welche', 'diesem', 'diesen', 'muss', 'würde', 'wäre', 'hätte', 'geht', 'kommt', 'Sie', 'Ihr', 'Ihre', 'Ihren', 'Ihrem', 'Ihrer', 'Ihres',
   'Ihnen',
 ]);
-/** Some of GERMAN_FUNCTION_WORDS as they stand in running text: a text with none of them is no German prose (found without a word scan). */
-const GERMAN_HINTS = [' und ', ' ist ', ' Sie ', ' der ', ' nicht', ' für ', ' ich ', ' wir ', ' mit ', ' bitte', ' Ihre', ' Ihnen', ' zu ', ' mein', ' noch '];
+/**
+ * Parts of German function words as they stand in running text ("itte" for "Bitte" and "bitte", "nser"
+ * for "Unser" and "unsere"): a text with none of them is no German prose, found without a word scan.
+ */
+const GERMAN_HINTS = ['und ', 'ist ', 'Sie ', 'Ihr', 'der ', 'die ', 'das ', 'Der ', 'Die ', 'Das ', 'iese', 'nicht', 'für', 'ich ', 'Ich ', 'wir ', 'Wir ', 'mit ', 'Mit ', 'itte', ' zu ', 'ein', 'noch ', 'nser', 'bei', 'auf ', 'aus '];
 /** English words as frequent, none of them a German word: where they outnumber the German ones, the prose is English. */
 const ENGLISH_FUNCTION_WORDS = new Set([
   'the', 'and', 'to', 'of', 'is', 'that', 'for', 'you', 'it', 'with', 'on', 'are', 'be', 'this', 'have', 'not', 'your', 'our', 'we', 'they',
@@ -362,10 +369,12 @@ function germanWords(text: string): GermanWords | null {
   WORD_IN_PROSE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_IN_PROSE.exec(text)) !== null) {
-    if (GERMAN_FUNCTION_WORDS.has(m[0])) {
+    // A function word opening a sentence is capitalised ("Unser Team", "Dieser Link").
+    const w = GERMAN_FUNCTION_WORDS.has(m[0]) ? m[0] : m[0].toLowerCase();
+    if (GERMAN_FUNCTION_WORDS.has(w)) {
       out.hits.push(out.words.length);
-      out.hitWords.push(m[0]);
-    } else if (ENGLISH_FUNCTION_WORDS.has(m[0])) out.english.push(out.words.length);
+      out.hitWords.push(w);
+    } else if (ENGLISH_FUNCTION_WORDS.has(w)) out.english.push(out.words.length);
     out.words.push(m.index);
   }
   return out.hits.length >= 2 ? out : null;

@@ -20,6 +20,9 @@ describe('redaction of texts in other languages', () => {
     // A short message has fewer function words: two do when no English one stands near.
     expect(masked('Die Rückerstattung für meine Bestellung fehlt noch.')).toEqual([]);
     expect(masked('Wo bleibt meine Bestellung? Die Rückerstattung ist überfällig.')).toEqual([]);
+    // A function word opening the sentence counts too ("Unser", "Dieser").
+    expect(masked('Unser Team prüft die Verfügbarkeit beim Händler.')).toEqual([]);
+    expect(masked('Dieser Link läuft aus Sicherheitsgründen in 1 Stunde ab.')).toEqual([]);
   });
 
   it('German prose: names are still names, with or without a name list knowing them', () => {
@@ -60,6 +63,10 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Información importante: Próximos pasos para su devolución. Atención: el plazo vence el Miércoles.')).toEqual([]);
     expect(masked('Étape suivante : Vérification de votre identité. Référence : 4521. Équipe Sécurité')).toEqual([]);
     expect(masked('Sehr geehrte Damen und Herren, anbei die Rechnung. Caro cliente, Você receberá o pedido amanhã.')).toEqual([]);
+    // Title-case labels of order and payment pages, and an article elided into a word ("L'Équipe").
+    expect(masked('Numéro de Suivi : 4521. Reçu de Paiement. Montant Payé : 12 €. Méthode de Paiement : carte.')).toEqual([]);
+    expect(masked("Avec gratitude,\nL'Équipe Holistic Store")).toEqual([]);
+    expect(masked("Merci, D'Angelo Rossi a appelé")).toEqual(["PERSON:D'Angelo Rossi"]);
     expect(masked("Buongiorno Sig. Bianchi, la Sua richiesta è stata inoltrata all'Ufficio Resi. Cordiali saluti, Assistenza Clienti")).toEqual([
       'PERSON:Bianchi',
     ]);
