@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../core/redact/index.js';
-
-const r = createRedactor();
-/** The masked substrings of `text` with their types, e.g. ["EMAIL:a@b.co"]. */
-function masked(text: string): string[] {
-  return r.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
-}
+import { masked } from '../../helpers/masked.js';
 
 // Support agents answer in the customer's language: what English-only cues missed or took for names.
 describe('redaction of texts in other languages', () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, Pseudonymizer } from '../../../core/redact/index.js';
 import { ibanValid, luhnValid, ssnValid } from '../../../core/redact/checks.js';
-
-const r = createRedactor();
-/** The masked substrings of `text` with their types, e.g. ["EMAIL:a@b.co"]. */
-function masked(text: string): string[] {
-  return r.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
-}
+import { masked } from '../../helpers/masked.js';
 
 describe('checksums', () => {
   it('Luhn accepts a valid test card and rejects a one-digit change', () => {
