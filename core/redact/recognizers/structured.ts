@@ -597,8 +597,8 @@ const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /**
  * Month names of German, French, Spanish, Italian, Dutch and Portuguese (with common spellings without
- * accents and the usual abbreviations), for dates written day first ("12. März 1985", "3 avril 1979",
- * "5 de mayo de 1990").
+ * accents and the usual abbreviations), and of Polish and Russian in the genitive a date uses, and of
+ * Turkish, for dates written day first ("12. März 1985", "3 avril 1979", "5 de mayo de 1990", "5 maja 2008").
  */
 const OTHER_MONTHS =
   'januar|jänner|februar|märz|maerz|mär|mai|juni|juli|oktober|okt|dezember|dez|' +
@@ -606,19 +606,26 @@ const OTHER_MONTHS =
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|' +
   'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|' +
   'januari|februari|maart|mei|augustus|' +
-  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro';
+  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|' +
+  'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|' +
+  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|' +
+  'ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık';
 const DATE = new RegExp(
-  `(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:of\\s+|de\\s+)?(?:${OTHER_MONTHS}|${MONTHS})\\.?,?\\s+(?:del?\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\w]|[/.-]\\d)`,
+  `(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:of\\s+|de\\s+)?(?:${OTHER_MONTHS}|${MONTHS})\\.?,?\\s+(?:del?\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}년 ?\\d{1,2}월 ?\\d{1,2}일)(?![\\w]|[/.-]\\d)`,
   'gi',
 );
 /** Substrings one of which every birth-date context contains (cheap indexOf gate before the date scan). */
 const DOB_GATE = [
   'orn', 'ORN', 'irth', 'IRTH', 'dob', 'DOB', 'Dob', 'D.O.B', 'd.o.b', 'eboren', 'née', 'né ', 'nacimiento', 'naissance', 'nascita', 'bday', 'b-day',
-  'eburt', 'EBURT', 'geb.', 'Geb.', 'Nací', 'nací', 'acid', 'ato il', 'ata il', 'eboorte', 'ascid', 'ascimento', 'rodz',
+  'eburt', 'EBURT', 'geb.', 'Geb.', 'Nací', 'nací', 'acid', 'ato il', 'ata il', 'eboorte', 'asci', 'rodz', 'одил', 'ождени', 'oğum',
+  '生年月日', '誕生日', '出生日期', '生日', '출생일', '생년월일', '생일', 'الميلاد', 'مواليد',
 ];
-/** Birth-date context words: English, then German, French, Spanish, Italian, Dutch, Portuguese and Polish. */
+/**
+ * Birth-date context words: English, then German, French, Spanish, Italian, Dutch, Portuguese, Polish,
+ * Russian, Turkish and Arabic; Chinese, Japanese and Korean ones need no word boundary (their text has none).
+ */
 const DOB_CONTEXT =
-  /(?<![\p{L}\p{N}])(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|geburtsdatum|geburtstag|geb\.|née|né|date de naissance|naissance|fecha de nacimiento|nacimiento|nací|naci|nacido|nacida|data di nascita|nascita|nato il|nata il|geboortedatum|data de nascimento|nascimento|nascido|nascida|data urodzenia|urodzenia|urodzony|urodzona|urodziłem|urodziłam)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:born|birth|dob|d\.o\.b|birthday|birthdate|bday|date of birth|geboren|geburtsdatum|geburtstag|geb\.|née|né|date de naissance|naissance|fecha de nacimiento|nacimiento|nací|naci|nacido|nacida|data di nascita|nascita|nato il|nata il|geboortedatum|data de nascimento|nascimento|nascido|nascida|data urodzenia|urodzenia|urodzony|urodzona|urodziłem|urodziłam|nasci|родился|родилась|дата рождения|рождения|doğum|doğum tarihi|doğum tarihim|تاريخ الميلاد|الميلاد|مواليد)(?![\p{L}\p{N}])|生年月日|誕生日|出生日期|生日|출생일|생년월일|생일/u;
 
 /**
  * Full dates before this year are masked even without birth context ("It's like that since 12/1/1981"):

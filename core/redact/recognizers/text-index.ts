@@ -46,7 +46,7 @@ export interface TextIndex {
 const KEYWORDS = {
   // Other languages' password words by a rarer part where their start is common ("contRASENA", "sENHA", "hASLO").
   secret: ['bearer', 'basic', 'digest', 'auth', 'cookie', 'token', 'pass', 'pwd', 'secret', 'key', 'credential', 'session', 'private', 'kennwort', 'contraseña', 'rasena', 'mdp', 'wachtwoord', 'enha', 'hasło', 'aslo'],
-  birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geburt', 'geb.', 'né', 'naci', 'nací', 'naissance', 'nascita', 'nato il', 'nata il', 'geboorte', 'nascid', 'nascimento', 'urodz'],
+  birth: ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geburt', 'geb.', 'né', 'naci', 'nací', 'naissance', 'nascita', 'nato il', 'nata il', 'geboorte', 'nasci', 'urodz', 'родил', 'рождени', 'doğum', '生年月日', '誕生日', '出生日期', '生日', '출생일', '생년월일', '생일', 'الميلاد', 'مواليد'],
   // Not "compte" or "conto": keywords are found by their first three characters, and "com" and "con" open
   // too many English words; "numéro de compte" and "(co)rrente" say the same.
   account: ['acc', 'a/c', 'checking', 'savings', 'routing', 'aba', 'sort code', 'bsb', 'bank number', 'konto', 'cuenta', 'numéro de compte', 'bancaire', 'rrente', 'di conto', 'número de conta', 'número da conta', 'rekening'],

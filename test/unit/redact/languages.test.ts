@@ -105,6 +105,15 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Sono nato il 12 marzo 2009.')).toEqual(['DATE_OF_BIRTH:12 marzo 2009']);
     expect(masked('Ik ben geboren op 3 maart 2011.')).toEqual(['DATE_OF_BIRTH:3 maart 2011']);
     expect(masked('Data de nascimento: 5 de maio de 2010')).toEqual(['DATE_OF_BIRTH:5 de maio de 2010']);
+    expect(masked('Nasci em 3 de março de 2010')).toEqual(['DATE_OF_BIRTH:3 de março de 2010']);
+    expect(masked('Urodziłem się 5 maja 2008')).toEqual(['DATE_OF_BIRTH:5 maja 2008']);
+    expect(masked('Я родился 12 марта 2009 года')).toEqual(['DATE_OF_BIRTH:12 марта 2009']);
+    expect(masked('Doğum tarihim 12.03.2009')).toEqual(['DATE_OF_BIRTH:12.03.2009']);
+    expect(masked('تاريخ الميلاد: 12/03/2009')).toEqual(['DATE_OF_BIRTH:12/03/2009']);
+    // Chinese, Japanese and Korean dates, after their birth words (which no space sets apart).
+    expect(masked('生年月日：2009年3月12日')).toEqual(['DATE_OF_BIRTH:2009年3月12日']);
+    expect(masked('출생일: 2009년 3월 12일')).toEqual(['DATE_OF_BIRTH:2009년 3월 12일']);
+    expect(masked('注文日：2024年3月12日, Lieferung am 5 maja 2024')).toEqual([]);
     // A key written in snake case is birth context too.
     expect(masked('date_of_birth: 2010-05-04')).toEqual(['DATE_OF_BIRTH:2010-05-04']);
     // A recent date without birth words is a delivery date, in any language.
