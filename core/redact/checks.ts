@@ -195,3 +195,118 @@ export function nhsValid(digits: string): boolean {
   const check = 11 - (sum % 11);
   return (check === 11 ? 0 : check) === Number(digits[9]) && check !== 10;
 }
+
+/** True when day `d` of month `m` exists in some year (29 February always). */
+function dayExists(d: number, m: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= ([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] as number);
+}
+
+/** True when `yymmdd` (or `ddmmyy` with `dayFirst`) is a date: the birth date ids such as Denmark's CPR and Korea's RRN open with. */
+export function birthDatePrefixValid(digits: string, dayFirst: boolean): boolean {
+  if (!/^\d{6}/.test(digits)) return false;
+  const a = Number(digits.slice(0, 2));
+  const m = Number(digits.slice(2, 4));
+  const c = Number(digits.slice(4, 6));
+  return dayFirst ? dayExists(a, m) : dayExists(c, m);
+}
+
+/** Polish PESEL: 11 digits, a birth date (months +20 per century from 2000) and a weighted check digit. */
+export function peselValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  if (!dayExists(Number(digits.slice(4, 6)), Number(digits.slice(2, 4)) % 20)) return false;
+  const W = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(digits[i]) * (W[i] as number);
+  return (10 - (sum % 10)) % 10 === Number(digits[10]);
+}
+
+/** Swedish personnummer: YYMMDD (or YYYYMMDD) and four digits, Luhn over the last ten (day +60 for a coordination number). */
+export function personnummerValid(digits: string): boolean {
+  if (!/^(?:\d{2})?\d{10}$/.test(digits)) return false;
+  const ten = digits.slice(-10);
+  return dayExists(Number(ten.slice(4, 6)) % 60, Number(ten.slice(2, 4))) && luhnValid(ten);
+}
+
+/** Norwegian fødselsnummer: DDMMYY and five digits, the last two mod-11 checks (D-numbers add 4 to the day's first digit). */
+export function fodselsnummerValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  if (!dayExists(Number(digits.slice(0, 2)) % 40, Number(digits.slice(2, 4)) % 40)) return false;
+  const check = (w: readonly number[]): number => {
+    let sum = 0;
+    for (let i = 0; i < w.length; i++) sum += Number(digits[i]) * (w[i] as number);
+    const k = 11 - (sum % 11);
+    return k === 11 ? 0 : k;
+  };
+  return check([3, 7, 6, 1, 8, 9, 4, 5, 2]) === Number(digits[9]) && check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === Number(digits[10]);
+}
+
+/** Finnish henkilötunnus: DDMMYY, a century sign, three digits and a check character (mod 31 of the nine digits). */
+export function hetuValid(id: string): boolean {
+  // The century sign may have been dropped with the separators ("131052308T"): the check does not use it.
+  const m = /^(\d{6})[-+A-FU-Y]?(\d{3})([0-9A-FHJ-NPR-Y])$/.exec(id);
+  if (m === null) return false;
+  const date = m[1] as string;
+  if (!dayExists(Number(date.slice(0, 2)), Number(date.slice(2, 4)))) return false;
+  return '0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(`${date}${m[2] as string}`) % 31] === m[3];
+}
+
+/** Turkish T.C. Kimlik No: 11 digits, not starting with 0, two check digits. */
+export function tcKimlikValid(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  const d = [...digits].map(Number) as number[];
+  const odd = (d[0] as number) + (d[2] as number) + (d[4] as number) + (d[6] as number) + (d[8] as number);
+  const even = (d[1] as number) + (d[3] as number) + (d[5] as number) + (d[7] as number);
+  if ((((odd * 7 - even) % 10) + 10) % 10 !== d[9]) return false;
+  return d.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === d[10];
+}
+
+/** South African identity number: 13 digits, a birth date (YYMMDD) and a Luhn check digit. */
+export function saIdValid(digits: string): boolean {
+  return /^\d{13}$/.test(digits) && dayExists(Number(digits.slice(4, 6)), Number(digits.slice(2, 4))) && luhnValid(digits);
+}
+
+/** German Steuer-ID: 11 digits, not starting with 0, an ISO 7064 MOD 11,10 check digit. */
+export function steuerIdValid(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  let product = 10;
+  for (let i = 0; i < 10; i++) {
+    let sum = (Number(digits[i]) + product) % 10;
+    if (sum === 0) sum = 10;
+    product = (sum * 2) % 11;
+  }
+  const check = 11 - product;
+  return (check === 10 ? 0 : check) === Number(digits[10]);
+}
+
+/** Belgian national number: YYMMDD, three digits, and 97 minus the first nine (with a 2 before them from 2000) mod 97. */
+export function belgianNationalNumberValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  const body = digits.slice(0, 9);
+  const key = Number(digits.slice(9));
+  return 97 - (Number(body) % 97) === key || 97 - (Number(`2${body}`) % 97) === key;
+}
+
+/** Mexican CURP: 18 characters with a birth date, a sex letter and a check digit (weighted mod 10). */
+export function curpValid(id: string): boolean {
+  if (!/^[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z]\d$/.test(id)) return false;
+  if (!dayExists(Number(id.slice(8, 10)), Number(id.slice(6, 8)))) return false;
+  const ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(id[i] as string) * (18 - i);
+  return (10 - (sum % 10)) % 10 === Number(id[17]);
+}
+
+/** Portuguese NIF: 9 digits, a mod-11 check digit (weights 9..2). */
+export function nifValid(digits: string): boolean {
+  if (!/^[1-35-9]\d{8}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+  const check = 11 - (sum % 11);
+  return (check >= 10 ? 0 : check) === Number(digits[8]);
+}
+
+/** Israeli Teudat Zehut: 9 digits, Luhn-like (weights 1 and 2, digits of each product summed). */
+export function israeliIdValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
+  return luhnValid(digits);
+}

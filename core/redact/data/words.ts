@@ -107,6 +107,7 @@ próximos pasos étape suivante référence referencia riferimento número pedid
 devolución devolução reso retour remboursement reembolso rimborso passwort kennwort benutzername nutzername anmeldename damen herren
 você vocês usted ustedes numéro suivi reçu paiement montant payé méthode réinitialisation livraison facture mot passe seguimiento
 pago importe método restablecimiento envío factura spedizione pagamento importo metodo fattura rastreamento entrega fatura
+henkilötunnus personnummer fødselsnummer fodselsnummer rijksregisternummer identifikationsnummer steueridentifikationsnummer kimlik
 `;
 
 /**

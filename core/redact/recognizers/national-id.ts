@@ -5,7 +5,28 @@
  * NATIONAL_ID. Every shape is tried only at offsets the first pass's digit runs allow, as the other
  * number recognizers do: a scan of the whole text per country would cost more than all of them.
  */
-import { bsnValid, chineseIdValid, codiceFiscaleValid, cpfValid, dniValid, luhnValid, nhsValid, nirValid } from '../checks.js';
+import {
+  belgianNationalNumberValid,
+  birthDatePrefixValid,
+  bsnValid,
+  chineseIdValid,
+  codiceFiscaleValid,
+  cpfValid,
+  curpValid,
+  dniValid,
+  fodselsnummerValid,
+  hetuValid,
+  israeliIdValid,
+  luhnValid,
+  nhsValid,
+  nifValid,
+  nirValid,
+  peselValid,
+  personnummerValid,
+  saIdValid,
+  steuerIdValid,
+  tcKimlikValid,
+} from '../checks.js';
 import type { Finding } from '../types.js';
 import { before, eachMatch } from './context.js';
 import { eachMatchAt, type TextIndex } from './text-index.js';
@@ -82,6 +103,56 @@ const RULES: IdRule[] = [
   // India: Aadhaar (twelve digits not starting with 0 or 1) and PAN (five letters, four digits, a letter).
   { re: /[2-9]\d{3} ?\d{4} ?\d{4}(?![\p{N}])/uy, lengths: [4, 12], start: wholeOrGrouped(12), valid: () => true, context: /\b(?:aadhaa?r|uidai|uid)\b/i },
   { re: /[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\p{L}\p{N}])/uy, lengths: [4], start: (s, _e, t) => (s >= 5 && isUpper(t, s - 1) ? s - 5 : -1), valid: () => true, context: /\b(?:pan|permanent account number)\b/i },
+  // Poland: PESEL; Germany: Steuer-ID; Turkey: T.C. Kimlik No (11 digits each, with their checks and names).
+  { re: /\d{11}(?![\p{N}])/uy, lengths: [11], start: own, valid: peselValid, context: /\bpesel\b/i },
+  {
+    re: /\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\p{N}])/uy,
+    lengths: [2, 11],
+    start: wholeOrGrouped(11),
+    valid: steuerIdValid,
+    context: /(?:steuer-?id|steuer-?identifikationsnummer|steueridentifikationsnummer|\bidnr\b|identifikationsnummer)/i,
+  },
+  { re: /\d{11}(?![\p{N}])/uy, lengths: [11], start: own, valid: tcKimlikValid, context: /(?:\bt\.?\s?c\.?(?![\p{L}])|\btckn\b|kimlik)/iu },
+  // Nordic ids open with the birth date: Sweden's personnummer (YYMMDD, Luhn), Norway's fødselsnummer
+  // (DDMMYY, two mod-11 checks), Denmark's CPR (DDMMYY, no check since 2007), Finland's henkilötunnus
+  // (DDMMYY, a century sign and a mod-31 check character, distinctive enough alone).
+  {
+    re: /(?:\d{2})?\d{6}[-+]?\d{4}(?![\p{N}])/uy,
+    lengths: [6, 8, 10, 12],
+    start: (s, e, t) => (e - s >= 10 || ((t[e] === '-' || t[e] === '+') && /\d/.test(t[e + 1] ?? '')) ? s : -1),
+    valid: personnummerValid,
+    context: /(?:personnummer|personnr|person(?:al identity)? number|\bpnr\b|samordningsnummer)/i,
+  },
+  { re: /\d{6} ?\d{5}(?![\p{N}])/uy, lengths: [6, 11], start: wholeOrGrouped(11), valid: fodselsnummerValid, context: /(?:fødselsnummer|fodselsnummer|personnummer|\bf\.?nr\b)/iu },
+  {
+    re: /\d{6}-?\d{4}(?![\p{N}])/uy,
+    lengths: [6, 10],
+    start: (s, e, t) => (e - s === 10 || (t[e] === '-' && /\d/.test(t[e + 1] ?? '')) ? s : -1),
+    valid: (c) => birthDatePrefixValid(c, true),
+    context: /(?:\bcpr\b|cpr-?n(?:umme)?r|personnummer)/i,
+  },
+  { re: /\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y](?![\p{L}\p{N}])/uy, lengths: [6], start: own, valid: hetuValid },
+  // South Korea: resident registration number (YYMMDD-, then seven digits; random since 2020, so by its name).
+  {
+    re: /\d{6}-[1-8]\d{6}(?![\p{N}])/uy,
+    lengths: [6],
+    start: (s, e, t) => (t[e] === '-' ? s : -1),
+    valid: (c) => birthDatePrefixValid(c, false),
+    context: /(?:주민등록번호|주민번호|resident registration|\brrn\b)/iu,
+  },
+  // South Africa: identity number (YYMMDD, Luhn); Belgium: national number written YY.MM.DD-XXX.CC (mod 97).
+  { re: /\d{13}(?![\p{N}])/uy, lengths: [13], start: own, valid: saIdValid, context: /\b(?:id number|identity number|id no\.?|sa id|rsa id)\b/i },
+  { re: /\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\p{N}])/uy, lengths: [2], start: (s, _e, t) => (t[s + 2] === '.' ? s : -1), valid: belgianNationalNumberValid },
+  // Mexico: CURP (four letters, the birth date, sex, state and consonants, a check digit).
+  {
+    re: /[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z]\d(?![\p{L}\p{N}])/uy,
+    lengths: [6],
+    start: (s, _e, t) => (s >= 4 && isUpper(t, s - 1) && isUpper(t, s - 4) ? s - 4 : -1),
+    valid: curpValid,
+  },
+  // Portugal: NIF; Israel: Teudat Zehut (nine digits each, by their names).
+  { re: /\d{3} ?\d{3} ?\d{3}(?![\p{N}])/uy, lengths: [3, 9], start: wholeOrGrouped(9), valid: nifValid, context: /(?:\bnif\b|contribuinte|número fiscal)/iu },
+  { re: /\d{9}(?![\p{N}])/uy, lengths: [9], start: own, valid: israeliIdValid, context: /(?:teudat zehut|תעודת זהות|ת\.?ז|israeli id)/iu },
 ];
 
 /** The rules by the digit-run length they start from. */

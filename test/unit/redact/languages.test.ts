@@ -156,6 +156,24 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Ihr Passwort ist abgelaufen. La contraseña es incorrecta.')).toEqual([]);
   });
 
+  it('national ids of more countries, by their checks and, where the shape is common, their names', () => {
+    expect(masked('Mój PESEL to 44051401359')).toEqual(['NATIONAL_ID:44051401359']);
+    expect(masked('Steuer-ID: 86 095 742 719')).toEqual(['NATIONAL_ID:86 095 742 719']);
+    expect(masked('T.C. Kimlik No: 10000000146')).toEqual(['NATIONAL_ID:10000000146']);
+    expect(masked('mitt personnummer är 811218-9876')).toEqual(['NATIONAL_ID:811218-9876']);
+    expect(masked('Fødselsnummer: 01010750160')).toEqual(['NATIONAL_ID:01010750160']);
+    expect(masked('CPR-nr: 070761-4285')).toEqual(['NATIONAL_ID:070761-4285']);
+    expect(masked('주민등록번호 900101-1234567')).toEqual(['NATIONAL_ID:900101-1234567']);
+    expect(masked('NIF 123456789')).toEqual(['NATIONAL_ID:123456789']);
+    expect(masked('תעודת זהות 000000018')).toEqual(['NATIONAL_ID:000000018']);
+    // Shapes of their own need no name: Finland's henkilötunnus, Belgium's national number, Mexico's CURP.
+    expect(masked('131052-308T')).toEqual(['NATIONAL_ID:131052-308T']);
+    expect(masked('85.07.30-033.28')).toEqual(['NATIONAL_ID:85.07.30-033.28']);
+    expect(masked('CURP: HEGG560427MVZRRL04')).toEqual(['NATIONAL_ID:HEGG560427MVZRRL04']);
+    // A failed check, or a common shape without the id's name, is not one.
+    expect(masked('PESEL 44051401358, Henkilötunnus 131052-308U, Order 811218-9876, Ref 10000000146')).toEqual([]);
+  });
+
   it('phone numbers written with a slash after the area code, as German-speaking countries do', () => {
     expect(masked('Tel.: 030/12345678')).toEqual(['PHONE:030/12345678']);
     expect(masked('Mobil: 0171/1234567')).toEqual(['PHONE:0171/1234567']);

@@ -1,9 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, Pseudonymizer } from '../../../core/redact/index.js';
-import { ibanValid, luhnValid, ssnValid } from '../../../core/redact/checks.js';
+import {
+  belgianNationalNumberValid,
+  curpValid,
+  fodselsnummerValid,
+  hetuValid,
+  ibanValid,
+  israeliIdValid,
+  luhnValid,
+  nifValid,
+  peselValid,
+  personnummerValid,
+  saIdValid,
+  ssnValid,
+  steuerIdValid,
+  tcKimlikValid,
+} from '../../../core/redact/checks.js';
 import { masked } from '../../helpers/masked.js';
 
 describe('checksums', () => {
+  it.each([
+    ['PESEL', peselValid, '44051401359', '44051401358'],
+    ['personnummer', personnummerValid, '8112189876', '8112189875'],
+    ['fødselsnummer', fodselsnummerValid, '01010750160', '01010750161'],
+    ['henkilötunnus', hetuValid, '131052-308T', '131052-308U'],
+    ['T.C. Kimlik', tcKimlikValid, '10000000146', '10000000147'],
+    ['South African id', saIdValid, '8001015009087', '8001015009088'],
+    ['Steuer-ID', steuerIdValid, '86095742719', '86095742718'],
+    ['Belgian national number', belgianNationalNumberValid, '85073003328', '85073003327'],
+    ['CURP', curpValid, 'HEGG560427MVZRRL04', 'HEGG560427MVZRRL05'],
+    ['NIF', nifValid, '123456789', '123456788'],
+    ['Teudat Zehut', israeliIdValid, '000000018', '000000019'],
+  ] as const)('%s accepts a published example and rejects a one-digit change', (_name, valid, good, bad) => {
+    expect(valid(good)).toBe(true);
+    expect(valid(bad)).toBe(false);
+  });
   it('Luhn accepts a valid test card and rejects a one-digit change', () => {
     expect(luhnValid('4111111111111111')).toBe(true);
     expect(luhnValid('4111111111111112')).toBe(false);
