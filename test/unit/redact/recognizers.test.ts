@@ -31,7 +31,7 @@ describe('checksums', () => {
     ['CURP', curpValid, 'HEGG560427MVZRRL04', 'HEGG560427MVZRRL05'],
     ['NIF', nifValid, '123456789', '123456788'],
     ['Teudat Zehut', israeliIdValid, '000000018', '000000019'],
-  ] as const)('%s accepts a published example and rejects a one-digit change', (_name, valid, good, bad) => {
+  ] as const)('%s accepts a valid example and rejects a one-digit change', (_name, valid, good, bad) => {
     expect(valid(good)).toBe(true);
     expect(valid(bad)).toBe(false);
   });
