@@ -7,7 +7,8 @@
  * Frequent English words, form-field labels of other languages ("Adresse:"), and the greetings, sign-offs,
  * team and department words and weekdays of support answers in German, French, Spanish, Italian,
  * Portuguese, Dutch and Polish ("Atentamente", "Equipo de Soporte", "Miércoles"): a capitalised one is
- * usually a sentence start, a title or a label, not a name. Not those that are names too ("Domingo", "Cara").
+ * usually a sentence start, a title or a label, not a name. Not those that are names too ("Domingo", "Cara"),
+ * except Italian's "Gentile" ("Dear", opening most letters): beside a given name it is still a surname.
  */
 export const COMMON_WORDS_TEXT = `
 a about above across act action actually add address after again against age ago agree ah ahead air all allow almost alone along
@@ -108,6 +109,7 @@ devolución devolução reso retour remboursement reembolso rimborso passwort ke
 você vocês usted ustedes numéro suivi reçu paiement montant payé méthode réinitialisation livraison facture mot passe seguimiento
 pago importe método restablecimiento envío factura spedizione pagamento importo metodo fattura rastreamento entrega fatura
 henkilötunnus personnummer fødselsnummer fodselsnummer rijksregisternummer identifikationsnummer steueridentifikationsnummer kimlik
+gentile gentili spettabile egregi
 `;
 
 /**

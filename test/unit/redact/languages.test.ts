@@ -61,6 +61,9 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Numéro de Suivi : 4521. Reçu de Paiement. Montant Payé : 12 €. Méthode de Paiement : carte.')).toEqual([]);
     expect(masked("Avec gratitude,\nL'Équipe Holistic Store")).toEqual([]);
     expect(masked("Merci, D'Angelo Rossi a appelé")).toEqual(["PERSON:D'Angelo Rossi"]);
+    // Italian letters open with "Gentile" (Dear), also a surname: beside a given name it still is one.
+    expect(masked('Gentile cliente, al momento il nostro sistema di prenotazione è occupato.')).toEqual([]);
+    expect(masked('Ho parlato con Mario Gentile ieri')).toEqual(['PERSON:Mario Gentile']);
     expect(masked("Buongiorno Sig. Bianchi, la Sua richiesta è stata inoltrata all'Ufficio Resi. Cordiali saluti, Assistenza Clienti")).toEqual([
       'PERSON:Bianchi',
     ]);
