@@ -16,7 +16,7 @@ const STRONG_ENDINGS =
 const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ\u1E00-\u1EFF]/;
 /** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
 const BEFORE_STRONG =
-  /(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btên tôi là|\btôi là|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$/;
+  /(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned,?|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btên tôi là|\btôi là|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$/;
 /** The noun of an institution or a place right after a run of capitalised words. */
 const INSTITUTION_AFTER =
   /^[ \t]+(?:international[ \t]+)?(?:airport|airlines?|airways|university|college|hospital|clinic|hotel|station|stadium|arena|museum|library|school|academy|cathedral|mall|county|institute|theat(?:er|re))\b/;
@@ -545,6 +545,10 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (strongBefore() || strongAfter()) score = 0.6;
     else if (words <= 3 && onLineOfItsOwn(text, first.start, last.end) && ADDRESS_LINE_BELOW.test(text.slice(last.end, last.end + 240))) score = 0.6;
     else if (names >= 1 && words === 2) score = 0.55;
+    // Two words no list or dictionary knows after "to", "by", "with", "from" ("forward this to Kwame Mensah",
+    // "opened by Oluwaseun Adeyemi"): a given name and a surname the lists lack. Not a dictionary word
+    // beside an unknown one ("from Zendesk Sunshine": a product).
+    else if (words === 2 && toks.length === 2 && toks.every((t) => t.kind === 'unknown') && !sentenceStart() && mediumBefore()) score = 0.55;
     else if (known >= 1 && !sentenceStart()) score = 0.55;
   } else if (words === 1) {
     const k = k1 as Kind;
@@ -612,8 +616,9 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
     if (n === undefined) return;
     const t = toks[n] as CapTok;
     const gazetteer = lx.first.has(t.norm) || lx.last.has(t.norm);
-    // A German noun before a comma and a name is what was said to them ("für Ihre Nachricht, Herr Pfefferkorn").
-    if (taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun') return;
+    // A German noun before a comma and a name is what was said to them ("für Ihre Nachricht, Herr Pfefferkorn"),
+    // and a dictionary word no name list has is a word ("Signed, Thandiwe Ndlovu").
+    if (taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun' || t.kind === 'word') return;
     // "In New York, Maria Rossi": the word after a place prefix is the place's.
     const before = toks[n - 1];
     if (before !== undefined && before.end + 1 === t.start && PLACE_PREFIXES.has(before.norm)) return;
