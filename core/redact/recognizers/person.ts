@@ -24,7 +24,7 @@ const INSTITUTION_AFTER =
 const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontact|\bver(?:sion)?|\bfounders?:?|\bcalled|\bdear)\s*$/;
 /** Verbs and vocatives right after a word that make it a person. */
 const AFTER_STRONG =
-  /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called)\b)/;
+  /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called|complained|mentioned|reported|requested|responded|stated|claimed|insisted|apologi[sz]ed|confirmed that|noted that|agreed)\b)/;
 const AFTER_MEDIUM =
   /^(?:'s|’s)?\s*(?:\s(?:had|has|was|is|will|would|who|began|started|spent|became|joined|went|came|got|made|took|just|also|then|never|always|did|does|can|could|should|might|must)\b|['’]s\s)/;
 /**

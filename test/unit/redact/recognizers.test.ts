@@ -529,12 +529,15 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Curly apostrophes are read like straight ones.
     expect(masked('user: I’m Dana Whitfield and I need help')).toEqual(['PERSON:Dana Whitfield']);
   });
-  it('PERSON: two words no list or dictionary knows after "to", "by", "with" or "from"; "Signed," announces a name', () => {
+  it('PERSON: two words no list or dictionary knows after "to", "by", "with" or "from", or before "complained"; "Signed," announces a name', () => {
     expect(masked('Please forward this to Kwame Mensah.')).toEqual(['PERSON:Kwame Mensah']);
     expect(masked('The ticket was opened by Oluwaseun Adeyemi.')).toEqual(['PERSON:Oluwaseun Adeyemi']);
     // A dictionary word beside an unknown one is a product ("Zendesk Sunshine"), as are known tools.
     expect(masked('Sent from Zendesk Sunshine, imported from Langfuse Cloud, moved to Google Drive.')).toEqual([]);
     expect(masked('Signed, Thandiwe Ndlovu')).toEqual(['PERSON:Thandiwe Ndlovu']);
+    // What someone does after their name says it is someone: complained, mentioned, reported, requested ...
+    expect(masked('Yesterday Zorbit Quandle complained about the delay.')).toEqual(['PERSON:Zorbit Quandle']);
+    expect(masked('The System reported an error; Support Team confirmed that it shipped.')).toEqual([]);
     // A dictionary word before a name's comma is no item of a list of names; a name is.
     expect(masked('Unfortunately, Maria Rossi is away')).toEqual(['PERSON:Maria Rossi']);
     expect(masked('Kónya, Becker and Vasquez')).toEqual(['PERSON:Kónya', 'PERSON:Becker', 'PERSON:Vasquez']);
