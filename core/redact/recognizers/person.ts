@@ -314,13 +314,33 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
 function nounsInGerman(text: string, toks: CapTok[]): void {
   let prose: GermanWords | null | undefined;
   for (const t of toks) {
-    if (t.kind !== 'unknown' && (t.kind !== 'shape' || (STRONG_ENDINGS.test(t.norm) && !GERMAN_WORD_ENDINGS.test(t.norm)))) continue;
+    const unlisted = t.kind === 'unknown' || (t.kind === 'shape' && (!STRONG_ENDINGS.test(t.norm) || GERMAN_WORD_ENDINGS.test(t.norm)));
+    // A surname that is also a German noun ("im Keller", "der Koch", "der Richter"), or any name after a
+    // number ("3 Tage"), is the noun; a given name after an article is still someone ("mit dem Thomas").
+    const listed = !unlisted && NAME_KINDS.has(t.kind) && articleOrNumberBefore(text, t.start, t.kind === 'last' || t.kind === 'commonlast');
+    if (!unlisted && !listed) continue;
     if (prose === undefined) prose = germanWords(text);
     if (prose === null) return;
     if (!germanAround(prose, t.start)) continue;
     t.was = t.kind;
     t.kind = 'noun';
   }
+}
+
+/** German articles and article-prepositions that stand before a noun. */
+const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'im', 'am', 'zum', 'zur', 'vom', 'beim', 'ein', 'eine', 'einen', 'einem', 'einer', 'kein', 'keine']);
+
+/** True when the word right before `at` is a number, or (with `articles`) a German article. */
+function articleOrNumberBefore(text: string, at: number, articles: boolean): boolean {
+  let e = at;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  if (e === at) return false;
+  const c = text.charCodeAt(e - 1);
+  if (c >= 48 && c <= 57) return true;
+  if (!articles) return false;
+  let s = e;
+  while (s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) s--;
+  return e - s >= 2 && e - s <= 5 && GERMAN_ARTICLES.has(text.slice(s, e).toLowerCase());
 }
 
 /** Surname endings that end German words as often ("Ihnen", "Informationen", "Adressen"). */

@@ -14,6 +14,14 @@ describe('redaction of texts in other languages', () => {
     // A short message has fewer function words: two do when no English one stands near.
     expect(masked('Die Rückerstattung für meine Bestellung fehlt noch.')).toEqual([]);
     expect(masked('Wo bleibt meine Bestellung? Die Rückerstattung ist überfällig.')).toEqual([]);
+    // A surname that is also a noun, after an article ("im Keller", "Der Koch"), or any name after a
+    // number ("3 Tage"), is the noun; a given name after an article is still someone ("mit dem Thomas").
+    expect(masked('Die Lieferzeit beträgt 3 Tage und wir haben das Paket im Keller gefunden.')).toEqual([]);
+    expect(masked('Der Koch hat das Essen zubereitet und wir sind sehr zufrieden.')).toEqual([]);
+    expect(masked('Ich habe mit dem Thomas gesprochen und er ist einverstanden. Frau Keller hat angerufen.')).toEqual([
+      'PERSON:Thomas',
+      'PERSON:Frau Keller',
+    ]);
     // A function word opening the sentence counts too ("Unser", "Dieser").
     expect(masked('Unser Team prüft die Verfügbarkeit beim Händler.')).toEqual([]);
     expect(masked('Dieser Link läuft aus Sicherheitsgründen in 1 Stunde ab.')).toEqual([]);
