@@ -133,6 +133,8 @@ function computeKind(word: string, n: string): Kind {
 }
 const CAMEL_CASE = /\p{Ll}{4}\p{Lu}/u;
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
+/** The last part of a German or Dutch compound that names a form field ("Zahlungs|art", "Bestell|nummer", "Fout|melding"). */
+const FIELD_LABEL = /^\p{L}{4,}(?:art|nummer|adresse|datum|zeit|status|meldung|melding|betrag|bedrag|weise|stelle|angaben|gegevens|daten|hinweis|methode|gebühr|kosten|summe|menge|typ|soort|wijze)$/u;
 /** Kinds whose trailing full stop is an abbreviation, not the end of a sentence. */
 const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'caps']);
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
@@ -589,7 +591,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if ((k === 'unknown' || k === 'shape') && lexicon().bigCity.has(sole.norm) && !strongBefore()) score = 0;
     else if (k === 'shape') score = sentenceStart() && !mediumBefore() && !mediumAfter() && !speaker() ? 0 : 0.6;
     else if (k === 'unknown') {
-      if (strongBefore() || ((strongAfter() || speaker()) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
+      // A German or Dutch compound before a colon is a form field, not a speaker ("Zahlungsart: Kreditkarte",
+      // "Foutmelding: bestelling is niet bekend"): its last part says what kind of field.
+      if (strongBefore() || ((strongAfter() || (speaker() && !FIELD_LABEL.test(sole.norm))) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
       // "Shovda is very reliable", "Tomomi is from Acme": a sentence about someone, by its first word.
       else if (sentenceStart() && first.word.length >= 3 && SUBJECT_AFTER.test(tail())) score = 0.5;
       else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;

@@ -65,6 +65,9 @@ describe('redaction of texts in other languages', () => {
     expect(masked('Información importante: Próximos pasos para su devolución. Atención: el plazo vence el Miércoles.')).toEqual([]);
     expect(masked('Étape suivante : Vérification de votre identité. Référence : 4521. Équipe Sécurité')).toEqual([]);
     expect(masked('Sehr geehrte Damen und Herren, anbei die Rechnung. Caro cliente, Você receberá o pedido amanhã.')).toEqual([]);
+    // A German or Dutch field label before a colon is no speaker's name; a name still is one.
+    expect(masked('Zahlungsart: Kreditkarte\nVersandart: Standard\nFoutmelding: bestelling is niet bekend.')).toEqual([]);
+    expect(masked('Gijsbrecht: who are you?')).toEqual(['PERSON:Gijsbrecht']);
     // Title-case labels of order and payment pages, and an article elided into a word ("L'Équipe").
     expect(masked('Numéro de Suivi : 4521. Reçu de Paiement. Montant Payé : 12 €. Méthode de Paiement : carte.')).toEqual([]);
     expect(masked("Avec gratitude,\nL'Équipe Holistic Store")).toEqual([]);
