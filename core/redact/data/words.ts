@@ -98,7 +98,7 @@ hallo grüße grüßen grüsse grüssen gruß gruss freundlichen lieferadresse r
 hola olá bonjour bonsoir salut buongiorno buonasera ciao hoi beste cześć dzień dobry witam estimado estimada querido querida caro
 egregio cher chère prezado prezada saludos atentamente cordialmente cordialement atenciosamente pozdrawiamy pozdrawiam grazie gracias
 merci obrigado obrigada bedankt dziękuję dziękujemy groet groeten equipo equipe équipe zespół soporte suporte atención atencion
-atendimento servicio serviço servizio cliente clientes clienti klant klanten obsługi klienta biuro oficina ufficio bureau departamento
+atendimento servicio serviço servizio clientes clienti klant klanten obsługi klienta biuro oficina ufficio bureau departamento
 dipartimento département assistenza asistencia apoio ayuda aide aiuto seguridad segurança sicurezza sécurité ventas vendas vendite
 ventes facturación facturation boutique tienda loja negozio sklep sklepu winkel lunes martes miércoles miercoles jueves viernes sábado
 sabado lundi mardi mercredi jeudi vendredi samedi dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica segunda terça

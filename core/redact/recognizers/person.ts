@@ -14,9 +14,15 @@ const STRONG_ENDINGS =
   /(?:ová|ski|ska|sky|cki|cka|wicz|czyk|inen|ainen|sson|dóttir|dottir|enko|chuk|escu|eanu|vić|ović|ević|vič|poulos|poulou|idis|akis|oglu|oğlu|shvili|dze|ayev|iyev|ova|eva|ov|ev|nen|sen|ić)$/;
 /** Letters of Latin beyond ASCII (Vietnamese's stacked marks, U+1E00-U+1EFF, included), Greek and Cyrillic: a name's shape. */
 const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ\u1E00-\u1EFF]/;
+/**
+ * "My name is" and its kin in Vietnamese, German, French, Spanish, Italian, Portuguese, Dutch and Polish,
+ * shared by BEFORE_STRONG and NAMING_BEFORE.
+ */
+const NAMING_PHRASES = String.raw`\btên tôi là|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się`;
 /** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
-const BEFORE_STRONG =
-  /(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned,?|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btên tôi là|\btôi là|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$/;
+const BEFORE_STRONG = new RegExp(
+  String.raw`(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned,?|\buser:|\bagent:|\bcc:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btôi là|${NAMING_PHRASES}|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$`,
+);
 /** The noun of an institution or a place right after a run of capitalised words. */
 const INSTITUTION_AFTER =
   /^[ \t]+(?:international[ \t]+)?(?:airport|airlines?|airways|university|college|hospital|clinic|hotel|station|stadium|arena|museum|library|school|academy|cathedral|mall|county|institute|theat(?:er|re))\b/;
@@ -44,7 +50,7 @@ function onLineOfItsOwn(text: string, start: number, end: number): boolean {
 }
 
 /** The words right before a run that say a name follows, for words that are also common words. */
-const NAMING_BEFORE = /(?:\bname(?:'s| is|\s*:|\?)|\bnamed|\bcalled|\bcall me|\btên tôi là|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się)\s*$/;
+const NAMING_BEFORE = new RegExp(String.raw`(?:\bname(?:'s| is|\s*:|\?)|\bnamed|\bcalled|\bcall me|${NAMING_PHRASES})\s*$`);
 /** True when `t` is its text's only word, or right after a quote mark. */
 function quotedOrAlone(text: string, t: Tok): boolean {
   const p = text.charCodeAt(t.start - 1);
@@ -437,8 +443,7 @@ const GERMAN_PERSON_NOUNS = new Set([
   'sachbearbeiter', 'sachbearbeiterin', 'vorname', 'nachname',
 ]);
 /** The same words written before the run in lower case, as labels often are ("vorname: "). */
-const GERMAN_PERSON_BEFORE =
-  /\b(?:kunde|kundin|patient|patientin|mitarbeiter|mitarbeiterin|kollege|kollegin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|vorname|nachname)\s*:?\s*$/;
+const GERMAN_PERSON_BEFORE = new RegExp(String.raw`\b(?:${[...GERMAN_PERSON_NOUNS].join('|')})\s*:?\s*$`);
 /** Verbs right after a run in German that say it is someone ("hat angerufen", "schrieb"). */
 const GERMAN_PERSON_AFTER = /^,?\s(?:hat (?:angerufen|geschrieben|gesagt|gefragt|bestellt|sich gemeldet)|sagte|schrieb|fragte|meinte|rief|bestellte|wohnt|meldete sich)\b/;
 
