@@ -13,7 +13,7 @@ import { fail, pass, type RuleDefinition } from '../types.js';
 
 const Params = z.object({
   /** A text result matching one of these counts as empty. */
-  emptyTexts: PhraseList.default(['no results', 'no result found', 'no records', 'no matches', 'nothing found', 'not found', '/^\\s*(\\[\\s*\\]|\\{\\s*\\}|null|none)?\\s*$/']),
+  emptyTexts: PhraseList.default(['no results', 'no result found', 'no records', 'no matches', 'nothing found', 'not found', '/^\\s*(?:(?:\\[\\s*\\]|\\{\\s*\\}|null|none)\\s*)?$/']),
   /** Answer phrases that deny existence. */
   denials: PhraseList.default([
     'does not exist', "doesn't exist", 'do not exist', "don't exist", 'no record', 'no such', 'not in our system',

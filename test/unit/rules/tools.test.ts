@@ -117,6 +117,17 @@ describe('empty_result_denied', () => {
     expect(runRules(found, config)[0]).toMatchObject({ outcome: 'pass', message: 'no empty tool result' });
   });
 
+  it('reads "none" as empty and 50 KB of whitespace before an "x" as not, in linear time', () => {
+    // The default empty-text pattern once let two \\s* trade characters: 3.6 s on this input, quadratic.
+    const blank = `${' \n'.repeat(25_000)}x`;
+    const c = conversation([user('find order 5'), call('get_order', {}, '  none\n'), call('get_order', {}, blank), answer('That order does not exist.')]);
+    const t = performance.now();
+    const [v] = runRules(c, config);
+    expect(performance.now() - t).toBeLessThan(500);
+    expect(v?.message).toBe('get_order returned nothing and message 5 says "does not exist"');
+    expect(v?.evidence.map((e) => e.quote)).toEqual(['none', 'That order does not exist.']);
+  });
+
   it('passes when the empty result is reported without denying existence', () => {
     const c = conversation([user('find order 5'), call('get_order', {}, []), answer('The lookup came back empty; could you double-check the order number?')]);
     expect(runRules(c, config)[0]).toMatchObject({ outcome: 'pass', message: '1 empty tool result(s), none denied existence' });
