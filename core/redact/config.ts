@@ -1,8 +1,10 @@
 /**
  * Redaction configuration, as read from the eval folder's YAML (`redaction:` section).
- * Validated with zod; a custom pattern whose regex does not compile fails with the pattern's name.
+ * Validated with zod; a custom pattern whose regex does not compile, or could stall an import by backtracking,
+ * fails with the pattern's name.
  */
 import { z } from 'zod';
+import { configuredRegexProblem } from '../model/regex-safety.js';
 import { ENTITY_TYPES } from './types.js';
 
 const TypeName = z
@@ -108,15 +110,15 @@ export class RedactionConfigError extends Error {
   override name = 'RedactionConfigError';
 }
 
-/** Why a custom pattern cannot be used, or undefined when it compiles and cannot match the empty string. */
+/**
+ * Why a custom pattern cannot be used, or undefined when it compiles, cannot match the empty string and
+ * cannot backtrack super-linearly on any input.
+ */
 export function regexProblem(p: Pick<CustomPattern, 'name' | 'regex' | 'flags'>): string | undefined {
-  let re: RegExp;
-  try {
-    re = new RegExp(p.regex, `${p.flags ?? ''}g`);
-  } catch (e) {
-    return `custom pattern "${p.name}": invalid regular expression /${p.regex}/: ${(e as Error).message}`;
-  }
-  if (re.test('')) return `custom pattern "${p.name}": /${p.regex}/ matches the empty string`;
+  const flags = `${p.flags ?? ''}g`;
+  const problem = configuredRegexProblem(p.regex, flags, `/${p.regex}/`);
+  if (problem !== undefined) return `custom pattern "${p.name}": ${problem}`;
+  if (new RegExp(p.regex, flags).test('')) return `custom pattern "${p.name}": /${p.regex}/ matches the empty string`;
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * minimum/maximum, minItems/maxItems. Compiled once into a validator (patterns built at compile time).
  */
 import { z } from 'zod';
+import { configuredRegexProblem } from '../model/regex-safety.js';
 import type { Json } from '../model/trace.js';
 import { isObject } from '../ingest/transcript.js';
 
@@ -26,6 +27,12 @@ export interface JsonSchema {
 
 const TypeName = z.enum(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
 
+/** A schema's `pattern` must compile (with `u`, as JSON Schema's ECMA-262 dialect) and run in linear time. */
+function checkPattern(pattern: string, ctx: z.RefinementCtx): void {
+  const problem = configuredRegexProblem(pattern, 'u', `/${pattern}/`);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+}
+
 /** Zod schema for the supported subset (unknown keywords are rejected so a typo is not silently ignored). */
 export const JsonSchemaSubset: z.ZodType<JsonSchema> = z.lazy(() =>
   z
@@ -39,7 +46,7 @@ export const JsonSchemaSubset: z.ZodType<JsonSchema> = z.lazy(() =>
       const: z.custom<Json>().optional(),
       minLength: z.number().int().nonnegative().optional(),
       maxLength: z.number().int().nonnegative().optional(),
-      pattern: z.string().optional(),
+      pattern: z.string().superRefine(checkPattern).optional(),
       minimum: z.number().optional(),
       maximum: z.number().optional(),
       minItems: z.number().int().nonnegative().optional(),

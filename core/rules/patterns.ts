@@ -3,6 +3,7 @@
  * A phrase is matched case-insensitively on word boundaries; an entry written `/.../` is a regex.
  */
 import { z } from 'zod';
+import { configuredRegexProblem } from '../model/regex-safety.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -28,10 +29,7 @@ export function compilePhrases(entries: readonly string[]): RegExp | undefined {
 /** A list of phrases or `/regex/` entries, each checked to compile. */
 export const PhraseList = z.array(z.string().min(1)).superRefine((entries, ctx) => {
   for (const e of entries) {
-    try {
-      new RegExp(entrySource(e), 'iu');
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `invalid pattern ${JSON.stringify(e)}: ${(err as Error).message}` });
-    }
+    const problem = configuredRegexProblem(entrySource(e), 'iu', /^\/.+\/$/s.test(e) ? e : JSON.stringify(e));
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   }
 });

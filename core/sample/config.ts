@@ -3,6 +3,7 @@
  * sampling works on. Pure: zod schemas, window arithmetic, nothing else.
  */
 import { z } from 'zod';
+import { configuredRegexProblem } from '../model/regex-safety.js';
 
 /** A duration like `24h`, `7d`, `90m`, `2w`. */
 export const Duration = z.string().regex(/^\s*\d+(\.\d+)?\s*(m|h|d|w)\s*$/i, 'a duration like 24h, 7d, 90m or 2w');
@@ -30,11 +31,8 @@ function checkMatchers(r: { keywords: string[]; patterns: string[]; tools: strin
     ctx.addIssue({ code: 'custom', message: 'a classifier rule needs keywords, patterns or tools' });
   }
   for (const p of r.patterns) {
-    try {
-      new RegExp(p, 'iu');
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: `invalid pattern ${JSON.stringify(p)}: ${(e as Error).message}` });
-    }
+    const problem = configuredRegexProblem(p, 'iu', `/${p}/`);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   }
 }
 

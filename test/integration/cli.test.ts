@@ -108,6 +108,17 @@ describe('casebook CLI', () => {
     expect(r.out).toBe('');
   });
 
+  it('refuses a custom pattern that could stall the import by backtracking, before reading a trace', async () => {
+    const evalDir = tempDir();
+    const db = join(tempDir(), 'slow.db');
+    writeFileSync(join(evalDir, 'casebook.yaml'), 'redaction:\n  customPatterns:\n    - { name: order-ref, regex: "(\\\\w+-?)+$", type: ORDER }\n');
+    const r = await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl'), '--db', db, '--eval-dir', evalDir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${join(evalDir, 'casebook.yaml')}, line 3`);
+    expect(r.err).toContain('custom pattern "order-ref": /(\\w+-?)+$/ takes exponential time on a long run of characters matching /\\w/');
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('lists, filters and searches traces, as a table and as JSON', async () => {
     const db = join(tempDir(), 'c.db');
     await run(['import', join(SAMPLE, 'support-agent.otlp.jsonl'), '--db', db]);

@@ -235,6 +235,39 @@ describe('config', () => {
     expect(RedactionConfig.safeParse({ customPatterns: [{ name: 'empty', regex: 'x*' }] }).success).toBe(false);
   });
 
+  it('rejects a custom pattern that backtracks, saying on what input and how to fix it', () => {
+    const problem = (regex: string, flags = ''): string => {
+      const r = RedactionConfig.safeParse({ customPatterns: [{ name: 'ids', regex, flags }] });
+      return r.success ? 'accepted' : (r.error.issues[0]?.message ?? '');
+    };
+    expect(problem('(\\w+\\s?)+$')).toBe(
+      'custom pattern "ids": /(\\w+\\s?)+$/ takes exponential time on a long run of characters matching /\\w/: ' +
+        '`\\w+` can match it in exponentially many ways; repeat either the group or the part inside it, not both',
+    );
+    expect(problem('\\d+\\d+x')).toMatch(/^custom pattern "ids": \/\\d\+\\d\+x\/ takes polynomial time .*`\\d\+` and `\\d\+`/);
+    expect(problem('[\\w.+-]+@acme\\.com', 'i')).toMatch(/takes quadratic time on a long run of characters matching .* anchor its start \(e\.g\. \\b\) or bound the repetition/);
+    expect(problem('(?:x+x+)+y')).toMatch(/exponential/);
+    expect(() => createRedactor({ customPatterns: [{ name: 'mail', regex: '\\w+@acme\\.com' }] })).toThrow(/custom pattern "mail": .*quadratic/);
+    // The shapes teams write, and the fixes the messages suggest, pass.
+    for (const ok of ['CUST-\\d{6}', '\\bINC\\d{7}\\b', '\\b[\\w.+-]+@acme\\.com', '[\\w.+-]{1,64}@acme\\.com', '(?<=id=)\\w+', '\\bemp(?:loyee)?[ #:-]*\\d{5,8}\\b'])
+      expect(problem(ok, 'i')).toBe('accepted');
+  });
+
+  it('runs an accepted fix in linear time where the rejected pattern is quadratic', () => {
+    const hostile = `${'a'.repeat(20_000)} write to bob@acme.com`;
+    const quadratic = /\w+@acme\.com/g;
+    let t = performance.now();
+    expect(hostile.match(quadratic)).toEqual(['bob@acme.com']);
+    const slow = performance.now() - t;
+    const rr = createRedactor({ customPatterns: [{ name: 'mail', regex: '\\b\\w+@acme\\.com', type: 'STAFF_EMAIL' }], recognizers: { EMAIL: false } });
+    t = performance.now();
+    expect(rr.redactText(hostile, new Pseudonymizer(hash))).toBe(`${'a'.repeat(20_000)} write to <STAFF_EMAIL_1>`);
+    const fast = performance.now() - t;
+    // The point of the check: the pattern it refuses is the slow one (quadratic: a second on 20 KB, minutes on 1 MB), its fix is not.
+    expect(slow).toBeGreaterThan(10 * fast);
+    expect(fast).toBeLessThan(500);
+  });
+
   it('turns recognizers off', () => {
     const rr = createRedactor({ recognizers: { EMAIL: false } });
     expect(rr.detect('a@example.com')).toEqual([]);

@@ -4,6 +4,7 @@ import { tauBenchParser } from '../../../core/ingest/formats/tau-bench.js';
 import { conversationTranscript } from '../../../core/ingest/transcript.js';
 import type { Trace, TraceDraft } from '../../../core/model/trace.js';
 import { compileRules, defaultRulesConfig, RulesConfig, runRules, ruleTypes, type RuleConversation } from '../../../core/rules/index.js';
+import { PhraseList } from '../../../core/rules/patterns.js';
 import { haveSharedFixtures, traceFixture } from '../../helpers/fixtures.js';
 import { parseFile } from '../../helpers/parse-fixture.js';
 import { syntheticCanonical } from '../../helpers/synthetic-canonical.js';
@@ -17,7 +18,35 @@ describe('RulesConfig', () => {
     expect(RulesConfig.safeParse({ rules: [{ id: 'a', type: 'user_complaint' }, { id: 'a', type: 'user_complaint' }] }).error?.issues[0]?.message).toBe('duplicate rule id a');
     expect(RulesConfig.safeParse({ rules: [{ id: 'a', type: 'vibes_check' }] }).success).toBe(false);
     const bad = RulesConfig.safeParse({ rules: [{ id: 'a', type: 'user_complaint', params: { complaints: ['/(oops/'] } }] });
-    expect(bad.error?.issues[0]?.message).toMatch(/^invalid pattern "\/\(oops\/"/);
+    expect(bad.error?.issues[0]?.message).toMatch(/^invalid regular expression \/\(oops\/: Invalid regular expression/);
+    const slow = RulesConfig.safeParse({ rules: [{ id: 'a', type: 'user_complaint', params: { complaints: ['refund', '/\\s*(?:angry|upset)\\s*$/'] } }] });
+    expect(slow.error?.issues[0]?.message).toBe(
+      '/\\s*(?:angry|upset)\\s*$/ takes quadratic time on a long run of characters matching /\\s/ with no match in it: `\\s*` is retried from every position of the run; anchor its start (e.g. \\b) or bound the repetition (e.g. {1,64})',
+    );
+  });
+
+  it('checks the patterns of an answer schema, at any depth', () => {
+    const withPattern = (pattern: string): unknown => ({
+      rules: [{ id: 'a', type: 'response_policy', params: { schema: { type: 'object', properties: { ref: { type: 'string', pattern } } } } }],
+    });
+    expect(RulesConfig.safeParse(withPattern('^[A-Z]{2}-\\d{6}$')).success).toBe(true);
+    expect(RulesConfig.safeParse(withPattern('^(\\d+)+$')).error?.issues[0]).toMatchObject({
+      path: ['rules', 0, 'params', 'schema', 'properties', 'ref', 'pattern'],
+      message: expect.stringMatching(/^\/\^\(\\d\+\)\+\$\/ takes exponential time on a long run of characters matching \/\\d\//),
+    });
+    expect(RulesConfig.safeParse(withPattern('[')).error?.issues[0]?.message).toMatch(/^invalid regular expression \/\[\/: /);
+  });
+
+  it('holds every built-in phrase list to the checks a team\'s lists get: compiles, runs in linear time', () => {
+    // zod does not run refinements on a default, so the built-in lists are parsed here on purpose.
+    const lists = defaultRulesConfig.rules.flatMap((r) =>
+      Object.entries((r.params ?? {}) as Record<string, unknown>)
+        .filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0 && e[1].every((x) => typeof x === 'string'))
+        .map(([k, v]) => [`${r.id}.${k}`, v] as const),
+    );
+    expect(lists.map(([name]) => name)).toContain('empty-result-denied.emptyTexts');
+    expect(lists.length).toBeGreaterThanOrEqual(10);
+    for (const [name, list] of lists) expect(PhraseList.safeParse(list).error?.issues.map((i) => i.message) ?? [], name).toEqual([]);
   });
 
   it('skips disabled rules and rules limited to other intents', () => {

@@ -41,8 +41,16 @@ describe('SamplingConfig', () => {
     expect(SamplingConfig.safeParse({ window: { trailing: '7 days' } }).success).toBe(false);
     const bad = SamplingConfig.safeParse({ intentRules: [{ intent: 'x', patterns: ['(unclosed'] }] });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toMatch(/invalid pattern "\(unclosed"/);
+    expect(bad.error?.issues[0]?.message).toMatch(/^invalid regular expression \/\(unclosed\/: Invalid regular expression/);
     expect(SamplingConfig.safeParse({ intentRules: [{ intent: 'x' }] }).success).toBe(false);
+  });
+
+  it('rejects a classifier pattern that backtracks on a long message, naming it', () => {
+    const slow = SamplingConfig.safeParse({ stakesRules: [{ stakes: 'high', patterns: ['refund', '(\\w+\\s?)+$'] }] });
+    expect(slow.error?.issues.map((i) => i.message)).toEqual([
+      '/(\\w+\\s?)+$/ takes exponential time on a long run of characters matching /\\w/: `\\w+` can match it in exponentially many ways; repeat either the group or the part inside it, not both',
+    ]);
+    expect(SamplingConfig.safeParse({ intentRules: [{ intent: 'refund', patterns: ['\\brefund(?:ed|s)?\\b', 'money\\s+back'] }] }).success).toBe(true);
   });
 
   it('resolves trailing and explicit windows', () => {
