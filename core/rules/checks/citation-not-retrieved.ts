@@ -19,7 +19,8 @@ const Params = z.object({
 });
 
 // Compiled once: markers in answer text.
-const SOURCE_MARKER = /[[(]\s*(?:source|sources|ref|citation)s?\s*:\s*([^\])]+)[\])]/gi;
+// The list starts at a non-blank: a blank there would trade characters with the \s* before it (quadratic).
+const SOURCE_MARKER = /[[(]\s*(?:source|sources|ref|citation)s?\s*:\s*([^\s\])][^\])]*)[\])]/gi;
 const NUMERIC_MARKER = /\[(\d{1,3})\](?!\()/g;
 const ANY_MARKER = /[[(]\s*(?:source|sources|ref|citation)s?\s*:|\[\d{1,3}\](?!\()/i;
 

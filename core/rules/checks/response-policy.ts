@@ -20,7 +20,17 @@ const Params = z.object({
   scope: z.enum(['final', 'every']).default('final'),
 });
 
-const FENCE = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/i;
+/**
+ * The body of an answer written as one fenced block (```json … ```), or undefined. Written out, not as a
+ * regex: the regex's blank runs around a lazy body took cubic time on an unclosed fence before a long run of
+ * blanks.
+ */
+function fencedBody(text: string): string | undefined {
+  const t = text.trim();
+  if (t.length < 6 || !t.startsWith('```') || !t.endsWith('```')) return undefined;
+  const inner = t.slice(3, -3);
+  return (/^json/i.test(inner) ? inner.slice(4) : inner).trim();
+}
 
 export const responsePolicy = {
   description: 'Answers satisfy the configured JSON schema and required/forbidden phrases.',
@@ -40,7 +50,7 @@ export const responsePolicy = {
         const own: string[] = [];
         let quoteText: string | undefined;
         if (validate) {
-          const body = FENCE.exec(text)?.[1] ?? text;
+          const body = fencedBody(text) ?? text;
           let value: Json | undefined;
           try {
             value = JSON.parse(body) as Json;

@@ -30,6 +30,16 @@ describe('citation_not_retrieved', () => {
     expect(v?.evidence).toEqual([{ messageIndex: 3, traceId: 'trace-1', quote: 'It has a lifetime warranty (source: kb-999) [3].' }]);
   });
 
+  it('reads a source list of two ids, and an unclosed one before 50 KB of blanks in linear time', () => {
+    const two = conversation([user('Warranty?'), call('search_kb', { q: 'warranty' }, kb), answer('Two years [source:  kb-101 ; kb-555].')]);
+    expect(runRules(two, config)[0]?.message).toBe('message 3 cites kb-555, not retrieved (2 document(s) retrieved)');
+    // The list once began with \s* then [^\])]+, which traded blanks: quadratic, 0.75 s for this text at 20 KB.
+    const open = conversation([user('Warranty?'), call('search_kb', { q: 'warranty' }, kb), answer(`Two years (source:${' \n'.repeat(25_000)}x`)]);
+    const t = performance.now();
+    expect(runRules(open, config)[0]?.message).toBe('no citation');
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+
   it('counts documents attached to messages, and a citation before any retrieval fails', () => {
     const early = conversation([user('Warranty?'), answer('Two years [1].')]);
     expect(runRules(early, config)[0]?.message).toBe('message 1 cites [1], not retrieved (0 document(s) retrieved)');
@@ -179,6 +189,15 @@ describe('response_policy', () => {
       'message 1 $.status: not one of "shipped", "processing"; $.eta_days: below 0; $: unexpected property note',
     );
     expect(runRules(conversation([user('status?'), answer('It shipped!')]), config)[0]?.message).toBe('message 1 is not JSON');
+    const bare = conversation([user('status?'), answer('  ```\n{"status": "processing", "eta_days": 0}```  ')]);
+    expect(runRules(bare, config)[0]?.outcome).toBe('pass');
+    const inline = conversation([user('status?'), answer('```JSON{"status": "shipped", "eta_days": 1}```')]);
+    expect(runRules(inline, config)[0]?.outcome).toBe('pass');
+    // An unclosed fence before a long run of blanks: the fence regex this replaced took cubic time here.
+    const t = performance.now();
+    const unclosed = conversation([user('status?'), answer(`\`\`\`json${' \n'.repeat(25_000)}x`)]);
+    expect(runRules(unclosed, config)[0]?.message).toBe('message 1 is not JSON');
+    expect(performance.now() - t).toBeLessThan(500);
   });
 
   it('checks required and forbidden phrases, quoting around the forbidden one', () => {
