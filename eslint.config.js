@@ -1,4 +1,5 @@
 // Lint: TypeScript rules plus the layering rules of design.md, enforced per folder.
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'pure modules do no I/O: put it in an adapter file' };
@@ -26,6 +27,14 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [ui] }] },
+  },
+  {
+    // core/ runs regexes over trace text of any length: two quantifiers that can trade characters make a
+    // long blank run quadratic or worse (the "corner of" and zip code patterns once took minutes on 50 KB).
+    // A regex only ever run on a short slice may say so in an eslint-disable comment with its bound.
+    files: ['core/**/*.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error' },
   },
   {
     // Only core/store owns the SQLite connection.

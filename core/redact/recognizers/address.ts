@@ -83,11 +83,11 @@ function mayHaveCityBefore(text: string, i: number): boolean {
 /** "APO AE " right before a five-digit run. */
 const MILITARY_BEFORE = /(?<![\p{L}\p{N}])(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s$/iu;
 const MILITARY_LINE = /(?:PSC|CMR|Unit|USNS|USNV|USS|USCGC)\s[^\n]{1,40}\n?[ \t]*$/i;
-const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal\s?code|post\s?code|postcode|plz|cep)\b\s*(?:is|:|=|#)?\s*:?\s*((?:\d{3,6}(?:[ -]\d{2,4})?)|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/giu;
+const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal\s?code|post\s?code|postcode|plz|cep)\b\s*(?:(?:is|:|=|#)\s*)?(?::\s*)?((?:\d{3,6}(?:[ -]\d{2,4})?)|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/giu;
 const ADDRESS_CUE =
   /(?:\blives? (?:at|on|in)|\blived (?:at|on|in)|\baddress(?:es)?\b[^.\n]{0,20}?(?:is|are|:)|\baddress:|\blocated (?:at|on|in)|\bsend (?:it|them|this|that|a new one|the \w+)? ?to|\bdeliver(?:ed|y)? to|\bship(?:ped|ping)? to|\bmail(?:ed)? to|\breturn(?:ed)? to|\bdrops? (?:you|me|us) off at|\bstop at|\bmeet (?:you |me |us )?at|\barrived at|\bmoved to|\bis on|\bis at|\benter(?:ed)? on|\bentrance on|\blocated on|\bwalk to|\bgo to|\bit'?s (?:in|at|on)|\bit is|\bcorner of|\bstation is on|\boffices? (?:is|are) (?:at|on|in)|\bhere they are:|\bbilling address|\bshipping address|\bhome address|\bmailing address)\s*$/i;
 const CORNER =
-  /\b(?:the\s+)?corner of\s+[^\n,.?!;{}<>]{2,60}?\s+(?:and|&)\s+[^\n,.?!;{}<>]{2,50}?(?=\s*(?:[,.?!;\]\n]|$|\s(?:in|for|after|last|on|at|is|was|please|then)\b))/gi;
+  /\b(?:the\s+)?corner of\s+[^\s,.?!;{}<>][^\n,.?!;{}<>]{1,59}?\s+(?:and|&)\s+[^\s,.?!;{}<>][^\n,.?!;{}<>]{1,49}?(?=\s*(?:[,.?!;\]\n]|$|\s(?:in|for|after|last|on|at|is|was|please|then)\b))/gi;
 /**
  * A street named without a house number, after a preposition: "shows on Marina Fort Street", "lives off
  * Baker Street". Written-out street types only ("Dr" is a doctor, "Drive" a cloud folder). The type word
@@ -351,6 +351,7 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
       const postalBefore = /(?:^|[\s>,])\d{3,6}(?: \d{2})?[ \t]+$/.test(lead);
       const cue = endsWithAddressCue(lead.replace(/\d{3,6}(?: \d{2})?[ \t]+$/, ''));
       const follow = after(text, ne, 30);
+      // eslint-disable-next-line regexp/no-super-linear-backtracking -- run on the 30 characters after the number
       const unitAfter = /^[ \t,]*\n?[ \t>]*(?:apt|apartment|suite|ste|unit|box)\b/.test(follow);
       const streetAfter = /^[ \t]+(?:street|st\.?|road|rd\.?|avenue|ave\.?)\b/.test(follow);
       if (postalBefore || cue || unitAfter || streetAfter) anchors.push({ start: s, end: ne, strong: true });
@@ -364,6 +365,7 @@ const PLACE_STOP = new Set(['i', 'please', 'thanks', 'thank', 'the', 'this', 'it
 
 function placeTokens(line: string): number {
   // Returns how many leading characters of `line` are place tokens (city, state, country, postal code).
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- run on one place line of at most 100 characters (extendForward)
   const re = /[ \t]*,?[ \t]*([^\s,?!;:]+)/gy;
   let used = 0;
   let count = 0;
@@ -392,9 +394,11 @@ const POSTAL = '(?:\\d{3,6}(?:[ -]\\d{2,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-
  * German and French addresses ("3º B", "2ª izq.", "piso 3", "interno 5", "2. OG", "3e étage").
  */
 const UNIT_NEXT = new RegExp(
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- run on at most 100 characters (extendForward)
   `^(?:[ \\t]*(?:,|[ \\t][-–])?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apto\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|#\\s?\\d{1,6}(?:-\\d{1,4})?[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage)\\s?\\d{1,3}[A-Za-z]?|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
   'iu',
 );
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- run on at most 100 characters (extendForward)
 const POSTAL_NEXT = new RegExp(`^[ \\t,]*(?:${BREAK})?,?[ \\t]*${POSTAL}`, 'u');
 /**
  * A region code of up to three characters, then a postal code: "KNIVSTA, nan 18237", "Lyss\n, 13\n 44939".
@@ -403,6 +407,7 @@ const POSTAL_NEXT = new RegExp(`^[ \\t,]*(?:${BREAK})?,?[ \\t]*${POSTAL}`, 'u');
  * instead of a code: the next line must then be a place ("KRISTIANSUND N\n, nan\n Norway 61682").
  */
 const REGION_NEXT = new RegExp(
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- run on at most 100 characters (extendForward)
   `^[ \\t,]*(?:${BREAK})?,?[ \\t]*(?!(?:and|or|und|et|en|og|och|y|e|i)[ \\t\\n])[\\p{L}\\d]{1,3}[ \\t]*(?:(?:${BREAK})?${POSTAL}|(?=(${BREAK})))`,
   'u',
 );
@@ -527,6 +532,7 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     }
     if (last !== undefined && a.start - last.end <= 40 && a.start - last.start < MAX_BLOCK) {
       const glue = text.slice(last.end, a.start);
+      // eslint-disable-next-line regexp/no-super-linear-backtracking -- run on the at most 40 characters between two blocks
       if (/^[\s,.>]*(?:(?:and|&)\s+)?(?:\d{3,6}[ \t]+)?$/.test(glue) || /^[\s,]*(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]?){1,3}[\s,]*$/u.test(glue)) {
         last.end = a.end;
         last.strong ||= a.strong;

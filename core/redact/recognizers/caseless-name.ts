@@ -21,7 +21,8 @@ const WORD = String.raw`[${SCRIPTS}][${SCRIPTS}\p{M}]*`;
  * greeting or sentence follows them ("Hello مرحبا").
  */
 const CUE = String.raw`(?<![\p{L}\p{M}\p{N}])(?:(my name is|my name's|name\s*:|call me|dear|اسمي|إسمي|اسم من|الاسم\s*:|שמי|קוראים לי|मेरा नाम|नाम\s*:|ชื่อ)|mrs\.?|mr\.?|ms\.?|dr\.?|السيدة|السيد|מר|श्रीमती|श्री|คุณ)(?![\p{L}\p{M}])`;
-const NAME_AFTER_CUE = new RegExp(`${CUE}[ \\t]*:?[ \\t]*(${WORD}(?:[ \\t]${WORD}){0,2})`, 'giu');
+// One run of blanks around the colon: two optional runs side by side would split a long run in every way.
+const NAME_AFTER_CUE = new RegExp(`${CUE}[ \\t]*(?::[ \\t]*)?(${WORD}(?:[ \\t]${WORD}){0,2})`, 'giu');
 /** After a title or "Dear" a name has two words at most (given name and surname, or a surname and what follows). */
 const MAX_AFTER_TITLE = 2;
 

@@ -443,6 +443,7 @@ const GERMAN_PERSON_NOUNS = new Set([
   'sachbearbeiter', 'sachbearbeiterin', 'vorname', 'nachname',
 ]);
 /** The same words written before the run in lower case, as labels often are ("vorname: "). */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- run on the 40 characters before a name
 const GERMAN_PERSON_BEFORE = new RegExp(String.raw`\b(?:${[...GERMAN_PERSON_NOUNS].join('|')})\s*:?\s*$`);
 /** Verbs right after a run in German that say it is someone ("hat angerufen", "schrieb"). */
 const GERMAN_PERSON_AFTER = /^,?\s(?:hat (?:angerufen|geschrieben|gesagt|gefragt|bestellt|sich gemeldet)|sagte|schrieb|fragte|meinte|rief|bestellte|wohnt|meldete sich)\b/;

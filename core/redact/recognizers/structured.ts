@@ -363,6 +363,7 @@ const PHONE = /(?:(?<=\d )(?=\+)|(?<![\w+@#$€£¥/.=-]|(?<![Tt][Ee][Ll]):(?!\+
 const PHONE_CONTEXT =
   /(?<![\p{L}\p{N}_])(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|calls|calling|text|sms|whatsapp|fax|contact|reach|dial|answering|messages?|hotline|landline|ring|callback|desk|direct|office|telefon|telefonnummer|handynummer|mobil|mobilnummer|rufnummer|anrufen|rufen|téléphone|tél|joindre|appeler|appelez|appelle|teléfono|telefono|móvil|movil|celular|llámame|llamame|llámeme|llamar|llame|cellulare|chiamami|chiamare|chiami|telefoon|telefoonnummer|mobiel|bellen|bel me|bel mij|telefone|telemóvel|telemovel|ligar|ligue-me|zadzwoń|telefonu|komórka|komórkowy|телефон|тел|мобильный|звоните|позвоните|هاتف|هاتفي|جوال|جوالي|موبايل|اتصل|טלפון|הטלפון|נייד|פלאפון|फ़ोन|फोन|मोबाइल|điện thoại|sđt|gọi)(?![\p{L}\p{N}_])/u;
 /** A line label after the number, as signatures write it: "0123 456789 (office)", "555-0199-Fax". */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- run on the 16 characters after a number
 const PHONE_AFTER = /^[ \t]*[-–(]?[ \t]*(?:office|fax|mobile|mob|cell|home|work|tel|phone|direct|desk)\b/i;
 const PHONE_WEAK_CONTEXT = /\b(?:number|no|num|nr)\b/;
 /** A national number with one slash after its area code ("030/12345678"), or an international one ("+49 171/1234567"). */
@@ -577,7 +578,7 @@ function phoneStarts(text: string, ix: TextIndex): number[] {
 
 /** Account words of English, then German, Spanish, French, Italian, Dutch and Portuguese, and the verbs that can join them to the number. */
 const ACCOUNT =
-  /(?<![\p{L}\p{N}_])(?:account|acct|a\/c|bank account|checking|savings|routing|aba|sort code|bsb|bank number|kontonummer|konto|número de cuenta|numero de cuenta|cuenta|numéro de compte|compte bancaire|compte|conto corrente|numero di conto|conto|rekeningnummer|rekening|número da conta|número de conta|conta corrente)(?:\s*(?:number|no\.?|num|#|nr\.?))?\s*(?:is|ist|lautet|es|est|è|é|:|=|#)?\s*[:#]?\s*(\d(?:[ -]?\d){4,19})(?![\w]|[ -]?\d)/giu;
+  /(?<![\p{L}\p{N}_])(?:account|acct|a\/c|bank account|checking|savings|routing|aba|sort code|bsb|bank number|kontonummer|konto|número de cuenta|numero de cuenta|cuenta|numéro de compte|compte bancaire|compte|conto corrente|numero di conto|conto|rekeningnummer|rekening|número da conta|número de conta|conta corrente)(?:\s*(?:number|no\.?|num|#|nr\.?))?\s*(?:(?:is|ist|lautet|es|est|è|é|:|=|#)\s*)?(?:[:#]\s*)?(\d(?:[ -]?\d){4,19})(?![\w]|[ -]?\d)/giu;
 
 /** Bank account and routing numbers, only next to account context words. */
 export function findAccounts(text: string, out: Finding[], ix: TextIndex): void {
