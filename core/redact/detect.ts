@@ -215,7 +215,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   // pass (`s`). It runs only when the text has the characters its entities need (cheap gates keep short
   // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans). Called directly, not through
   // a table of closures: the gates then inline.
-  const runRecognizers = (text: string, found: Finding[], s: TextIndex): void => {
+  const runRecognizers = (text: string, found: Finding[], s: TextIndex, capitalsOutside: boolean): void => {
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
     if (use.email && (s.at || s.escapedAt)) findEmails(text, found, s.escapedAt);
     if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, queryKeys);
@@ -230,7 +230,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
       findAddresses(text, found, s);
     if (use.address && s.cjk && s.digits > 0) findCjkAddresses(text, found);
-    if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s);
+    if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s, capitalsOutside);
     if (use.person && s.at) findDisplayNames(text, found);
     if (use.person && s.cjk) findCjkNames(text, found);
     if (use.person && s.caseless) findCaselessNames(text, found);
@@ -281,11 +281,11 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     // A huge string is cached only while it is a small part of the budget (OTLP spans repeat the history,
     // a big tool output included); one bigger than that would evict everything else and stay in memory.
     const uncached = text.length > CACHE_MAX_CHARS / 4;
-    if (uncached) return detectInWindows(text, chunking, detectUncached);
+    if (uncached) return windowed(text);
     const key = longFingerprint(text);
     const same = longCache.get(key);
     if (same !== undefined) for (const h of same) if (h.text === text) return h.found;
-    const res = text.length > chunking.chunkChars ? detectInWindows(text, chunking, detectUncached) : detectUncached(text);
+    const res = text.length > chunking.chunkChars ? windowed(text) : detectUncached(text);
     if (cachedChars + text.length > CACHE_MAX_CHARS) {
       longCache.clear();
       cachedChars = 0;
@@ -296,13 +296,24 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     return res;
   }
 
-  function detectUncached(original: string): Finding[] {
+  /**
+   * A huge string, window by window. Whether it has capitals at all is judged on the whole string: lower-case
+   * names are only looked for in texts without any, and a window of lower-case log lines inside a case file
+   * would otherwise read its "name: lookup" as a person.
+   */
+  function windowed(text: string): Finding[] {
+    const capitals = /\p{Lu}/u.test(text);
+    return detectInWindows(text, chunking, (t) => detectUncached(t, capitals));
+  }
+
+  /** Findings of one string (or window); `capitalsOutside` says the string it is part of has capitals. */
+  function detectUncached(original: string, capitalsOutside = false): Finding[] {
     // Look-alikes ("555‑0100" with U+2011) are folded to ASCII and invisible characters dropped first
     // (fold.ts); the findings are then mapped back to the original's offsets.
     const ix = indexText(original);
-    if (!ix.foldable) return detectView(original, ix);
+    if (!ix.foldable) return detectView(original, ix, capitalsOutside);
     const view = detectionView(original);
-    const found = detectView(view.text, indexText(view.text));
+    const found = detectView(view.text, indexText(view.text), capitalsOutside);
     const at = view.at;
     if (at === null) return found;
     for (const f of found) {
@@ -313,7 +324,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   }
 
   /** Findings of a text as detection reads it (see detectUncached), with its first pass `ix`. */
-  function detectView(text: string, ix: TextIndex): Finding[] {
+  function detectView(text: string, ix: TextIndex, capitalsOutside: boolean): Finding[] {
     {
       const found: Finding[] = [];
       findDenied(text, deny, found);
@@ -328,7 +339,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
           found.push({ start: m.index, end: m.index + m[0].length, type: c.type, score: 1.5 });
         }
       }
-      runRecognizers(text, found, ix);
+      runRecognizers(text, found, ix, capitalsOutside);
       if (found.length === 0) return found;
       return resolve(text, found, allow);
     }

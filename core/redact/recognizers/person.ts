@@ -241,8 +241,11 @@ function asciiCapToken(text: string, i: number): number {
   return e;
 }
 
-/** Finds person names; `known` are extra lower-cased names (e.g. from a deny-list) to treat as gazetteer entries. */
-export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
+/**
+ * Finds person names. Lower-case ones ("name: jane doe") only in a text without capitals; `capitalsOutside`
+ * says `text` is a window of a longer string that has some.
+ */
+export function findPersons(text: string, out: Finding[], ix: TextIndex, capitalsOutside = false): void {
   const toks: CapTok[] = [];
   // Same tokens as a global scan of CAP_TOKEN, but the (Unicode, look-behind) pattern only runs where the
   // shared first pass saw a capital that can start a word.
@@ -265,7 +268,7 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex): void {
   nounsInGerman(text, toks);
   const found: Found[] = [];
   // Capitalised names are found from the tokens; lower-case ones only matter where the text has no capitals.
-  if (toks.length === 0 && text.length >= 3 && !/\p{Lu}/u.test(text)) {
+  if (!capitalsOutside && toks.length === 0 && text.length >= 3 && !/\p{Lu}/u.test(text)) {
     lowerCaseNames(text, found);
     allLowerCaseNames(text, found);
   }

@@ -43,6 +43,21 @@ describe('huge strings are detected window by window', () => {
     expect(windows.map(key)).toEqual(whole.map(key));
   });
 
+  it('judges lower-case names on the whole string: a window of lower-case lines in a text with capitals is not "no capitals"', () => {
+    // A promoted case file: a tool result of lower-case log lines, then the YAML of the next message.
+    const log = '  debug: cache miss, retrying lookup in 20 ms\n'.repeat(400);
+    const text = `Order NW-1 for Anna Lee:\n${log}          name: lookup\n          tool_call_id: c1\n`;
+    const whole = createDetector(config, { chunkChars: 10_000_000, marginChars: 0 }).detect(text);
+    const windows = createDetector(config, { chunkChars: 3_000, marginChars: 1_000 }).detect(text);
+    expect(whole.map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([['PERSON', 'Anna Lee']]);
+    expect(windows.map(key)).toEqual(whole.map(key));
+    // The same lines with no capital anywhere: "name: lookup" reads as a lower-case name either way.
+    const lower = text.replace('Order NW-1 for Anna Lee:', 'order 1:');
+    const wholeLower = createDetector(config, { chunkChars: 10_000_000, marginChars: 0 }).detect(lower);
+    expect(wholeLower.map((f) => [f.type, lower.slice(f.start, f.end)])).toEqual([['PERSON', 'lookup']]);
+    expect(createDetector(config, { chunkChars: 3_000, marginChars: 1_000 }).detect(lower).map(key)).toEqual(wholeLower.map(key));
+  });
+
   it('each window is detected on a slice no longer than the window and its two margins', () => {
     const line = 'Call +44 20 7946 0958 or write to ops@example.org about invoice 4411. ';
     const text = line.repeat(2_000);
