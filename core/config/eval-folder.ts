@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, stringify } from 'yaml';
-import { ConfigError, YAML_OUTPUT, lineOf } from './yaml-config.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { ConfigError, lineOf, toYaml } from './yaml-config.js';
 import { denyValueProblem, leakScan, listFileEntries, MAX_LIST_FILE_BYTES, type RedactionConfig } from '../redact/index.js';
 import type { JudgePin } from '../judge/pin.js';
 import type { Json } from '../model/trace.js';
@@ -114,5 +114,5 @@ export function writeEvalFile(dir: string, relPath: string, content: string, sca
 /** Record the judge pin in eval/judge-pin.yaml. */
 export function writeJudgePin(dir: string, pin: JudgePin): string {
   const header = '# Written by `casebook judge pin`: the judge every run of this eval folder is held to.\n# A run refuses to start when the installed model differs; re-pin (and recalibrate) on purpose.\n';
-  return writeEvalFile(dir, 'judge-pin.yaml', header + stringify({ pin }, YAML_OUTPUT));
+  return writeEvalFile(dir, 'judge-pin.yaml', header + toYaml({ pin }));
 }

@@ -3,11 +3,38 @@
  * the line, the key and the reason, and the known keys when a key is unknown (a likely typo).
  * Pure: the caller reads the file.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type ToStringOptions, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type ToStringOptions, visit } from 'yaml';
 import type { z } from 'zod';
 
 /** How Casebook renders the YAML files it writes into the eval folder: fixed, so the same document always gives the same text. */
 export const YAML_OUTPUT: Readonly<ToStringOptions> = { lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false };
+
+/**
+ * Whether the yaml library would write `s` as a block scalar it cannot read back: a multi-line string whose
+ * first line with content starts with a blank (eemeli/yaml#692; a whitespace-only first line fails too).
+ */
+function blockUnsafe(s: string): boolean {
+  return s.includes('\n') && /^\n*[ \t]/.test(s);
+}
+
+/**
+ * Text of `doc` in the eval folder's style (YAML_OUTPUT or yamlOutputFor), which reads back as the same data.
+ * Strings the library would write as unreadable block scalars are written double-quoted: a trace's tool output
+ * of blank lines once made the cases file unreadable to every later promote and to the team's CI.
+ */
+export function yamlText(doc: Document, options: Readonly<ToStringOptions> = YAML_OUTPUT): string {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && blockUnsafe(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString(options);
+}
+
+/** `value` as YAML text in the eval folder's style (see yamlText). */
+export function toYaml(value: unknown): string {
+  return yamlText(new Document(value));
+}
 
 /**
  * YAML_OUTPUT for rewriting `doc`, parsed from `source`, a file a team may have typed: the library re-renders every flow

@@ -5,7 +5,7 @@
  * input text byte for byte. Pure.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseYamlConfig, yamlOutputFor } from '../config/yaml-config.js';
+import { parseYamlConfig, yamlOutputFor, yamlText } from '../config/yaml-config.js';
 import { FailureModeTaxonomy, starterTaxonomy, type FailureMode } from './taxonomy.js';
 
 /** The eval folder file the taxonomy lives in. */
@@ -78,7 +78,7 @@ export function mergeFailureModesDocument(existingYamlText: string, taxonomy: Fa
   } else doc = parseDocument(existingYamlText);
   if (doc.contents === null) doc.contents = doc.createNode({ version: 1, modes: [] }) as YAMLMap;
   const output = yamlOutputFor(doc, existingYamlText);
-  const before = fresh ? '' : doc.toString(output);
+  const before = fresh ? '' : yamlText(doc, output);
   let modes: unknown = doc.get('modes', true);
   if (!isSeq(modes)) {
     modes = doc.createNode([]);
@@ -107,7 +107,7 @@ export function mergeFailureModesDocument(existingYamlText: string, taxonomy: Fa
   };
   setList('proposals', taxonomy.proposals);
   setList('rejected', taxonomy.rejected);
-  const text = doc.toString(output);
+  const text = yamlText(doc, output);
   if (!fresh && text === before) return { text: existingYamlText, changed: false };
   return { text, changed: true };
 }

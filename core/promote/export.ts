@@ -3,10 +3,9 @@
  * (JSONL of samples) and plain JSONL. The replayed input is the conversation up to and including the
  * last user message before the failing answer: the harness's agent answers it afresh. Pure.
  */
-import { stringify } from 'yaml';
 import type { Json } from '../model/trace.js';
 import type { Case, CaseCheck, CaseMessage } from './case.js';
-import { YAML_OUTPUT } from '../config/yaml-config.js';
+import { toYaml } from '../config/yaml-config.js';
 
 /** The messages a harness replays: everything up to and including the last user message. */
 export function replayMessages(c: Case): CaseMessage[] {
@@ -89,7 +88,7 @@ export function promptfooTests(cases: readonly Case[]): PromptfooTest[] {
 /** A promptfoo tests file (YAML list; reference it as `tests: file://<name>.yaml`). */
 export function toPromptfoo(cases: readonly Case[]): string {
   const header = '# Casebook eval cases exported for promptfoo (casebook export --to promptfoo). Regenerated on every export: edit eval/cases_from_prod.yaml instead.\n';
-  return header + stringify(promptfooTests(cases), YAML_OUTPUT);
+  return header + toYaml(promptfooTests(cases));
 }
 
 /** An Inspect AI sample (inspect_ai.dataset.Sample fields). */

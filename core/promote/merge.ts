@@ -6,7 +6,7 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { sha256Hex } from '../failures/hash.js';
-import { ConfigError, parseYamlConfig, yamlOutputFor } from '../config/yaml-config.js';
+import { ConfigError, parseYamlConfig, yamlOutputFor, yamlText } from '../config/yaml-config.js';
 import { Case, CasesFile, type CaseHistoryEntry } from './case.js';
 
 /** The eval folder file the cases live in. */
@@ -108,7 +108,7 @@ export function mergeCasesDocument(existingYamlText: string, cases: readonly Cas
   if (reordered) items.sort((a, b) => (caseIdOf(a) < caseIdOf(b) ? -1 : caseIdOf(a) > caseIdOf(b) ? 1 : 0));
   const changed = fresh || added.length > 0 || appended.length > 0 || reordered;
   if (!changed) return { text: existingYamlText, changed: false, added, appended };
-  return { text: doc.toString(yamlOutputFor(doc, existingYamlText)), changed: true, added, appended };
+  return { text: yamlText(doc, yamlOutputFor(doc, existingYamlText)), changed: true, added, appended };
 }
 
 /** A short content hash of file text: what was read, to compare with what is on disk before writing. */

@@ -2,8 +2,8 @@
  * The review queue (eval/review_queue.yaml): borderline failures waiting for a human. Pure parsing,
  * deciding and rendering; the file is read and written through eval-folder's leak-scanned writer.
  */
-import { parse, stringify } from 'yaml';
-import { YAML_OUTPUT } from '../config/yaml-config.js';
+import { parse } from 'yaml';
+import { toYaml } from '../config/yaml-config.js';
 import { z } from 'zod';
 import { Case } from './case.js';
 
@@ -32,7 +32,7 @@ export function parseReviewQueue(text: string, file: string): ReviewQueue {
 export function renderReviewQueue(q: ReviewQueue): string {
   const queue = [...q.queue].sort((a, b) => (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
   const rejected = [...new Set(q.rejected)].sort();
-  return HEADER + stringify({ queue, ...(rejected.length > 0 ? { rejected } : {}) }, YAML_OUTPUT);
+  return HEADER + toYaml({ queue, ...(rejected.length > 0 ? { rejected } : {}) });
 }
 
 /** Add newly borderline cases; what is queued or was rejected before stays as it is. */

@@ -9,7 +9,7 @@ import type { Case } from '../../../core/promote/case.js';
 import { assertNotStale, mergeCasesDocument, parseCasesFile, StaleWriteError, textHash } from '../../../core/promote/merge.js';
 import { readCases, writeCases } from '../../../core/promote/write.js';
 import { tempDir } from '../../helpers/temp.js';
-import { refundTimeout } from './crafted.js';
+import { answer, call, failedRule, item, refundTimeout, user } from './crafted.js';
 
 const run1 = { runId: 'run_1', date: '2026-11-26' };
 const run2 = { runId: 'run_2', date: '2026-12-03' };
@@ -25,6 +25,25 @@ describe('mergeCasesDocument', () => {
     expect(doc.cases.map((c) => c.case_id)).toEqual([a.case_id, b.case_id].sort());
     expect(doc.cases.find((c) => c.case_id === a.case_id)).toEqual(a);
     expect(m.added.sort()).toEqual([a.case_id, b.case_id].sort());
+  });
+
+  it('writes texts that start with blanks so that the file reads back, and a rerun changes nothing', () => {
+    // The yaml library writes these as block scalars it cannot read back (eemeli/yaml#692): a whitespace-only
+    // tool output once made the cases file unreadable to every later promote.
+    const texts = [' \n\t\n', '    def refund(order):\n        return api.refund(order)\n', ' \n\tx\n', '  a\n  b', '\n\n  indented after blank lines'];
+    const cases = texts.map((t, i) => {
+      const msgs = [user(`Question about my ${['refund', 'parcel', 'invoice', 'login', 'warranty'][i]}`), call('get_order', { order_id: String(i) }, t), answer(t), user('thanks')];
+      return buildCases([item(`blank-${i}`, 'refund', msgs, [failedRule('empty-result-denied', 'false_not_found', 'x', 3, 'y')], 'fail')], run1).cases[0] as Case;
+    });
+    const first = mergeCasesDocument('', cases);
+    const read = parseCasesFile(first.text);
+    for (const c of cases) expect(read.cases.find((r) => r.case_id === c.case_id)).toEqual(c);
+    expect(read.cases.map((c) => c.input.messages[2]?.content)).toEqual(expect.arrayContaining(texts));
+    // An ordinary multi-line text keeps the readable block style.
+    expect(mergeCasesDocument('', [caseA()]).text).toContain('expected_behavior: |-\n      Tell the user the tool failed');
+    const again = mergeCasesDocument(first.text, cases);
+    expect(again.changed).toBe(false);
+    expect(again.text).toBe(first.text);
   });
 
   it('a rerun with nothing new returns the text byte for byte', () => {
