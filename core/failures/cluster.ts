@@ -4,6 +4,7 @@
  * evidence; average-linkage agglomerative clustering with a cosine threshold. Deterministic: the same
  * failures give the same proposals with the same ids. Pure.
  */
+import { trimEndOf } from '../model/regex-safety.js';
 import type { Message } from '../model/trace.js';
 import type { RuleVerdict } from '../model/grade.js';
 import type { JudgeDisposition } from '../grade/verdict.js';
@@ -82,7 +83,7 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   const t = text.replace(/<([A-Z][A-Z0-9_]*?)_\d+>/g, ' ph_$1 ').toLowerCase();
   for (const m of t.matchAll(/[\p{L}][\p{L}\p{N}_'-]*/gu)) {
-    const w = m[0].replace(/['-]+$/, '');
+    const w = trimEndOf(m[0], /['-]/);
     if (w.length < 3 || STOP.has(w)) continue;
     out.push(w);
   }
@@ -140,8 +141,10 @@ export function slugId(title: string): string {
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '_')
+    // eslint-disable-next-line regexp/no-super-linear-move -- the replace above leaves runs of one "_" only
     .replace(/^_+|_+$/g, '')
     .slice(0, 48)
+    // eslint-disable-next-line regexp/no-super-linear-move -- on at most 48 characters
     .replace(/_+$/, '');
   return /^[a-z0-9]/.test(s) ? s : `mode_${s || 'new'}`;
 }

@@ -166,6 +166,7 @@ function checkLooksLikeJson(path: string, head: Buffer, wholeFile: boolean): voi
   if (first === undefined || (seen < SNIFF_LINES && !(wholeFile && head.length <= SNIFF_BYTES))) return;
   // Whole words only: the reason is redacted before it is stored, and a word cut short ("jane@example.c")
   // would not be recognised.
+  // eslint-disable-next-line regexp/no-super-linear-move -- on 40 characters
   const sample = first.length > 40 ? `${first.slice(0, 40).replace(/\S*$/, '').trimEnd() || first.slice(0, 40).replace(/[\p{L}\p{N}@.+_-]*$/u, '')}…` : first;
   throw new FileReadError(
     path,

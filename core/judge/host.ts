@@ -2,6 +2,7 @@
  * Where the judge may run. Conversations (redacted, but still the users' words) go to the judge
  * server, so it must be on this machine unless the user opts in (design.md invariant 2). Pure.
  */
+import { trimEndOf } from '../model/regex-safety.js';
 
 /** Ollama's default address. */
 export const DEFAULT_JUDGE_HOST = 'http://127.0.0.1:11434';
@@ -50,7 +51,7 @@ export function checkJudgeHost(host: string, allowRemote: boolean): HostCheck {
   if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
   if (url.hostname === '[::]') url.hostname = '[::1]';
   const port = url.port || (explicitScheme ? (url.protocol === 'https:' ? '443' : '80') : DEFAULT_PORT);
-  const path = url.pathname.replace(/\/+$/, '');
+  const path = trimEndOf(url.pathname, /\//);
   const normalized = `${url.protocol}//${url.hostname}:${port}${path}`;
   if (isLoopbackHostname(url.hostname)) return { ok: true, url: normalized, remote: false };
   if (!allowRemote) {

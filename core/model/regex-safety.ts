@@ -62,3 +62,13 @@ function rank(r: Report): number {
   if (r.exponential) return 0;
   return r.type === 'Move' ? 2 : 1;
 }
+
+/**
+ * `text` without the trailing characters `char` (a one-character class such as /[\s,;]/) matches. A loop:
+ * `/[\s,;]+$/` retries from every start of a long run that something else follows, which is quadratic.
+ */
+export function trimEndOf(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}

@@ -3,6 +3,7 @@
  * request) always gets the same id, so a recurrence appends to the case's history. Pure.
  */
 import { sha256Hex } from '../failures/hash.js';
+import { trimEndOf } from '../model/regex-safety.js';
 
 /**
  * The shape of a request: placeholders reduced to their type (`<EMAIL_2>` → `<email>`: pseudonym numbers
@@ -10,14 +11,15 @@ import { sha256Hex } from '../failures/hash.js';
  * whitespace dropped.
  */
 export function normalizeRequest(text: string): string {
-  return text
+  const shape = text
     .normalize('NFKC')
     .replace(/<([A-Za-z][A-Za-z0-9_]*?)_\d+>/g, (_m, type: string) => `<${type.toLowerCase()}>`)
     .toLowerCase()
     .replace(/\d+(?:[.,]\d+)*/g, '#')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[\s.,;:!?¡¿"'`]+|[\s.,;:!?"'`]+$/g, '');
+    .replace(/^[\s.,;:!?¡¿"'`]+/, '');
+  return trimEndOf(shape, /[\s.,;:!?"'`]/);
 }
 
 /** `c_` + 12 hex digits of the hash of (failure mode, intent, tool sequence, normalized request). */

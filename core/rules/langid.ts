@@ -122,6 +122,7 @@ const CACHE_MAX = 20_000;
 const DETECT_CHARS = 400;
 // Ids, numbers, URLs, e-mail addresses and markdown carry no language and mislead n-gram models
 // (a flight list came out as Berber).
+// eslint-disable-next-line regexp/no-super-linear-move -- run on at most DETECT_CHARS (400) characters
 const NOISE = /\S*[\d@/\\_]\S*|[*#>|`~=[\](){}-]+/g;
 
 /**

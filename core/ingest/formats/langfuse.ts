@@ -684,7 +684,18 @@ function agentName(obs: readonly Observation[]): string | undefined {
   }
   const agent = obs.find((o) => o.type === 'AGENT' && o.parent) ?? obs.find((o) => o.type === 'AGENT');
   if (!agent) return undefined;
-  return /\[([^\]]+)\]\s*$/.exec(agent.name)?.[1] ?? agent.name;
+  return bracketedTail(agent.name) ?? agent.name;
+}
+
+/**
+ * The text of a name's last bracketed part ("Agent [billing]" → "billing"), or undefined. Written out: the
+ * regex /\[([^\]]+)\]\s*$/ retried from every "[" of a hostile name, which is quadratic.
+ */
+function bracketedTail(name: string): string | undefined {
+  const t = name.trimEnd();
+  if (!t.endsWith(']')) return undefined;
+  const open = t.indexOf('[', t.lastIndexOf(']', t.length - 2) + 1);
+  return open >= 0 && open < t.length - 2 ? t.slice(open + 1, -1) : undefined;
 }
 
 function mostCommon(values: readonly string[]): string | undefined {

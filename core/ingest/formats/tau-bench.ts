@@ -22,8 +22,8 @@ function isFewShot(record: Obj): boolean {
 /** The policy's title ("# Airline Agent Policy"): it names the domain, which the record does not. */
 function policyTitle(messages: readonly MessageInput[]): string | undefined {
   const system = messages.find((m) => m.role === 'system');
-  // eslint-disable-next-line regexp/no-super-linear-backtracking -- anchored at a line start, and .+ always matches up to the line's end: linear
-  const m = system ? /^\s*#\s*(.+)$/m.exec(system.text) : null;
+  // Blanks, not \s: \s would run across a long stretch of empty lines from each of their starts.
+  const m = system ? /^[ \t]*#[ \t]*(\S.*)$/m.exec(system.text) : null;
   return m?.[1]?.trim();
 }
 

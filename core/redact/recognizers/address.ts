@@ -553,6 +553,7 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     if (pre !== null) start -= (pre[1] as string).length;
     if (/the corner of\s*$/.test(lead)) start -= (/the corner of\s*$/.exec(lead) as RegExpExecArray)[0].length;
     // Capitalised words between an address cue and the block belong to it ("send it to Aqqusinersuaq 176 Pinto Hill").
+    // eslint-disable-next-line regexp/no-super-linear-move -- on the 40 characters before a block
     const capLead = /((?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]){1,2})$/u.exec(text.slice(Math.max(0, start - 40), start));
     if (capLead !== null && endsWithAddressCue(text.slice(Math.max(0, start - capLead[0].length - 48), start - capLead[0].length))) start -= capLead[0].length;
     let end = extendForward(text, b.end, Math.min(text.length, b.end + MAX_BLOCK));

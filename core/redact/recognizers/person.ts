@@ -74,6 +74,7 @@ const THING_BEFORE = /\b(?:the|a|an|your|my|our|their|his|her|its|on|in|at|into|
 const SUBJECT_AFTER = /^\s(?:is|was)\s(?:from|very|so|really|always|never|quite|extremely|such)\b/;
 /** Words before a capitalised word that make it a place or a thing rather than the subject of a verb. */
 const PLACE_BEFORE = /(?:\b(?:the|a|an|your|of|in|at|on|from|to|into|near|via|visit|visiting|across|around|through)\s+)$/;
+// eslint-disable-next-line regexp/no-super-linear-move -- run on the 3 characters before a name
 const SENTENCE_START = /(?:^|[.!?:;"“”()\[\]{}>*#-]\s*|\n\s*|^\s*)$/;
 const ROMAN_OR_SUFFIX = /^(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?|Jnr|Snr)$/;
 const LOWER_CONTEXT =

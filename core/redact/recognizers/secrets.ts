@@ -3,6 +3,7 @@
  * connection strings with passwords, auth headers and cookies, and high-entropy values assigned to
  * secret-looking keys.
  */
+import { trimEndOf } from '../../model/regex-safety.js';
 import { looksRandom } from '../checks.js';
 import type { Finding } from '../types.js';
 import { eachMatch, isAlnum } from './context.js';
@@ -123,12 +124,6 @@ const SENDGRID = /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g;
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000}/g;
 const BEARER = /\b(?:bearer|basic|digest)[ \t]+([A-Za-z0-9._~+/=:-]{6,4096})/gi;
 const PRIVATE_KEY_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-/** `v` without trailing blanks, commas and semicolons; a loop, as /[\s,;]+$/ retries from every start of a long run. */
-function trimSeparatorsEnd(v: string): string {
-  let end = v.length;
-  while (end > 0 && /[\s,;]/.test(v[end - 1] as string)) end--;
-  return v.slice(0, end);
-}
 const AUTH_HEADER =
   /\b(?:proxy-authorization|authorization|x-api-key|api-key|x-auth-token|x-access-token|cookie|set-cookie)["']?[ \t]*[:=][ \t]*["']?([^\r\n"']{1,4096})/gi;
 const CONN_STRING = /\b(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{0,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
@@ -256,7 +251,7 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
     });
   if (words && (lc.indexOf('auth') >= 0 || lc.indexOf('cookie') >= 0 || lc.indexOf('api-key') >= 0 || lc.indexOf('token') >= 0)) eachMatch(AUTH_HEADER, text, (m) => {
     const v = m[1] as string;
-    const trimmed = trimSeparatorsEnd(v);
+    const trimmed = trimEndOf(v, /[\s,;]/);
     if (trimmed.length < 3 || PLACEHOLDER.test(trimmed)) return;
     const s = m.index + m[0].length - v.length;
     pushSecret(out, s, s + trimmed.length, 0.93);

@@ -5,6 +5,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMinimal } from 'libphonenumber-js/min';
+import { trimEndOf } from '../../model/regex-safety.js';
 import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } from '../checks.js';
 import type { Finding } from '../types.js';
 import type { SensitiveKeys } from '../keys.js';
@@ -428,7 +429,7 @@ export function findPhones(text: string, out: Finding[], ix: TextIndex): void {
   eachMatchAt(PHONE, text, phoneStarts(text, ix), (m) => {
     // A slash that is not after an area code ends the number before it ("415-555-0100/0199").
     const slash = m[0].indexOf('/');
-    const f = phoneAt(text, m.index, m[0], m[1] !== undefined) ?? (slash > 0 ? phoneAt(text, m.index, m[0].slice(0, slash).replace(/[^\d)]+$/, ''), false) : undefined);
+    const f = phoneAt(text, m.index, m[0], m[1] !== undefined) ?? (slash > 0 ? phoneAt(text, m.index, trimEndOf(m[0].slice(0, slash), /[^\d)]/), false) : undefined);
     if (f !== undefined) out.push(f);
     // Numbers listed with only a space between ("212-555-0142 415-555-0199") run together into one match,
     // which no country takes: it is split where every part is a number of its own.

@@ -5,6 +5,7 @@
  * `username` or `user_id` key. Words after the cue ("username is required") and
  * template values ("your_username") are prose, not a username; a username has a letter.
  */
+import { trimEndOf } from '../../model/regex-safety.js';
 import type { Finding } from '../types.js';
 import { lexicon } from './lexicon.js';
 
@@ -32,7 +33,7 @@ export function findUsernames(text: string, out: Finding[]): void {
   USERNAME.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = USERNAME.exec(text)) !== null) {
-    const name = (m[1] as string).replace(/[._-]+$/, '');
+    const name = trimEndOf(m[1] as string, /[._-]/);
     const n = name.toLowerCase();
     if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n)) continue;
     const start = m.index + m[0].length - (m[1] as string).length;

@@ -268,6 +268,20 @@ describe('langfuse parser on synthetic records', () => {
     expect(d?.agent).toEqual({ name: 'refund-agent', model: 'gpt-4o' });
   });
 
+  it('names the agent from the bracketed end of its observation name, and reads a hostile name in linear time', () => {
+    const named = (name: string): string | undefined => {
+      const record = { ...errored, observations: [observation({ ...errored.observations[0], name }), ...errored.observations.slice(1)] };
+      return parseText(langfuseParser, JSON.stringify(record))[0]?.agent?.name;
+    };
+    expect(named('AgentExecutor [refund-bot] ')).toBe('refund-bot');
+    expect(named('a [b [c]')).toBe('b [c');
+    expect(named('plain []')).toBe('plain []');
+    // The regex this replaced retried from every "[": 3.8 s for this name.
+    const t = performance.now();
+    expect(named(`x${'['.repeat(50_000)}`)?.length).toBe(50_001);
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+
   it('takes an array of records element by element, one trace each', () => {
     const second = { ...errored, trace: { ...errored.trace, id: 't2' } };
     const drafts = parseText(langfuseParser, JSON.stringify([errored, second]));

@@ -35,6 +35,17 @@ describe('tau-bench: inline records', () => {
     expect(() => tauBenchParser.parse({ task_id: 1, messages: [] }, loc, ctx)).toThrow(/traj/);
   });
 
+  it('takes the policy title from the first heading line, after any number of empty lines, in linear time', () => {
+    const title = (system: string): unknown =>
+      tauBenchParser.parse({ task_id: 3, traj: [{ role: 'system', content: system }, { role: 'user', content: 'hi' }] }, loc, ctx).traces[0]?.metadata.policy;
+    expect(title('\n\n  # Retail Agent Policy  \nBe kind.')).toBe('Retail Agent Policy');
+    expect(title('No heading here.\n## Rules\n')).toBe('# Rules');
+    // \s* from each line start ran across all the empty lines that follow it: 2.7 s for this prompt.
+    const t = performance.now();
+    expect(title(`${'\n'.repeat(50_000)}x\n# Late Policy`)).toBe('Late Policy');
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+
   it('an info.error marks the run as failed', () => {
     const t = tauBenchParser.parse({ task_id: 7, trial: 2, reward: 0, info: { error: 'Traceback: KeyError' }, traj: [] }, loc, ctx).traces[0];
     expect(t?.source.sourceTraceId).toBe('task-7-trial-2');
