@@ -29,11 +29,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [ui] }] },
   },
   {
-    // core/ runs regexes over trace text of any length: two quantifiers that can trade characters make a
+    // core/ and the UI run regexes over trace text of any length: two quantifiers that can trade characters make a
     // long blank run quadratic or worse (the "corner of" and zip code patterns once took minutes on 50 KB),
     // and so does a run retried from each of its starts (`/[\s,;]+$/`: use trimEndOf). A regex only ever
     // run on a short slice may say so in an eslint-disable comment with its bound.
-    files: ['core/**/*.ts'],
+    files: ['core/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { regexp },
     rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
