@@ -542,6 +542,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Unfortunately, Maria Rossi is away')).toEqual(['PERSON:Maria Rossi']);
     expect(masked('Kónya, Becker and Vasquez')).toEqual(['PERSON:Kónya', 'PERSON:Becker', 'PERSON:Vasquez']);
   });
+  it('PERSON: a role label with a colon announces a name no list knows ("Passenger: Thandiwe Ndlovu")', () => {
+    const ticket = 'Passenger: Yevgenia Khrushcheva\nCardholder: Thandiwe Ndlovu\nGuest: Kwabena Osei-Tutu, room 204\ncustomer name: Ama Owusu';
+    expect(masked(ticket)).toEqual(['PERSON:Yevgenia Khrushcheva', 'PERSON:Thandiwe Ndlovu', 'PERSON:Kwabena Osei-Tutu', 'PERSON:Ama Owusu']);
+    // Labels of things stay: dictionary words after the colon are no name.
+    expect(masked('Contact: Support Team\nCustomer: Premium Plan\nMember: Gold\nGuest: Wi-Fi Network')).toEqual([]);
+  });
   it('PERSON: a place prefix makes the next word a place ("New York", "Los Angeles", "West Coast")', () => {
     expect(masked('I fly from New York to Los Angeles, then up the West Coast.')).toEqual([]);
     expect(masked('{"city": "San Antonio", "state": "TX"}')).toEqual([]);
