@@ -88,7 +88,7 @@ records entertainment software systems solutions technologies technology labs an
 ventures industries international global partners media games pictures productions foundation trust fund bank insurance
 airlines airways motors energy pharma health healthcare medical clinic care life mobile cloud data web net online digital
 answer question note notes summary subject re fw fwd cc bcc attachment attachments regards website e-mail email mail fax homepage
-cardholder cardholders policyholder policyholders cardmember wi-fi wifi
+cardholder cardholders policyholder policyholders cardmember wi-fi wifi attn
 authorization content-type content-length accept accept-encoding accept-language host connection user-agent cookie set-cookie
 cache-control pragma origin referer location server via vary etag expires x-request-id x-api-key transfer-encoding keep-alive
 adres adresse adresa dirección direccion indirizzo endereço endereco anschrift straße strasse calle rua rue ulica nombre apellido

@@ -28,6 +28,12 @@ const INSTITUTION_AFTER =
   /^[ \t]+(?:international[ \t]+)?(?:airport|airlines?|airways|university|college|hospital|clinic|hotel|station|stadium|arena|museum|library|school|academy|cathedral|mall|county|institute|theat(?:er|re))\b/;
 /** Weaker phrases: they help a capitalised word that already looks like a name. */
 const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontact|\bver(?:sion)?|\bfounders?:?|\bcalled|\bdear)\s*$/;
+/**
+ * Field labels of headers, tickets and bookings that a person's name follows ("To:", "Ship to:", "Requested
+ * by:", "Driver:"). Two words no list knows after one are a name; one word is not (a product: "Owner: Stripe").
+ */
+const LABEL_BEFORE =
+  /\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|requested by|assigned to|reported by|booked by|created by|approved by|signed by|owner|driver|sender|employee|manager|technician|spouse|next of kin|student|insured|borrower|doctor|physician|nurse|representative|rep|host|organi[sz]er)[ \t]*:[ \t]*$/;
 /** Verbs and vocatives right after a word that make it a person. */
 const AFTER_STRONG =
   /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called|complained|mentioned|reported|requested|responded|stated|claimed|insisted|apologi[sz]ed|confirmed that|noted that|agreed)\b)/;
@@ -578,9 +584,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (words <= 3 && onLineOfItsOwn(text, first.start, last.end) && ADDRESS_LINE_BELOW.test(text.slice(last.end, last.end + 240))) score = 0.6;
     else if (names >= 1 && words === 2) score = 0.55;
     // Two words no list or dictionary knows after "to", "by", "with", "from" ("forward this to Kwame Mensah",
-    // "opened by Oluwaseun Adeyemi"): a given name and a surname the lists lack. Not a dictionary word
-    // beside an unknown one ("from Zendesk Sunshine": a product).
-    else if (words === 2 && toks.length === 2 && toks.every((t) => t.kind === 'unknown') && !sentenceStart() && mediumBefore()) score = 0.55;
+    // "opened by Oluwaseun Adeyemi") or a field label ("Ship to: Kwame Mensah"): a given name and a surname
+    // the lists lack. Not a dictionary word beside an unknown one ("from Zendesk Sunshine": a product).
+    else if (words === 2 && toks.length === 2 && toks.every((t) => t.kind === 'unknown') && ((!sentenceStart() && mediumBefore()) || LABEL_BEFORE.test(ctxBefore()))) score = 0.55;
     else if (known >= 1 && !sentenceStart()) score = 0.55;
   } else if (words === 1) {
     const k = k1 as Kind;

@@ -548,6 +548,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Labels of things stay: dictionary words after the colon are no name.
     expect(masked('Contact: Support Team\nCustomer: Premium Plan\nMember: Gold\nGuest: Wi-Fi Network')).toEqual([]);
   });
+  it('PERSON: two words no list knows after a header or field label ("To:", "Ship to:", "Requested by:", "Driver:")', () => {
+    const header = 'From: Kwabena Osei\nTo: Thandiwe Ndlovu\nAttn: Ngozi Okonkwo\nShip to: Oluwaseun Bakare\nRequested by: Yevgenia Khrushcheva\nDriver: Tendai Moyo';
+    expect(masked(header)).toEqual(['PERSON:Kwabena Osei', 'PERSON:Thandiwe Ndlovu', 'PERSON:Ngozi Okonkwo', 'PERSON:Oluwaseun Bakare', 'PERSON:Yevgenia Khrushcheva', 'PERSON:Tendai Moyo']);
+    // One unknown word is a product, and a dictionary word makes a team or a product.
+    expect(masked('Owner: Stripe\nSender: Mailchimp\nFrom: Zendesk Sunshine\nAssigned to: Platform Team')).toEqual([]);
+  });
   it('PERSON: a place prefix makes the next word a place ("New York", "Los Angeles", "West Coast")', () => {
     expect(masked('I fly from New York to Los Angeles, then up the West Coast.')).toEqual([]);
     expect(masked('{"city": "San Antonio", "state": "TX"}')).toEqual([]);
