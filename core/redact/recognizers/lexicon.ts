@@ -3,6 +3,7 @@
  */
 import { DICTIONARY_LISTS } from '../data/dictionary.js';
 import { FIRST_NAMES_TEXT, SURNAMES_TEXT } from '../data/names.js';
+import { EXTRA_FIRST_NAMES_TEXT, EXTRA_SURNAMES_TEXT } from '../data/extra-names.js';
 import { BoundedCache } from './context.js';
 import { BIG_CITIES_TEXT, CITY_NAMES_TEXT, COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
 
@@ -43,8 +44,8 @@ function words(text: string): Set<string> {
 export function lexicon(): Lexicon {
   if (cached === undefined) {
     cached = {
-      first: words(FIRST_NAMES_TEXT),
-      last: words(SURNAMES_TEXT),
+      first: words(`${FIRST_NAMES_TEXT} ${EXTRA_FIRST_NAMES_TEXT}`),
+      last: words(`${SURNAMES_TEXT} ${EXTRA_SURNAMES_TEXT}`),
       common: words(COMMON_WORDS_TEXT),
       honorific: words(HONORIFICS_TEXT),
       street: words(STREET_WORDS_TEXT),

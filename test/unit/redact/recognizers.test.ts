@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createRedactor, Pseudonymizer } from '../../../core/redact/index.js';
 import {
@@ -553,6 +554,18 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked(header)).toEqual(['PERSON:Kwabena Osei', 'PERSON:Thandiwe Ndlovu', 'PERSON:Ngozi Okonkwo', 'PERSON:Oluwaseun Bakare', 'PERSON:Yevgenia Khrushcheva', 'PERSON:Tendai Moyo']);
     // One unknown word is a product, and a dictionary word makes a team or a product.
     expect(masked('Owner: Stripe\nSender: Mailchimp\nFrom: Zendesk Sunshine\nAssigned to: Platform Team')).toEqual([]);
+  });
+  it('PERSON: names of the 73 locales of @faker-js/faker that the hand lists lacked', () => {
+    // From the real tau-bench trajectories, where these names stood in the clear in the agent's prose.
+    expect(masked('Yara is a gold member, so she gets free bags.')).toEqual(['PERSON:Yara']);
+    expect(masked('We’ll use one certificate for Aarav and another for Eve.')).toEqual(['PERSON:Aarav', 'PERSON:Eve']);
+    expect(masked('Ndlovu, Thandiwe')).toEqual(['PERSON:Ndlovu', 'PERSON:Thandiwe']);
+    expect(masked('follow up with benjamin a seiler in a couple of months')).toEqual(['PERSON:benjamin a seiler']);
+    // Dictionary words and country names of those lists are left out: they would make names of ordinary text.
+    expect(masked('The Python script failed in France; Phoenix is next.')).toEqual([]);
+  });
+  it('the extra name list is what scripts/gen-names.mjs generates now (run it after changing the word lists)', () => {
+    expect(() => execFileSync(process.execPath, ['scripts/gen-names.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
   });
   it('PERSON: a place prefix makes the next word a place ("New York", "Los Angeles", "West Coast")', () => {
     expect(masked('I fly from New York to Los Angeles, then up the West Coast.')).toEqual([]);
