@@ -136,6 +136,13 @@ export class Pseudonymizer {
     if (ph === undefined) {
       const key = cachedHash(this.hash, type, normValue);
       ph = this.entries.get(key);
+      if (ph === undefined && type === 'PERSON') {
+        const parts = this.knownParts(value);
+        if (parts !== undefined) {
+          memo.raw.set(value, parts);
+          return parts;
+        }
+      }
       if (ph === undefined) {
         const n = (this.counters.get(type) ?? 0) + 1;
         this.counters.set(type, n);
@@ -147,6 +154,30 @@ export class Pseudonymizer {
     }
     memo.raw.set(value, ph);
     return ph;
+  }
+
+  /**
+   * A full name whose every word already has a PERSON placeholder ("Zqxette Vrumple" after a tool result's
+   * `first_name` and `last_name`) is written with those placeholders ("<PERSON_1> <PERSON_2>"), so a reader
+   * can tell it is the same person; undefined when some word has none. Allocates nothing.
+   */
+  private knownParts(value: string): string | undefined {
+    const pieces = value.split(/(\s+)/);
+    if (pieces.length < 3) return undefined;
+    const memo = this.memo.get('PERSON');
+    let out = '';
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i] as string;
+      if (i % 2 === 1) {
+        out += piece;
+        continue;
+      }
+      const norm = normalizeValue('PERSON', piece);
+      const ph = memo?.raw.get(piece) ?? memo?.norm.get(norm) ?? this.entries.get(cachedHash(this.hash, 'PERSON', norm));
+      if (ph === undefined) return undefined;
+      out += ph;
+    }
+    return out;
   }
 
   /**

@@ -109,6 +109,17 @@ describe('Pseudonymizer', () => {
     expect(r.redactText('again: bob.ray@example.com and amy@example.com', p2)).toBe('again: <EMAIL_1> and <EMAIL_2>');
   });
 
+  it('writes a full name whose words already have placeholders with those placeholders, also after a resume', () => {
+    const p1 = new Pseudonymizer(hash);
+    expect([p1.placeholder('PERSON', 'Zqxette'), p1.placeholder('PERSON', 'Vrumple')]).toEqual(['<PERSON_1>', '<PERSON_2>']);
+    expect(r.redactText('One passenger: Zqxette Vrumple. Guest: Zqxette  Quandle.', p1)).toBe('One passenger: <PERSON_1> <PERSON_2>. Guest: <PERSON_3>.');
+    // A name seen whole first keeps its own placeholder; a word of it seen later gets one of its own.
+    expect(r.redactText('Guest: Zqxette Quandle, then Quandle alone', p1)).toBe('Guest: <PERSON_3>, then <PERSON_4> alone');
+    const p2 = new Pseudonymizer(hash, p1.state());
+    expect(p2.placeholder('PERSON', 'Zqxette Vrumple')).toBe('<PERSON_1> <PERSON_2>');
+    expect(p2.placeholder('EMAIL', 'zqxette vrumple')).toBe('<EMAIL_1>');
+  });
+
   it('gives a number written with look-alike characters the placeholder of its ASCII spelling', () => {
     const p = new Pseudonymizer(hash);
     expect(r.redactText('call 03-1234-5678 or ０３－１２３４－５６７８ or 03\u20111234\u20115678', p)).toBe('call <PHONE_1> or <PHONE_1> or <PHONE_1>');
