@@ -3,6 +3,7 @@
  */
 import type { SensitiveKeyEntry } from './config.js';
 import { hasKnownName, onlyOrdinaryWords } from './recognizers/lexicon.js';
+import { looksLikePersonName } from './recognizers/person.js';
 
 /** Exact key names (normalised: lower case, no separators) and the type their value is masked as. */
 const EXACT: Record<string, string> = {
@@ -79,6 +80,23 @@ function bareName(siblings: Readonly<Record<string, unknown>> | undefined, key: 
 }
 
 /**
+ * Keys that name a person's role (`{"customer": "Tendai Moyo"}`), in lower case and capitalised. Their
+ * values are as often ids ("cus_8812"), plans or whole objects, so only a string that looks like a
+ * person's name is masked (see roleValue).
+ */
+const ROLE_KEYS = new Set(
+  ['customer', 'client', 'guest', 'passenger', 'traveler', 'traveller', 'holder', 'cardholder', 'recipient', 'assignee', 'requester',
+    'requestor', 'reporter', 'patient', 'beneficiary', 'payee', 'caller', 'contact', 'employee', 'tenant', 'attendee', 'applicant',
+    'member', 'buyer', 'seller', 'driver', 'sender', 'owner'].flatMap((k) => [k, k[0]?.toUpperCase() + k.slice(1)]),
+);
+
+/** PERSON for a role key's value that looks like a person's name ("Tendai Moyo"), else undefined. */
+function roleValue(siblings: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
+  const v = siblings?.[key];
+  return typeof v === 'string' && looksLikePersonName(v) ? 'PERSON' : undefined;
+}
+
+/**
  * Last words of keys whose values are places (`city`, `location`, `destination_airport`): a city named
  * like a person ("Austin", "Paris") is the place there, not someone.
  */
@@ -110,8 +128,9 @@ export class SensitiveKeys {
 
   /** The placeholder type for values under `key`, or undefined when the key is not sensitive. */
   typeOf(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
-    // Keys repeat across records: cache the verdict (a bare "name" depends on its siblings, so it is not cached).
+    // Keys repeat across records: cache the verdict (a bare "name" or a role depends on the value, so it is not cached).
     if (key === 'name' || key === 'Name' || key === 'NAME') return this.extra.get('name') ?? bareName(siblings, key);
+    if (ROLE_KEYS.has(key)) return this.extra.get(key.toLowerCase()) ?? roleValue(siblings, key);
     let hit = this.cache.get(key);
     if (hit === undefined) {
       hit = this.compute(key, siblings) ?? null;

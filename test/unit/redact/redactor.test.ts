@@ -147,6 +147,32 @@ describe('Pseudonymizer', () => {
 });
 
 describe('redactJson', () => {
+  it('masks a name under a role key ("customer", "guest", "assignee"), but not an id, a team or an object there', () => {
+    const p = new Pseudonymizer(hash);
+    const record = {
+      customer: 'Tendai Moyo',
+      Guest: 'Zqxette Vrumple',
+      assignee: 'jane doe',
+      owner: 'Platform Team',
+      driver: 'Nvidia',
+      member: 'Gold',
+      client: 'cus_8812',
+      passenger: { id: 5, plan: 'Pro Plan' },
+      note: 'Tendai Moyo called twice.',
+    };
+    expect(r.redactJson(record, p)).toEqual({
+      customer: '<PERSON_1>',
+      Guest: '<PERSON_2>',
+      assignee: '<PERSON_3>',
+      owner: 'Platform Team',
+      driver: 'Nvidia',
+      member: 'Gold',
+      client: 'cus_8812',
+      passenger: { id: 5, plan: 'Pro Plan' },
+      note: '<PERSON_1> called twice.',
+    });
+  });
+
   it('keeps structure and keys, masks values under sensitive keys whatever they look like', () => {
     const p = new Pseudonymizer(hash);
     const out = r.redactJson(
