@@ -19,7 +19,7 @@ function blockUnsafe(s: string): boolean {
 
 /**
  * Text of `doc` in the eval folder's style (YAML_OUTPUT or yamlOutputFor), which reads back as the same data.
- * Strings the library would write as unreadable block scalars are written double-quoted: a trace's tool output
+ * Strings the library would write as unreadable block scalars are marked double-quoted in `doc`: a trace's tool output
  * of blank lines once made the cases file unreadable to every later promote and to the team's CI.
  */
 export function yamlText(doc: Document, options: Readonly<ToStringOptions> = YAML_OUTPUT): string {

@@ -1,10 +1,11 @@
 /**
- * Static check that a team's regex cannot backtrack super-linearly. Configured regexes (redaction's custom
- * patterns, the sampling classifier's patterns, rule phrases and JSON-schema patterns) run over trace text, and JavaScript cannot interrupt a running regex: a pattern that takes quadratic or
- * exponential time on a long run of one character ("\w+@acme\.com" on 50 KB of a hex blob: 4.6 s; "(a+)+$":
- * forever) would stall an import on a single record. scslre finds such patterns in milliseconds, before any
- * trace is read. It looks for attack strings that repeat one character, which is how real inputs (hex and
- * base64 blobs, padding, indentation) trigger these patterns.
+ * Regexes that run in linear time. Configured regexes (redaction's custom patterns, the sampling
+ * classifier's patterns, rule phrases and JSON-schema patterns) run over trace text, and JavaScript cannot
+ * interrupt a running regex: a pattern that takes quadratic or exponential time on a long run of one
+ * character ("\w+@acme\.com" on 50 KB of a hex blob: 4.6 s; "(a+)+$": forever) would stall an import on a
+ * single record. scslre finds such patterns in milliseconds, before any trace is read. It looks for attack
+ * strings that repeat one character, which is how real inputs (hex and base64 blobs, padding, indentation)
+ * trigger these patterns. `trimEndOf` is the linear stand-in for the trailing-run regexes our own code had.
  */
 import { analyse, type Report } from 'scslre';
 

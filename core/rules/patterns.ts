@@ -7,8 +7,11 @@ import { configuredRegexProblem } from '../model/regex-safety.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** An entry written `/.../`: its regex is group 1. */
+const REGEX_ENTRY = /^\/(.+)\/$/s;
+
 function entrySource(entry: string): string {
-  const m = /^\/(.+)\/$/s.exec(entry);
+  const m = REGEX_ENTRY.exec(entry);
   if (m) return `(?:${m[1]})`;
   const t = entry.trim();
   const body = escapeRegExp(t).replace(/\s+/g, '\\s+');
@@ -29,7 +32,7 @@ export function compilePhrases(entries: readonly string[]): RegExp | undefined {
 /** A list of phrases or `/regex/` entries, each checked to compile. */
 export const PhraseList = z.array(z.string().min(1)).superRefine((entries, ctx) => {
   for (const e of entries) {
-    const problem = configuredRegexProblem(entrySource(e), 'iu', /^\/.+\/$/s.test(e) ? e : JSON.stringify(e));
+    const problem = configuredRegexProblem(entrySource(e), 'iu', REGEX_ENTRY.test(e) ? e : JSON.stringify(e));
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   }
 });
