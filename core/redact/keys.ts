@@ -33,11 +33,23 @@ const LAST_WORD: Record<string, string> = {
 };
 /** Last words that say a key holds a number of some kind ("card_no", "account_num"). */
 const NUMBER_WORDS = new Set(['no', 'num', 'nr', 'nbr', 'number']);
-/** Words before "name" that make it a person's name (customer_name) rather than a tool's or a model's. */
+/**
+ * Words that name a person's role (`customer`, `assignee`, `reviewer`). A key that is one of them holds a
+ * person, an id or a whole object (see roleValue); `<role>_name` holds the person's name.
+ */
+const ROLE_WORDS = [
+  'customer', 'client', 'guest', 'passenger', 'traveler', 'traveller', 'holder', 'cardholder', 'recipient', 'assignee', 'requester',
+  'requestor', 'reporter', 'reviewer', 'approver', 'patient', 'beneficiary', 'payee', 'caller', 'contact', 'employee', 'tenant',
+  'attendee', 'participant', 'invitee', 'applicant', 'member', 'buyer', 'seller', 'driver', 'sender', 'owner',
+];
+/**
+ * Words before "name" that make it a person's name (customer_name) rather than a tool's or a model's: the
+ * parts of a name and the role words. Not "tenant": a SaaS tenant is a company.
+ */
 const PERSON_NAME_PREFIX = new Set([
-  'first', 'last', 'full', 'given', 'family', 'middle', 'user', 'customer', 'contact', 'person', 'display', 'real', 'legal', 'sur',
-  'nick', 'maiden', 'patient', 'passenger', 'holder', 'card', 'cardholder', 'billing', 'shipping', 'recipient', 'sender', 'owner',
-  'employee', 'member', 'client', 'guest', 'buyer', 'seller', 'driver', 'beneficiary', 'account', 'traveler', 'traveller', 'caller',
+  'first', 'last', 'full', 'given', 'family', 'middle', 'user', 'person', 'display', 'real', 'legal', 'sur', 'nick', 'maiden', 'card',
+  'billing', 'shipping', 'account',
+  ...ROLE_WORDS.filter((w) => w !== 'tenant'),
 ]);
 /**
  * Keys whose presence beside "name" marks the object as a tool call or schema, whose name is not personal.
@@ -82,13 +94,14 @@ function bareName(siblings: Readonly<Record<string, unknown>> | undefined, key: 
 /**
  * Keys that name a person's role (`{"customer": "Tendai Moyo"}`), in lower case and capitalised. Their
  * values are as often ids ("cus_8812"), plans or whole objects, so only a string that looks like a
- * person's name is masked (see roleValue).
+ * person's name is masked (see roleValue). Compound keys ending in a role word (`primary_contact`) or
+ * saying who did something (`created_by`, `assigned_to`) are judged the same way (see SensitiveKeys.compute).
  */
-const ROLE_KEYS = new Set(
-  ['customer', 'client', 'guest', 'passenger', 'traveler', 'traveller', 'holder', 'cardholder', 'recipient', 'assignee', 'requester',
-    'requestor', 'reporter', 'patient', 'beneficiary', 'payee', 'caller', 'contact', 'employee', 'tenant', 'attendee', 'applicant',
-    'member', 'buyer', 'seller', 'driver', 'sender', 'owner'].flatMap((k) => [k, k[0]?.toUpperCase() + k.slice(1)]),
-);
+const ROLE_KEYS = new Set(ROLE_WORDS.flatMap((k) => [k, k[0]?.toUpperCase() + k.slice(1)]));
+/** Verbs of keys that say who did something (`created_by`, `approvedBy`, `assigned_to`). */
+const BY_VERB = /^(?:created|updated|modified|edited|assigned|approved|requested|reported|submitted|reviewed|signed|opened|closed|resolved|handled|booked|owned|prepared|completed|escalated|delegated|forwarded|sent|placed|ordered|authored|written|entered)$/;
+/** What compute caches for a key whose verdict depends on its value (a role key: see roleValue). */
+const BY_VALUE = 'BY_VALUE';
 
 /** PERSON for a role key's value that looks like a person's name ("Tendai Moyo"), else undefined. */
 function roleValue(siblings: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
@@ -137,6 +150,7 @@ export class SensitiveKeys {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(key, hit);
     }
+    if (hit === BY_VALUE) return roleValue(siblings, key);
     return hit ?? undefined;
   }
 
@@ -170,6 +184,8 @@ export class SensitiveKeys {
       return LAST_WORD[last];
     }
     if (last === 'authorization' || last === 'cookie') return 'SECRET';
+    // "primary_contact", "ticket_assignee", "created_by", "assigned_to": a person, an id or an object.
+    if (ROLE_KEYS.has(last) || (ws.length === 2 && (last === 'by' || last === 'to') && BY_VERB.test(ws[0] as string))) return BY_VALUE;
     return undefined;
   }
 }

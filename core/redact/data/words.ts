@@ -111,6 +111,8 @@ você vocês usted ustedes numéro suivi reçu paiement montant payé méthode r
 pago importe método restablecimiento envío factura spedizione pagamento importo metodo fattura rastreamento entrega fatura
 henkilötunnus personnummer fødselsnummer fodselsnummer rijksregisternummer identifikationsnummer steueridentifikationsnummer kimlik
 gentile gentili spettabile egregi
+attendee attendees invitee invitees assignee assignees approver approvers requestor requestors requesters stakeholder
+stakeholders
 `;
 
 /**

@@ -29,11 +29,12 @@ const INSTITUTION_AFTER =
 /** Weaker phrases: they help a capitalised word that already looks like a name. */
 const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontact|\bver(?:sion)?|\bfounders?:?|\bcalled|\bdear)\s*$/;
 /**
- * Field labels of headers, tickets and bookings that a person's name follows ("To:", "Ship to:", "Requested
- * by:", "Driver:"). Two words no list knows after one are a name; one word is not (a product: "Owner: Stripe").
+ * Field labels of headers, tickets, bookings and meeting notes that a person's name follows ("To:", "Ship
+ * to:", "Requested by:", "Driver:", "Attendees:"). Two words no list knows after one are a name; one word
+ * is not (a product: "Owner: Stripe"). A list of names after a plural label continues through listNeighbours.
  */
 const LABEL_BEFORE =
-  /\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|requested by|assigned to|reported by|booked by|created by|approved by|signed by|owner|driver|sender|employee|manager|technician|spouse|next of kin|student|insured|borrower|doctor|physician|nurse|representative|rep|host|organi[sz]er)[ \t]*:[ \t]*$/;
+  /\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|owners?|drivers?|senders?|employees?|manager|technician|spouse|next of kin|students?|insured|borrower|doctor|physician|nurse|representative|rep|hosts?|organi[sz]ers?|attendees|participants?|invitees?|guests|passengers|travell?ers|recipients|members|contacts|reviewers?|assignees?|approvers?|request[eo]rs?|reporters?|witness(?:es)?|signator(?:y|ies)|speakers?|panelists?|moderators?|stakeholders?|point of contact|emergency contact|primary contact|account manager|on behalf of)[ \t]*:[ \t]*$/;
 /** Verbs and vocatives right after a word that make it a person. */
 const AFTER_STRONG =
   /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called|complained|mentioned|reported|requested|responded|stated|claimed|insisted|apologi[sz]ed|confirmed that|noted that|agreed)\b)/;
@@ -145,6 +146,11 @@ function computeKind(word: string, n: string): Kind {
   return 'unknown';
 }
 const CAMEL_CASE = /\p{Ll}{4}\p{Lu}/u;
+
+/** The kind of a word in capitals as if written in title case ("NDLOVU" as "Ndlovu"). */
+function titleCaseKind(word: string): Kind {
+  return wordInfo(word.slice(0, 1) + word.slice(1).toLowerCase()).kind;
+}
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
 /** The last part of a German or Dutch compound that names a form field ("Zahlungs|art", "Bestell|nummer", "Fout|melding"). */
 const FIELD_LABEL = /^\p{L}{4,}(?:art|nummer|adresse|datum|zeit|status|meldung|melding|betrag|bedrag|weise|stelle|angaben|gegevens|daten|hinweis|methode|gebühr|kosten|summe|menge|typ|soort|wijze)$/u;
@@ -484,6 +490,13 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     const role = run.findIndex((t) => GERMAN_PERSON_NOUNS.has(t.norm));
     if (role >= 0 && role < run.length - 1) kinds = kinds.map((k, n) => (n < role ? k : n === role ? 'honorific' : ((run[n] as CapTok).was ?? k)));
   }
+  // A name in capitals after an honorific or a word that announces one ("Customer: THANDIWE NDLOVU", "Dear
+  // KWAME MENSAH"): its words are judged as written in title case. Capitals alone are headings and codes.
+  if (!honorIn && run.length >= 2 && kinds.includes('caps') && run.every((t) => t.word === t.word.toUpperCase())) {
+    const at = (run[0] as CapTok).start;
+    const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
+    if (kinds[0] === 'honorific' || BEFORE_STRONG.test(before) || LABEL_BEFORE.test(before)) kinds = kinds.map((k, n) => (k === 'caps' ? titleCaseKind((run[n] as CapTok).word) : k));
+  }
   let toks = run;
   let honor = honorIn;
   // A surname that is also a common word ("Young", "White") counts as a name only beside a given name, or
@@ -652,24 +665,39 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
     return undefined;
   };
   const taken = new Set(found.map((f) => f.start));
-  const consider = (n: number | undefined): void => {
-    if (n === undefined) return;
+  /** True when token `n` can be an item of the list, or a word of one. */
+  const item = (n: number): boolean => {
     const t = toks[n] as CapTok;
     const gazetteer = lx.first.has(t.norm) || lx.last.has(t.norm);
     // A German noun before a comma and a name is what was said to them ("für Ihre Nachricht, Herr Pfefferkorn"),
     // and a dictionary word no name list has is a word ("Signed, Thandiwe Ndlovu").
-    if (taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun' || t.kind === 'word') return;
+    return !(taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun' || t.kind === 'word');
+  };
+  // An item of two or three words is taken whole ("Kwame Mensah, Tendai Moyo"): from its first token on
+  // (`step` 1) or back from its last (`step` -1), while the tokens join as a name's words do.
+  const consider = (n: number | undefined, step: 1 | -1): void => {
+    if (n === undefined || !item(n)) return;
+    let a = n;
+    let b = n;
+    for (let k = n + step; k >= 0 && k < toks.length && Math.abs(k - n) < 3; k += step) {
+      const [p, q] = step === 1 ? [toks[k - 1] as CapTok, toks[k] as CapTok] : [toks[k] as CapTok, toks[k + 1] as CapTok];
+      if (!joins(text, p, q) || endsPossessive(p.word) || !item(k)) break;
+      if (step === 1) b = k;
+      else a = k;
+    }
+    const first = toks[a] as CapTok;
+    const last = toks[b] as CapTok;
     // "In New York, Maria Rossi": the word after a place prefix is the place's.
-    const before = toks[n - 1];
-    if (before !== undefined && before.end + 1 === t.start && PLACE_PREFIXES.has(before.norm)) return;
-    const end = /['’]s$/.test(t.word) ? t.end - 2 : t.end;
-    found.push({ start: t.start, end, score: 0.55, words: [t.norm] });
-    taken.add(t.start);
+    const before = toks[a - 1];
+    if (before !== undefined && before.end + 1 === first.start && PLACE_PREFIXES.has(before.norm)) return;
+    const end = /['’]s$/.test(last.word) ? last.end - 2 : last.end;
+    found.push({ start: first.start, end, score: 0.55, words: toks.slice(a, b + 1).map((t) => t.norm) });
+    for (let k = a; k <= b; k++) taken.add((toks[k] as CapTok).start);
   };
   for (let q = 0; q < found.length; q++) {
     const f = found[q] as Found;
     const a = JOIN_AFTER.exec(text.slice(f.end, f.end + 8));
-    if (a !== null) consider(tokenStartingAt(f.end + a[0].length));
+    if (a !== null) consider(tokenStartingAt(f.end + a[0].length), 1);
     const b = JOIN_BEFORE.exec(text.slice(Math.max(0, f.start - 8), f.start));
     if (b !== null) {
       // The token ending right before the joiner.
@@ -687,7 +715,7 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
         }
       }
       const tk = toks[idx];
-      if (tk !== undefined && (tk.end === endAt || tk.end - 2 === endAt)) consider(idx);
+      if (tk !== undefined && (tk.end === endAt || tk.end - 2 === endAt)) consider(idx, -1);
     }
   }
 }

@@ -555,6 +555,27 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // One unknown word is a product, and a dictionary word makes a team or a product.
     expect(masked('Owner: Stripe\nSender: Mailchimp\nFrom: Zendesk Sunshine\nAssigned to: Platform Team')).toEqual([]);
   });
+  it('PERSON: a list of names after a plural label ("Attendees:", "Reviewers:"), each item whole', () => {
+    const notes = 'Attendees: Tendai Moyo, Farai Chikwanha and Kwame Mensah\nReviewers: Ngozi Okonkwo\nInvitees: Kwame Mensah, Zqxette Vrumple';
+    expect(masked(notes)).toEqual([
+      'PERSON:Tendai Moyo',
+      'PERSON:Farai Chikwanha',
+      'PERSON:Kwame Mensah',
+      'PERSON:Ngozi Okonkwo',
+      'PERSON:Kwame Mensah',
+      'PERSON:Zqxette Vrumple',
+    ]);
+    // Before, the label was taken for a speaker's name and the second word of an item was left in the clear.
+    expect(masked('Invitees: Kwame Mensah, Tendai Moyo')).not.toContain('PERSON:Invitees');
+    expect(masked('Tendai Moyo and Kwame Mensah')).toEqual(['PERSON:Tendai Moyo', 'PERSON:Kwame Mensah']);
+    // Things after such labels stay: dictionary words, and one unknown word.
+    expect(masked('Participants: Support Team, Billing Team\nOwners: Stripe')).toEqual([]);
+  });
+  it('PERSON: a name in capitals after a word that announces one ("Customer: THANDIWE NDLOVU")', () => {
+    expect(masked('Customer: THANDIWE NDLOVU\nDear KWAME MENSAH,\nMR ZQXETTE VRUMPLE')).toEqual(['PERSON:THANDIWE NDLOVU', 'PERSON:KWAME MENSAH', 'PERSON:ZQXETTE VRUMPLE']);
+    // Capitals without such a word, or words of the language in capitals, are headings and codes.
+    expect(masked('ORDER STATUS: SHIPPED\nTHANDIWE NDLOVU\nCustomer: PREMIUM PLAN\nDear VALUED CUSTOMER,')).toEqual([]);
+  });
   it('PERSON: names of the 73 locales of @faker-js/faker that the hand lists lacked', () => {
     // From the real tau-bench trajectories, where these names stood in the clear in the agent's prose.
     expect(masked('Yara is a gold member, so she gets free bags.')).toEqual(['PERSON:Yara']);

@@ -173,6 +173,36 @@ describe('redactJson', () => {
     });
   });
 
+  it('masks a name under a compound role key ("primary_contact", "created_by", "assigned_to", "reporter_name")', () => {
+    const p = new Pseudonymizer(hash);
+    const ticket = {
+      created_by: 'Tendai Moyo',
+      assignedTo: 'Zqxette Vrumple',
+      primary_contact: 'jane doe',
+      reporter_name: 'Farai Chikwanha',
+      reviewer: 'Kwame Mensah',
+      updated_by: 'system',
+      escalated_to: 'Tier 2',
+      ticket_owner: 'usr_4411',
+      tenant_name: 'Acme Inc',
+      tool_name: 'lookup_order',
+    };
+    expect(r.redactJson(ticket, p)).toEqual({
+      created_by: '<PERSON_1>',
+      assignedTo: '<PERSON_2>',
+      primary_contact: '<PERSON_3>',
+      // A "<role>_name" key holds a name whatever it looks like; before, only some roles' did.
+      reporter_name: '<PERSON_4>',
+      reviewer: '<PERSON_5>',
+      updated_by: 'system',
+      escalated_to: 'Tier 2',
+      ticket_owner: 'usr_4411',
+      // A SaaS tenant is a company: its name key is not a person's.
+      tenant_name: 'Acme Inc',
+      tool_name: 'lookup_order',
+    });
+  });
+
   it('keeps structure and keys, masks values under sensitive keys whatever they look like', () => {
     const p = new Pseudonymizer(hash);
     const out = r.redactJson(
