@@ -20,6 +20,8 @@ export class Store {
     this.pseudonyms = new PseudonymRepository(db);
     this.judgments = new JudgmentRepository(db);
     this.runs = new RunRepository(db);
+    // A database written by an older build may hold search text the queries no longer match (migration 7).
+    this.traces.refreshSearchIndex();
   }
 
   /** Open (creating and migrating if needed) the database at `file` (or ':memory:'). */

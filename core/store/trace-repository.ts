@@ -49,15 +49,33 @@ function toSummary(r: SummaryRow): TraceSummary {
   };
 }
 
-/** Turn free text into an FTS5 query that matches rows containing every word (no FTS syntax leaks through). */
+/**
+ * Characters of scripts written without spaces between words (Chinese, Japanese) and Korean, whose particles
+ * attach to the word ("주문을"). The tokenizer would make a whole run one token, so the search text gives
+ * each such character its own token and a query looks for them as a phrase: any substring is found.
+ */
+const UNSPACED_SCRIPT = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Hangul}]/gu;
+
+/** `text` with each character of an unspaced script set apart by spaces (see UNSPACED_SCRIPT). */
+function spaceOutUnspacedScripts(text: string): string {
+  return text.replace(UNSPACED_SCRIPT, ' $& ');
+}
+
+/** The version of searchableText's output the code writes (the search_index table records what is stored). */
+export const SEARCH_TEXT_VERSION = 2;
+
+/**
+ * Turn free text into an FTS5 query that matches rows containing every word (no FTS syntax leaks through).
+ * A word with Chinese, Japanese or Korean in it becomes a phrase of its characters: "退货" finds "我想退货".
+ */
 export function ftsQuery(text: string): string | undefined {
   const words = text.match(/[\p{L}\p{N}_]+/gu);
   if (!words || words.length === 0) return undefined;
-  return words.map((w) => `"${w}"`).join(' ');
+  return words.map((w) => `"${spaceOutUnspacedScripts(w).trim().split(/\s+/).join(' ')}"`).join(' ');
 }
 
 /** The text indexed for search: every message's text and tool call names/arguments/results. */
-export function searchableText(trace: Trace): string {
+export function searchableText(trace: Pick<Trace, 'messages'>): string {
   const parts: string[] = [];
   for (const m of trace.messages) {
     if (m.text) parts.push(m.text);
@@ -67,7 +85,7 @@ export function searchableText(trace: Trace): string {
       if (c.result !== undefined) parts.push(typeof c.result === 'string' ? c.result : JSON.stringify(c.result));
     }
   }
-  return parts.join('\n');
+  return spaceOutUnspacedScripts(parts.join('\n'));
 }
 
 /**
@@ -296,6 +314,34 @@ export class TraceRepository {
   /** True when a trace with this id is stored. */
   has(id: string): boolean {
     return this.selectRowid.get(id) !== undefined;
+  }
+
+  /**
+   * Rebuild the search index from the stored bodies when it holds an older searchableText than the code
+   * writes (see search_index, migration 7); returns how many traces were indexed again. One transaction,
+   * taken before reading the version, so two processes opening the database do not both rebuild.
+   */
+  refreshSearchIndex(): number {
+    return this.db.transaction((): number => {
+      const stored = this.db.prepare('SELECT version FROM search_index WHERE id = 1').pluck().get() as number | undefined;
+      if (stored !== undefined && stored >= SEARCH_TEXT_VERSION) return 0;
+      this.db.prepare("INSERT INTO trace_text (trace_text) VALUES ('delete-all')").run();
+      // In pages, not one iterator: the connection cannot insert while a statement of it is still reading.
+      const page = this.db.prepare('SELECT rowid, body FROM traces WHERE rowid > ? ORDER BY rowid LIMIT 500');
+      let n = 0;
+      for (let after = -1; ; ) {
+        const rows = page.all(after) as Array<{ rowid: number; body: string }>;
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          // The body is the trace's content JSON: its messages are all searchableText reads.
+          this.insertText.run(row.rowid, searchableText(JSON.parse(row.body) as Pick<Trace, 'messages'>));
+          after = row.rowid;
+          n++;
+        }
+      }
+      this.db.prepare('INSERT INTO search_index (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version').run(SEARCH_TEXT_VERSION);
+      return n;
+    }).immediate();
   }
 
   /** A filtered, newest-first page of trace summaries and the total that match. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { migrate, MigrationError, migrationChecksum, openDatabase, schemaVersion } from '../../../core/store/database.js';
 import { migrations, type Migration } from '../../../core/store/migrations/index.js';
 import { Store } from '../../../core/store/index.js';
-import { traceRow } from '../../../core/store/trace-repository.js';
+import { TraceRepository, traceRow } from '../../../core/store/trace-repository.js';
 import { identify } from '../../../core/ingest/identity.js';
 import { TraceDraft } from '../../../core/model/trace.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -128,7 +128,7 @@ describe('migrations', () => {
       const file = join(tempDir(), 'old.db');
       openDatabase(file, { migrations: [...migrations.slice(0, 4), five] }).close();
       const db = openDatabase(file);
-      expect(schemaVersion(db)).toBe(6);
+      expect(schemaVersion(db)).toBe(migrations.length);
       expect(countPlan(db)).toMatch(/COVERING INDEX traces_redaction/);
       db.close();
     }
@@ -200,5 +200,59 @@ describe('trace titles', () => {
     const whole = identify(TraceDraft.parse({ ...base, messages: msgs })).trace;
     expect(traceTitle(turn)).toBe('And order 2?');
     expect(traceTitle(whole)).toBe('Where is order 1?');
+  });
+});
+
+describe('search', () => {
+  const trace = (id: string, text: string): ReturnType<typeof identify>['trace'] =>
+    identify(TraceDraft.parse({ source: { format: 'openai-chat', file: 'cjk.jsonl', sourceTraceId: id }, messages: [{ role: 'user', text }] })).trace;
+  const chinese = trace('zh', '我想退货，请帮我查一下订单 ORD-1。');
+  const japanese = trace('ja', '注文した商品がまだ届きません。コーヒーメーカーです。');
+  const korean = trace('ko', '주문을 취소하고 싶어요');
+  const english = trace('en', 'Where is my parcel? Order ORD-1.');
+  const found = (store: Store, text: string): string[] =>
+    store.traces
+      .list({ text, limit: 10, offset: 0 })
+      .items.map((t) => t.sourceTraceId)
+      .sort();
+
+  it('finds words inside Chinese, Japanese and Korean text, which has no spaces between them', () => {
+    const store = Store.open(':memory:');
+    for (const t of [chinese, japanese, korean, english]) store.traces.upsertRow(traceRow(t, 1));
+    expect(found(store, '退货')).toEqual(['zh']);
+    expect(found(store, '订单 退货')).toEqual(['zh']);
+    expect(found(store, '届き')).toEqual(['ja']);
+    expect(found(store, 'コーヒー')).toEqual(['ja']);
+    expect(found(store, '주문')).toEqual(['ko']);
+    // A phrase: the characters must stand together and in order.
+    expect(found(store, '货退')).toEqual([]);
+    expect(found(store, '退款')).toEqual([]);
+    // Latin words are found as before, in any script's text.
+    expect(found(store, 'ORD')).toEqual(['en', 'zh']);
+    expect(found(store, 'parcel')).toEqual(['en']);
+    store.close();
+  });
+
+  it('a database indexed by an older build is indexed again when opened, once', () => {
+    const file = join(tempDir(), 'search.db');
+    const db = openDatabase(file, { upTo: 6 });
+    const traces6 = new TraceRepository(db);
+    for (const t of [chinese, english]) traces6.upsertRow(traceRow(t, 1));
+    // What builds before migration 7 wrote: the text as it stands, a run of Chinese one token.
+    db.prepare("INSERT INTO trace_text (trace_text) VALUES ('delete-all')").run();
+    for (const [rowid, text] of db.prepare('SELECT rowid, body FROM traces').raw().all() as Array<[number, string]>) {
+      const messages = (JSON.parse(text) as { messages: Array<{ text: string }> }).messages;
+      db.prepare('INSERT INTO trace_text (rowid, text) VALUES (?, ?)').run(rowid, messages.map((m) => m.text).join('\n'));
+    }
+    expect(db.prepare("SELECT COUNT(*) FROM trace_text WHERE trace_text MATCH '\"退 货\"'").pluck().get()).toBe(0);
+    db.close();
+
+    const store = Store.open(file);
+    expect(schemaVersion(store.db)).toBe(migrations.length);
+    expect(found(store, '退货')).toEqual(['zh']);
+    expect(found(store, 'parcel')).toEqual(['en']);
+    // Recorded: the next open has nothing to do.
+    expect(store.traces.refreshSearchIndex()).toBe(0);
+    store.close();
   });
 });
