@@ -58,6 +58,22 @@ function onLineOfItsOwn(text: string, start: number, end: number): boolean {
 
 /** The words right before a run that say a name follows, for words that are also common words. */
 const NAMING_BEFORE = new RegExp(String.raw`(?:\bname(?:'s| is|\s*:|\?)|\bnamed|\bcalled|\bcall me|${NAMING_PHRASES})\s*$`);
+/** A list item's marker ("- ", "* ", "2. ") or a table cell's "|" opening a line, right before a run. */
+const ITEM_START = /(?:^|\n)[ \t>]*(?:[-*•]|\d{1,3}[.)]|(?:\|[^|\n]*)*\|)[ \t]+$/;
+/**
+ * What may follow a name that is all its item holds: the line's end, a cell's "|", or a note ("(VIP)",
+ * ", room 4", "- gold"). Not a colon: "- Non-free Baggages: 0" is a field's label.
+ */
+const ITEM_END = /^[ \t]*(?:$|[\r\n|(,;–—]|-[ \t])/;
+
+/**
+ * True when the words from `start` to `end` are all of a list item or a table cell ("- Tendai Moyo (VIP)",
+ * "| Farai Chikwanha | Gold |"): lists of attendees, passengers and contacts put names there alone.
+ */
+function aloneInItem(text: string, start: number, end: number): boolean {
+  return ITEM_START.test(text.slice(Math.max(0, start - 80), start)) && ITEM_END.test(text.slice(end, end + 3));
+}
+
 /** True when `t` is its text's only word, or right after a quote mark. */
 function quotedOrAlone(text: string, t: Tok): boolean {
   const p = text.charCodeAt(t.start - 1);
@@ -599,7 +615,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     // Two words no list or dictionary knows after "to", "by", "with", "from" ("forward this to Kwame Mensah",
     // "opened by Oluwaseun Adeyemi") or a field label ("Ship to: Kwame Mensah"): a given name and a surname
     // the lists lack. Not a dictionary word beside an unknown one ("from Zendesk Sunshine": a product).
-    else if (words === 2 && toks.length === 2 && toks.every((t) => t.kind === 'unknown') && ((!sentenceStart() && mediumBefore()) || LABEL_BEFORE.test(ctxBefore()))) score = 0.55;
+    else if (words === 2 && toks.length === 2 && toks.every((t) => t.kind === 'unknown') && ((!sentenceStart() && mediumBefore()) || LABEL_BEFORE.test(ctxBefore()) || aloneInItem(text, first.start, last.end))) score = 0.55;
     else if (known >= 1 && !sentenceStart()) score = 0.55;
   } else if (words === 1) {
     const k = k1 as Kind;

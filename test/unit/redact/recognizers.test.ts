@@ -571,6 +571,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Things after such labels stay: dictionary words, and one unknown word.
     expect(masked('Participants: Support Team, Billing Team\nOwners: Stripe')).toEqual([]);
   });
+  it('PERSON: two words no list knows that are all of a list item or a table cell ("- Tendai Moyo (VIP)")', () => {
+    const notes = 'VIP guests:\n- Tendai Moyo (VIP)\n2. Farai Chikwanha, room 4\n\n| Ngozi Okonkwo | Gold |';
+    expect(masked(notes)).toEqual(['PERSON:Tendai Moyo', 'PERSON:Farai Chikwanha', 'PERSON:Ngozi Okonkwo']);
+    // An item that goes on is a sentence, and a label before a colon is a field (tau-bench's "- Non-free Baggages: 0").
+    expect(masked('- Acme Rocket launches today\n- Non-free Baggages: 0\n- Support Team')).toEqual([]);
+  });
   it('PERSON: a name in capitals after a word that announces one ("Customer: THANDIWE NDLOVU")', () => {
     expect(masked('Customer: THANDIWE NDLOVU\nDear KWAME MENSAH,\nMR ZQXETTE VRUMPLE')).toEqual(['PERSON:THANDIWE NDLOVU', 'PERSON:KWAME MENSAH', 'PERSON:ZQXETTE VRUMPLE']);
     // Capitals without such a word, or words of the language in capitals, are headings and codes.
