@@ -21,7 +21,7 @@ const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ\u1E00-\u1EFF]/;
 const NAMING_PHRASES = String.raw`\btên tôi là|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się`;
 /** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
 const BEFORE_STRONG = new RegExp(
-  String.raw`(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*:|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned,?|\buser:|\bagent:|\bcc:|\b(?:customer|client|patient|passenger|guest|contact|recipient|travell?er|card ?holder|account holder|policy ?holder|caller|applicant|beneficiary|payee|tenant|attendee|member)(?: name)?\s*:|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btôi là|${NAMING_PHRASES}|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$`,
+  String.raw`(?:\bmy name is|\bmy name's|\bname is|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*[:\-–—]|\bunder the name|\bin the name of|\bbooked under|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned,?|\buser:|\bagent:|\bcc:|\b(?:customer|client|patient|passenger|guest|contact|recipient|travell?er|card ?holder|account holder|policy ?holder|caller|applicant|beneficiary|payee|tenant|attendee|member)(?: name)?(?:[ \t]*#?\d{1,2})?[ \t]*:|\b(?:customer|client|patient|passenger|guest|recipient|travell?er|card ?holder|account holder|policy ?holder|caller|applicant|beneficiary|payee)(?:'s name)? is|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btôi là|${NAMING_PHRASES}|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$`,
 );
 /** The noun of an institution or a place right after a run of capitalised words. */
 const INSTITUTION_AFTER =
@@ -35,6 +35,16 @@ const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontac
  */
 const LABEL_BEFORE =
   /\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|owners?|drivers?|senders?|employees?|manager|technician|spouse|next of kin|students?|insured|borrower|doctor|physician|nurse|representative|rep|hosts?|organi[sz]ers?|attendees|participants?|invitees?|guests|passengers|travell?ers|recipients|members|contacts|reviewers?|assignees?|approvers?|request[eo]rs?|reporters?|witness(?:es)?|signator(?:y|ies)|speakers?|panelists?|moderators?|stakeholders?|point of contact|emergency contact|primary contact|account manager|on behalf of)[ \t]*:[ \t]*$/;
+/** True when the token before `word` in `toks` is one capital and a full stop, then a space ("T. Moyo"; not "G.APhb" or "Annex C."). */
+function initialBefore(text: string, toks: readonly Tok[], word: Tok): boolean {
+  const at = toks.indexOf(word);
+  const prev = toks[at - 1];
+  return prev !== undefined && prev.word.length === 2 && prev.word.endsWith('.') && prev.end + 1 === word.start && text.charCodeAt(prev.end) === 32;
+}
+
+/** "it's" right before a word: with SELF_INTRO_AFTER, a caller saying who they are ("it's Priyanka from accounts"). */
+const IT_IS_BEFORE = /\bit(?:['’]s| is)\s*$/;
+const SELF_INTRO_AFTER = /^\s(?:from|here|speaking|calling|again)\b/;
 /** Verbs and vocatives right after a word that make it a person. */
 const AFTER_STRONG =
   /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called|complained|mentioned|reported|requested|responded|stated|claimed|insisted|apologi[sz]ed|confirmed that|noted that|agreed)\b)/;
@@ -642,6 +652,8 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
       // "Shovda is very reliable", "Tomomi is from Acme": a sentence about someone, by its first word.
       else if (sentenceStart() && first.word.length >= 3 && SUBJECT_AFTER.test(tail())) score = 0.5;
       else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;
+      // An initial before it ("T. Moyo"), or a caller saying who they are ("it's Priyanka from accounts").
+      else if (sole.word.length >= 3 && (initialBefore(text, toks, sole) || (IT_IS_BEFORE.test(ctxBefore()) && SELF_INTRO_AFTER.test(tail())))) score = 0.6;
     }
   }
   if (score < 0.5) return;

@@ -577,6 +577,20 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // An item that goes on is a sentence, and a label before a colon is a field (tau-bench's "- Non-free Baggages: 0").
     expect(masked('- Acme Rocket launches today\n- Non-free Baggages: 0\n- Support Team')).toEqual([]);
   });
+  it('PERSON: more ways a ticket or a caller names someone the lists do not know', () => {
+    const ticket = [
+      'Customer name - Tendai Moyo',
+      'The account holder is Farai Chikwanha.',
+      'Reservation under the name Chikwanha.',
+      'Passenger 2: Ngozi Okonkwo',
+      'Order for T. Zqxette shipped.',
+      "Hi there, it's Priyanka from accounts.",
+    ].join('\n');
+    expect(masked(ticket)).toEqual(['PERSON:Tendai Moyo', 'PERSON:Farai Chikwanha', 'PERSON:Chikwanha', 'PERSON:Ngozi Okonkwo', 'PERSON:T. Zqxette', 'PERSON:Priyanka']);
+    // The same words before a thing, a weekday or a product, and initials that are section numbers or data.
+    const things = ["The customer is Happy with it.", "it's Monday again", "it's Stripe from what I see", 'name - see below', 'Annex C.7.6.3', 'G.APhb3zgjtx3h'];
+    expect(masked(things.join('\n'))).toEqual([]);
+  });
   it('PERSON: a name in capitals after a word that announces one ("Customer: THANDIWE NDLOVU")', () => {
     expect(masked('Customer: THANDIWE NDLOVU\nDear KWAME MENSAH,\nMR ZQXETTE VRUMPLE')).toEqual(['PERSON:THANDIWE NDLOVU', 'PERSON:KWAME MENSAH', 'PERSON:ZQXETTE VRUMPLE']);
     // Capitals without such a word, or words of the language in capitals, are headings and codes.
