@@ -15,12 +15,14 @@ import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
 import {
   findAccounts,
+  findCardCodes,
   findCards,
   findDatesOfBirth,
   findEmails,
   findIbans,
   findIps,
   findPhones,
+  findSpelledEmails,
   findSsns,
   findUrls,
 } from './recognizers/structured.js';
@@ -218,10 +220,12 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   const runRecognizers = (text: string, found: Finding[], s: TextIndex, capitalsOutside: boolean): void => {
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
     if (use.email && (s.at || s.escapedAt)) findEmails(text, found, s.escapedAt);
+    if (use.email && s.space && s.has('spelled')) findSpelledEmails(text, found);
     if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, queryKeys);
     if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);
     if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);
     if (use.card && s.digits >= 12) findCards(text, found, s);
+    if (use.card && s.digits >= 3 && s.has('cardCode')) findCardCodes(text, found);
     if (use.ssn && s.digits >= 9) findSsns(text, found, s);
     if (use.nationalId && s.digits >= 4) findNationalIds(text, found, s);
     if (use.phone && s.digits >= 7) findPhones(text, found, s);

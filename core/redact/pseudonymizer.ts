@@ -36,8 +36,9 @@ export function normalizeValue(type: string, value: string): string {
   const v = foldText(value).trim();
   switch (type) {
     case 'EMAIL':
-      // "jane%40example.com" in a query string is the address written "jane@example.com" elsewhere.
-      return v.toLowerCase().replace(/%40|&#64;|&#x40;/g, '@');
+      // "jane%40example.com" in a query string, and "jane dot doe at example dot com" spelled out, are the
+      // address written "jane@example.com" elsewhere.
+      return spelledEmail(v.toLowerCase().replace(/%40|&#64;|&#x40;/g, '@'));
     case 'URL':
       return v.toLowerCase();
     case 'PHONE':
@@ -58,6 +59,13 @@ export function normalizeValue(type: string, value: string): string {
     default:
       return v.replace(/\s+/g, ' ').toLowerCase();
   }
+}
+
+/** "jane dot doe at example dot com" and "jane(at)example[dot]com" as "jane.doe@example.com"; any other value as it is. */
+function spelledEmail(v: string): string {
+  const words = v.replace(/[()[\]{}]/g, ' ').split(/\s+/);
+  if (!words.includes('at') && !words.includes('dot')) return v;
+  return words.map((w) => (w === 'at' ? '@' : w === 'dot' ? '.' : w)).join('');
 }
 
 /**

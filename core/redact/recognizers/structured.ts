@@ -10,6 +10,7 @@ import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } fr
 import type { Finding } from '../types.js';
 import type { SensitiveKeys } from '../keys.js';
 import { before, BoundedCache, eachMatch, isAlnum } from './context.js';
+import { lexicon } from './lexicon.js';
 import { eachMatchAt, runStarts, type TextIndex } from './text-index.js';
 
 // ---------------------------------------------------------------- EMAIL
@@ -59,6 +60,45 @@ export function findEmails(text: string, out: Finding[], escapedAt: boolean): vo
       }
       at = text.indexOf(sign, at + 1);
     }
+  }
+}
+
+/**
+ * A separator of a spelled email: "@", or "at" or "dot" bracketed ("(at)", "[dot]") or between blanks
+ * (" at ", " dot "), with any blanks around it.
+ */
+const SEP = String.raw`[ \t]*(?:[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}]|(?<=[ \t])(?:at|dot)(?=[ \t])|@)[ \t]*`;
+const LABEL = '[a-z0-9][a-z0-9_%+-]{0,63}';
+/**
+ * An email written so that scrapers miss it ("jane dot doe at gmail dot com", "jane(at)example[dot]com"):
+ * labels joined by separators or ".", ending in a common top-level domain, so that prose is no address.
+ * findSpelledEmails checks that exactly one separator is an "at", and that one is spelled.
+ */
+const SPELLED_EMAIL = new RegExp(
+  String.raw`(?<![\w.%+'-])${LABEL}(?:(?:${SEP}|\.)${LABEL}){1,8}(?:${SEP}|\.)(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|ca|au|nz|in|jp|cn|br|ru|info|biz|me|us|ai|app|dev)(?![\w@-]|\.\w|${SEP})`,
+  'gi',
+);
+/** The "at" separators of a SPELLED_EMAIL match, and whether a separator was spelled at all. */
+const AT_SEP = /[(\[{][ \t]*at[ \t]*[)\]}]|(?<=[ \t])at(?=[ \t])|@/gi;
+const SPELLED_SEP = /[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}]|(?<=[ \t])(?:at|dot)(?=[ \t])/i;
+
+/** Emails with "at" and "dot" spelled out or bracketed (see SPELLED_EMAIL). */
+export function findSpelledEmails(text: string, out: Finding[]): void {
+  SPELLED_EMAIL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPELLED_EMAIL.exec(text)) !== null) {
+    const found = m[0];
+    // One "at" (two is no address), something spelled (a plain address is findEmails'), and not two
+    // words of the language around it ("look at this dot com").
+    const ats = found.match(AT_SEP) ?? [];
+    const words = found.toLowerCase().split(/[^a-z0-9_%+-]+/);
+    const ordinary = (w: string | undefined): boolean => w !== undefined && (lexicon().dictionary.has(w) || lexicon().common.has(w));
+    if (ats.length === 1 && SPELLED_SEP.test(found) && !(ordinary(words[0]) && ordinary(words[words.length - 2]))) {
+      out.push({ start: m.index, end: m.index + found.length, type: 'EMAIL', score: 0.9 });
+      continue;
+    }
+    // Not an address from here: it may start at a later word ("me at jane dot doe at gmail dot com").
+    SPELLED_EMAIL.lastIndex = m.index + 1;
   }
 }
 
@@ -298,6 +338,19 @@ export function findCards(text: string, out: Finding[], ix: TextIndex): void {
       }
       i += took > 0 ? took : 1;
     }
+  });
+}
+
+/** "CVV 123", "security code: 4821": the code on the back of a card, which may never be stored. */
+const CARD_CODE =
+  /\b(?:cvv2?|cvc2?|csc|card security code|security code|card verification (?:value|code|number))(?:[ \t]*(?:is|:|#|=|no\.?|number))*[ \t]*(\d{3,4})(?![\d.,/-]\d|\d)/gi;
+
+/** Card security codes after their name, masked like the card (a JSON `cvv` key's value is too). */
+export function findCardCodes(text: string, out: Finding[]): void {
+  eachMatch(CARD_CODE, text, (m) => {
+    const code = m[1] as string;
+    const end = m.index + m[0].length;
+    out.push({ start: end - code.length, end, type: 'CREDIT_CARD', score: 0.85 });
   });
 }
 

@@ -21,7 +21,11 @@ const USERNAME =
 const HANDLE =
   /\b(?:twitter|instagram|tiktok|telegram|mastodon|bluesky|github|x\.com|handle(?=[ \t]+is\b|[ \t]*[:=]))\b[^@\n]{0,24}?(?<![\w.%+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w.]*[@/])/gi;
 
-/** Finds usernames after a cue that names them, and social handles after their platform's name. */
+/** A social handle before the platform's name: "@tendai_moyo on Twitter", "find me @zq.vrumple on Instagram". */
+const HANDLE_BEFORE =
+  /(?<![\w.%+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)[ \t]+(?:on|at|via)[ \t]+(?:twitter|instagram|tiktok|telegram|mastodon|bluesky|github|threads|linkedin)\b/gi;
+
+/** Finds usernames after a cue that names them, and social handles beside their platform's name. */
 export function findUsernames(text: string, out: Finding[]): void {
   HANDLE.lastIndex = 0;
   let h: RegExpExecArray | null;
@@ -29,6 +33,8 @@ export function findUsernames(text: string, out: Finding[]): void {
     const end = h.index + h[0].length;
     out.push({ start: end - (h[1] as string).length, end, type: 'USER', score: 0.75 });
   }
+  HANDLE_BEFORE.lastIndex = 0;
+  while ((h = HANDLE_BEFORE.exec(text)) !== null) out.push({ start: h.index + 1, end: h.index + 1 + (h[1] as string).length, type: 'USER', score: 0.75 });
   const lx = lexicon();
   USERNAME.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createRedactor, Pseudonymizer } from '../../../core/redact/index.js';
+import { createKeyedHash, createRedactor, Pseudonymizer } from '../../../core/redact/index.js';
 import {
   belgianNationalNumberValid,
   curpValid,
@@ -576,6 +576,27 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked(notes)).toEqual(['PERSON:Tendai Moyo', 'PERSON:Farai Chikwanha', 'PERSON:Ngozi Okonkwo']);
     // An item that goes on is a sentence, and a label before a colon is a field (tau-bench's "- Non-free Baggages: 0").
     expect(masked('- Acme Rocket launches today\n- Non-free Baggages: 0\n- Support Team')).toEqual([]);
+  });
+  it('EMAIL: an address written so that scrapers miss it, with the placeholder of its plain spelling', () => {
+    const text = 'email me at jane dot doe at gmail dot com or jane(at)example[dot]co[dot]uk; jane.doe@gmail.com works too';
+    expect(masked(text)).toEqual(['EMAIL:jane dot doe at gmail dot com', 'EMAIL:jane(at)example[dot]co[dot]uk', 'EMAIL:jane.doe@gmail.com']);
+    const p = new Pseudonymizer(createKeyedHash(Buffer.from('k')));
+    expect(createRedactor().redactText(text, p)).toBe('email me at <EMAIL_1> or <EMAIL_2>; <EMAIL_1> works too');
+    // Prose with "at" and "dot", and two words of the language around them, is no address.
+    expect(masked('look at this dot com bubble; meet me at noon dot; version 1.2 at 3 dot 4; a at b at c dot com')).toEqual([]);
+  });
+  it('CREDIT_CARD: the security code after its name ("cvv 123"), which may never be stored', () => {
+    expect(masked('card 4111-1111-1111-1111 exp 12/26 cvv 123, CVC: 4821, security code is 077')).toEqual([
+      'CREDIT_CARD:4111-1111-1111-1111',
+      'CREDIT_CARD:123',
+      'CREDIT_CARD:4821',
+      'CREDIT_CARD:077',
+    ]);
+    expect(masked('the CVV field takes 3 or 4 digits; csc 12 is too short; cvv 1234567')).toEqual([]);
+  });
+  it('USER: a social handle before its platform ("@tendai_moyo on Twitter")', () => {
+    expect(masked('find me @tendai_moyo on Twitter or @zq.vrumple on instagram')).toEqual(['USER:tendai_moyo', 'USER:zq.vrumple']);
+    expect(masked('mail me@example.com on github; @ on twitter')).toEqual(['EMAIL:me@example.com']);
   });
   it('PERSON: more ways a ticket or a caller names someone the lists do not know', () => {
     const ticket = [
