@@ -7,6 +7,7 @@ import { findAddresses } from './recognizers/address.js';
 import { findCjkAddresses } from './recognizers/cjk-address.js';
 import { findPersons } from './recognizers/person.js';
 import { findDisplayNames } from './recognizers/display-name.js';
+import { findAirlineNames } from './recognizers/airline-name.js';
 import { findCjkNames } from './recognizers/cjk-name.js';
 import { findCaselessNames } from './recognizers/caseless-name.js';
 import { findNationalIds } from './recognizers/national-id.js';
@@ -20,6 +21,7 @@ import {
   findDatesOfBirth,
   findEmails,
   findIbans,
+  findIdNumbers,
   findIps,
   findPhones,
   findSpelledEmails,
@@ -230,12 +232,14 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.nationalId && s.digits >= 4) findNationalIds(text, found, s);
     if (use.phone && s.digits >= 7) findPhones(text, found, s);
     if (use.account && s.digits >= 6) findAccounts(text, found, s);
+    if (use.account && s.digits >= 4 && s.has('idNumber')) findIdNumbers(text, found);
     if (use.dob && s.digits >= 2) findDatesOfBirth(text, found, s);
     if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
       findAddresses(text, found, s);
     if (use.address && s.cjk && s.digits > 0) findCjkAddresses(text, found);
     if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s, capitalsOutside);
     if (use.person && s.at) findDisplayNames(text, found);
+    if (use.person && s.upper >= 4 && text.indexOf('/') >= 0) findAirlineNames(text, found);
     if (use.person && s.cjk) findCjkNames(text, found);
     if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);

@@ -103,6 +103,28 @@ const BY_VERB = /^(?:created|updated|modified|edited|assigned|approved|requested
 /** What compute caches for a key whose verdict depends on its value (a role key: see roleValue). */
 const BY_VALUE = 'BY_VALUE';
 
+/**
+ * Short keys that hold a part of a name only beside their partner: FHIR's HumanName (`{family, given}`),
+ * vCard-style `{fn, ln}`, `{first, last}`. Alone, "given" opens a BDD step and "first" a range.
+ */
+const NAME_PART_PAIRS: Readonly<Record<string, string>> = { given: 'family', family: 'given', fn: 'ln', ln: 'fn', first: 'last', last: 'first' };
+
+/** A string that can be (a part of) a name: letters, no digits, up to four words ("Tendai", "van der Berg"). */
+function namePartValue(v: unknown): boolean {
+  return typeof v === 'string' && v.length <= 100 && /\p{L}/u.test(v) && !/\d/.test(v) && v.trim().split(/\s+/).length <= 4;
+}
+
+/**
+ * PERSON for a name part whose partner key is beside it (see NAME_PART_PAIRS) and whose value reads as
+ * one (FHIR's `given` is a list of them), else undefined: `{"first": 1, "last": 9}` is a range.
+ */
+function pairedNamePart(siblings: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
+  const partner = NAME_PART_PAIRS[key];
+  if (partner === undefined || siblings === undefined || !(partner in siblings)) return undefined;
+  const v = siblings[key];
+  return namePartValue(v) || (Array.isArray(v) && v.length > 0 && v.every(namePartValue)) ? 'PERSON' : undefined;
+}
+
 /** PERSON for a role key's value that looks like a person's name ("Tendai Moyo"), else undefined. */
 function roleValue(siblings: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
   const v = siblings?.[key];
@@ -144,6 +166,7 @@ export class SensitiveKeys {
     // Keys repeat across records: cache the verdict (a bare "name" or a role depends on the value, so it is not cached).
     if (key === 'name' || key === 'Name' || key === 'NAME') return this.extra.get('name') ?? bareName(siblings, key);
     if (ROLE_KEYS.has(key)) return this.extra.get(key.toLowerCase()) ?? roleValue(siblings, key);
+    if (Object.hasOwn(NAME_PART_PAIRS, key)) return this.extra.get(key) ?? pairedNamePart(siblings, key);
     let hit = this.cache.get(key);
     if (hit === undefined) {
       hit = this.compute(key, siblings) ?? null;

@@ -49,7 +49,7 @@ export function normalizeValue(type: string, value: string): string {
     case 'IBAN':
       return v.replace(/[\s-]/g, '').toUpperCase();
     case 'PERSON':
-      return v
+      return personOrder(v)
         .replace(/^(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?\s+/i, '')
         .replace(/['’]s$/, '')
         .replace(/\s+/g, ' ')
@@ -59,6 +59,13 @@ export function normalizeValue(type: string, value: string): string {
     default:
       return v.replace(/\s+/g, ' ').toLowerCase();
   }
+}
+
+/** An airline's "MOYO/TENDAI" in the order the name is written elsewhere ("TENDAI MOYO"); any other value as it is. */
+function personOrder(v: string): string {
+  const slash = v.indexOf('/');
+  if (slash <= 0 || v.indexOf('/', slash + 1) >= 0) return v;
+  return `${v.slice(slash + 1)} ${v.slice(0, slash)}`;
 }
 
 /** "jane dot doe at example dot com" and "jane(at)example[dot]com" as "jane.doe@example.com"; any other value as it is. */

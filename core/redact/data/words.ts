@@ -112,7 +112,7 @@ pago importe método restablecimiento envío factura spedizione pagamento import
 henkilötunnus personnummer fødselsnummer fodselsnummer rijksregisternummer identifikationsnummer steueridentifikationsnummer kimlik
 gentile gentili spettabile egregi
 attendee attendees invitee invitees assignee assignees approver approvers requestor requestors requesters stakeholder
-stakeholders
+stakeholders pax
 `;
 
 /**

@@ -160,7 +160,7 @@ const BY_LENGTH = new Map<number, IdRule[]>();
 for (const rule of RULES) for (const n of rule.lengths) BY_LENGTH.set(n, [...(BY_LENGTH.get(n) ?? []), rule]);
 
 /** Passports and driving licences: letters and digits right after their name. */
-const DOCUMENT = /\b(?:passport|driver'?s? licen[cs]e|driving licen[cs]e)(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:(?:is|:|#)[ \t]*)?([A-Z0-9][A-Z0-9-]{4,14})(?![\p{L}\p{N}])/giu;
+const DOCUMENT = /\b(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|tax id|taxpayer id)(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:(?:is|:|#)[ \t]*)?([A-Z0-9][A-Z0-9-]{4,24})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
 
 /** Finds national ids (see RULES and DOCUMENT). */
 export function findNationalIds(text: string, out: Finding[], ix: TextIndex): void {

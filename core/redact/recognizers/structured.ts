@@ -646,6 +646,25 @@ export function findAccounts(text: string, out: Finding[], ix: TextIndex): void 
   });
 }
 
+/**
+ * Numbers an organisation gives a person, after their name: a medical record number, a member, policy,
+ * loyalty or employee number. The number has four digits or more ("MRN 00482913", "Policy number:
+ * POL-88213377", "frequent flyer number BA12345678"). Not "customer id" or "order": those are most often
+ * a system's own keys.
+ */
+const ID_NUMBER =
+  /\b(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|member(?:ship)? (?:id|number|no\.?)|policy (?:id|number|no\.?)|insurance (?:id|number|no\.?)|frequent flyer (?:number|no\.?|#)|loyalty (?:id|number|no\.?)|rewards (?:id|number|no\.?)|employee (?:id|number|no\.?)|student (?:id|number|no\.?))(?:[ \t]*(?:is|:|#|=))*[ \t]*([A-Z0-9][A-Z0-9-]{3,24})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
+
+/** Member, policy, patient and employee numbers after their names (see ID_NUMBER), as ACCOUNT_NUMBER. */
+export function findIdNumbers(text: string, out: Finding[]): void {
+  eachMatch(ID_NUMBER, text, (m) => {
+    const id = m[1] as string;
+    if ((id.match(/\d/g)?.length ?? 0) < 4) return;
+    const end = m.index + m[0].length;
+    out.push({ start: end - id.length, end, type: 'ACCOUNT_NUMBER', score: 0.75 });
+  });
+}
+
 // ---------------------------------------------------------------- DATE_OF_BIRTH
 
 const MONTHS =

@@ -57,13 +57,14 @@ const KEYWORDS = {
   street: ['street', 'avenue', 'road', 'boulevard', 'lane'],
   // Not "passport": it starts with the secret group's "pass", and no two groups' words may match at one
   // offset (a text with "passport" has the secret group).
-  document: ['licence', 'license'],
+  document: ['licence', 'license', 'tax id', 'taxpayer'],
   // By their less common middle ("usERNAme", "usUARIO", "identiFIANT"): "use" would be a candidate in most
   // English texts.
   user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle', 'uario', 'usuário', 'fiant', 'utilisateur', 'utente', 'gebruiker'],
   // An email with "dot" spelled out or "(at)" bracketed: not " at ", which most English texts have.
   spelled: ['dot', '(at', '[at', '{at', '( at', '[ at'],
   cardCode: ['cvv', 'cvc', 'csc', 'security code', 'card verification'],
+  idNumber: ['mrn', 'medical record', 'patient', 'member', 'policy', 'insurance', 'frequent flyer', 'loyalty', 'rewards', 'employee', 'student'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

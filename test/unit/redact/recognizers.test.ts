@@ -598,6 +598,30 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('find me @tendai_moyo on Twitter or @zq.vrumple on instagram')).toEqual(['USER:tendai_moyo', 'USER:zq.vrumple']);
     expect(masked('mail me@example.com on github; @ on twitter')).toEqual(['EMAIL:me@example.com']);
   });
+  it('ACCOUNT_NUMBER and NATIONAL_ID: numbers an organisation or a state gives a person, after their names', () => {
+    const record = 'MRN 00482913\nPolicy number: POL-88213377\nEmployee ID E-10293\nFrequent flyer number: BA12345678\nDriver license: D1234-56789-01234\nTax ID: 12-3456789';
+    expect(masked(record)).toEqual([
+      'ACCOUNT_NUMBER:00482913',
+      'ACCOUNT_NUMBER:POL-88213377',
+      'ACCOUNT_NUMBER:E-10293',
+      'ACCOUNT_NUMBER:BA12345678',
+      // Before, the pattern stopped at 15 characters and left "-01234" in the clear.
+      'NATIONAL_ID:D1234-56789-01234',
+      'NATIONAL_ID:12-3456789',
+    ]);
+    expect(masked('the patient id field is required; policy 3 of 12; continue to tin 12345; customer id cus_8812')).toEqual([]);
+  });
+  it('PERSON: names as airlines write them ("MOYO/TENDAI MR"), with the placeholder of the name written out', () => {
+    expect(masked('PNR ABC123 for passenger MOYO/TENDAI MR\nCHIKWANHA/FARAI RUTENDO MS, seat 12A\nPax: MENSAH/KWAME')).toEqual([
+      'PERSON:MOYO/TENDAI',
+      'PERSON:CHIKWANHA/FARAI RUTENDO',
+      'PERSON:MENSAH/KWAME',
+    ]);
+    const p = new Pseudonymizer(createKeyedHash(Buffer.from('k')));
+    expect(createRedactor().redactText('Pax: MENSAH/KWAME MR\nConfirmed for Kwame Mensah.', p)).toBe('Pax: <PERSON_1> MR\nConfirmed for <PERSON_1>.');
+    // Without a title or a word for a traveller, the shape is a pair of terms.
+    expect(masked('TCP/IP and AND/OR over HTTP/HTTPS; I/O error')).toEqual([]);
+  });
   it('PERSON: more ways a ticket or a caller names someone the lists do not know', () => {
     const ticket = [
       'Customer name - Tendai Moyo',

@@ -203,6 +203,25 @@ describe('redactJson', () => {
     });
   });
 
+  it('masks the parts of a name under keys that only say so beside each other (FHIR given/family, fn/ln)', () => {
+    const p = new Pseudonymizer(hash);
+    const record = {
+      patient: { name: [{ family: 'Moyo', given: ['Tendai', 'Rutendo'] }], mrn: '00482913' },
+      contact: { fn: 'Farai', ln: 'Chikwanha' },
+      // Alone or with other values, the same keys are a test step, a range and timestamps.
+      scenario: { given: 'a logged-in user', when: 'they open the cart' },
+      range: { first: 1, last: 9 },
+      seen: { first: '2024-01-01T10:00:00Z', last: '2024-02-03T11:00:00Z' },
+    };
+    expect(r.redactJson(record, p)).toEqual({
+      patient: { name: [{ family: '<PERSON_1>', given: ['<PERSON_2>', '<PERSON_3>'] }], mrn: '00482913' },
+      contact: { fn: '<PERSON_4>', ln: '<PERSON_5>' },
+      scenario: { given: 'a logged-in user', when: 'they open the cart' },
+      range: { first: 1, last: 9 },
+      seen: { first: '2024-01-01T10:00:00Z', last: '2024-02-03T11:00:00Z' },
+    });
+  });
+
   it('keeps structure and keys, masks values under sensitive keys whatever they look like', () => {
     const p = new Pseudonymizer(hash);
     const out = r.redactJson(
