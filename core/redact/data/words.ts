@@ -112,7 +112,7 @@ pago importe método restablecimiento envío factura spedizione pagamento import
 henkilötunnus personnummer fødselsnummer fodselsnummer rijksregisternummer identifikationsnummer steueridentifikationsnummer kimlik
 gentile gentili spettabile egregi
 attendee attendees invitee invitees assignee assignees approver approvers requestor requestors requesters stakeholder
-stakeholders pax
+stakeholders pax co-authored-by signed-off-by reviewed-by acked-by tested-by reported-by suggested-by helped-by
 `;
 
 /**
@@ -294,6 +294,12 @@ fayetteville yuncheng favoriten chiniot itapevi chāpra chapra rengasdengklok yo
 dindigul montgomery nicosia jalālābād jalalabad ugep yanbu charleroi ladner sumedang panchkula thika oral
 chakwama pokhara shahkot severnyy
 `;
+
+/**
+ * Weekdays and months as dates abbreviate them ("Mon Jun 3 10:00:00 2024", "01 Jun 2024"). Not common words:
+ * "Jan", "Jun", "Thu" and "Sun" are names too; beside a digit or each other they are a date.
+ */
+export const DATE_ABBREVIATIONS_TEXT = 'mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec';
 
 /** Honorifics and titles that announce a person's name. */
 export const HONORIFICS_TEXT = `

@@ -5,7 +5,7 @@ import { DICTIONARY_LISTS } from '../data/dictionary.js';
 import { FIRST_NAMES_TEXT, SURNAMES_TEXT } from '../data/names.js';
 import { EXTRA_FIRST_NAMES_TEXT, EXTRA_SURNAMES_TEXT } from '../data/extra-names.js';
 import { BoundedCache } from './context.js';
-import { BIG_CITIES_TEXT, CITY_NAMES_TEXT, COMMON_WORDS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
+import { BIG_CITIES_TEXT, CITY_NAMES_TEXT, COMMON_WORDS_TEXT, DATE_ABBREVIATIONS_TEXT, HONORIFICS_TEXT, STREET_SUFFIXES, STREET_WORDS_TEXT } from '../data/words.js';
 
 export interface Lexicon {
   first: Set<string>;
@@ -23,6 +23,8 @@ export interface Lexicon {
    * is a word, not a name ("Unfortunately, I", "Upgrade XEHM4B").
    */
   dictionary: Set<string>;
+  /** Weekdays and months as dates abbreviate them ("mon", "jun"), which are names too (data/words.ts). */
+  dateAbbreviation: Set<string>;
 }
 
 function dictionaryWords(): Set<string> {
@@ -53,6 +55,7 @@ export function lexicon(): Lexicon {
       city: words(CITY_NAMES_TEXT),
       bigCity: words(BIG_CITIES_TEXT),
       dictionary: dictionaryWords(),
+      dateAbbreviation: words(DATE_ABBREVIATIONS_TEXT),
     };
   }
   return cached;

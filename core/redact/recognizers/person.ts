@@ -42,6 +42,25 @@ function initialBefore(text: string, toks: readonly Tok[], word: Tok): boolean {
   return prev !== undefined && prev.word.length === 2 && prev.word.endsWith('.') && prev.end + 1 === word.start && text.charCodeAt(prev.end) === 32;
 }
 
+/** True when token `n` of `run` is a weekday or month abbreviation beside another, or beside a digit. */
+function inDate(text: string, run: readonly Tok[], n: number): boolean {
+  const dates = lexicon().dateAbbreviation;
+  const t = run[n] as Tok;
+  if (!dates.has(t.norm)) return false;
+  const prev = run[n - 1];
+  const next = run[n + 1];
+  if ((prev !== undefined && dates.has(prev.norm)) || (next !== undefined && dates.has(next.norm))) return true;
+  return (next === undefined && digitAfter(text, t)) || (prev === undefined && digitBefore(text, t));
+}
+
+/** A day or a year right after a token ("Jun 3", "Sat, 01"), or a day right before it ("01 Jun"). */
+function digitAfter(text: string, t: Tok): boolean {
+  return /^,?[ \t]+\d/.test(text.slice(t.end, t.end + 4));
+}
+function digitBefore(text: string, t: Tok): boolean {
+  return /\d[ \t]+$/.test(text.slice(Math.max(0, t.start - 3), t.start));
+}
+
 /** "it's" right before a word: with SELF_INTRO_AFTER, a caller saying who they are ("it's Priyanka from accounts"). */
 const IT_IS_BEFORE = /\bit(?:['’]s| is)\s*$/;
 const SELF_INTRO_AFTER = /^\s(?:from|here|speaking|calling|again)\b/;
@@ -345,7 +364,8 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex, capital
     while (k < sorted.length && (sorted[k] as { end: number }).end <= t.start) k++;
     const f = sorted[k];
     const covered = f !== undefined && t.start >= f.start && t.start < f.end;
-    if (seen.has(t.norm) && !covered) {
+    // A name's other occurrences, except as a date ("meeting with Jan" does not make "Jan 5" someone).
+    if (seen.has(t.norm) && !covered && !(lx.dateAbbreviation.has(t.norm) && (digitAfter(text, t) || digitBefore(text, t)))) {
       const end = t.word.match(/['’]s$/) ? t.end - 2 : t.word.endsWith('.') ? t.end - 1 : t.end;
       found.push({ start: t.start, end, score: 0.6, words: [t.norm] });
     }
@@ -523,6 +543,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
     if (kinds[0] === 'honorific' || BEFORE_STRONG.test(before) || LABEL_BEFORE.test(before)) kinds = kinds.map((k, n) => (k === 'caps' ? titleCaseKind((run[n] as CapTok).word) : k));
   }
+  // "Mon Jun 3 10:00:00 2024", "Sat, 01 Jun 2024": weekday and month abbreviations beside a digit or each
+  // other are a date ("Jan" and "Jun" alone are names).
+  if (run.some((t) => lexicon().dateAbbreviation.has(t.norm))) kinds = kinds.map((k, n) => (inDate(text, run, n) ? 'common' : k));
   let toks = run;
   let honor = honorIn;
   // A surname that is also a common word ("Young", "White") counts as a name only beside a given name, or

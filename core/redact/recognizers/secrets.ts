@@ -126,6 +126,14 @@ const BEARER = /\b(?:bearer|basic|digest)[ \t]+([A-Za-z0-9._~+/=:-]{6,4096})/gi;
 const PRIVATE_KEY_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const AUTH_HEADER =
   /\b(?:proxy-authorization|authorization|x-api-key|api-key|x-auth-token|x-access-token|cookie|set-cookie)["']?[ \t]*[:=][ \t]*["']?([^\r\n"']{1,4096})/gi;
+/**
+ * Webhook URLs: whoever has one can post to the channel behind it, so the whole URL is the secret
+ * (Slack, Discord, Microsoft Teams, Zapier), also where readable URLs are kept (`urls: credentials`).
+ */
+const WEBHOOK_URL =
+  /https:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,200}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{20,200}|[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[^\s"'<>]{20,400}|outlook\.office\.com\/webhook\/[^\s"'<>]{20,400}|hooks\.zapier\.com\/hooks\/catch\/\d{1,20}\/[A-Za-z0-9]{4,40})/g;
+/** Basic credentials on a command line: `curl -u admin:Passw0rd!`, `--user jane:s3cret`. */
+const CLI_USER = /(?<=^|[ \t])(?:-u|--user)[ \t]+['"]?([^\s:'"]{1,128}:[^\s'"]{1,256})/g;
 const CONN_STRING = /\b(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{0,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
 /** Key names that announce a secret value; found first, then the assignment is parsed by hand. */
 const SECRET_KEY_WORD =
@@ -219,7 +227,8 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
   // Most texts have no keyword, no 16-character token run and no URL: they leave after a few substring searches.
   const words = ix.has('secret');
   const keyRun = ix.maxRun >= 16 && hasKeyRun(text);
-  if (!words && !keyRun && text.indexOf('://') < 0) return;
+  const cliUser = text.indexOf('-u ') >= 0 || text.indexOf('--user') >= 0;
+  if (!words && !keyRun && !cliUser && text.indexOf('://') < 0) return;
   const lc = ix.lower();
   if (keyRun) eachKnownPrefix(text, (m) => {
     const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
@@ -256,6 +265,15 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
     const s = m.index + m[0].length - v.length;
     pushSecret(out, s, s + trimmed.length, 0.93);
   });
+  if (text.indexOf('https://') >= 0 && (text.indexOf('hook') >= 0 || text.indexOf('discord') >= 0))
+    eachMatch(WEBHOOK_URL, text, (m) => pushSecret(out, m.index, m.index + m[0].length, 0.97));
+  if (cliUser)
+    eachMatch(CLI_USER, text, (m) => {
+      const cred = m[1] as string;
+      if (PLACEHOLDER.test(cred.slice(cred.indexOf(':') + 1))) return;
+      const end = m.index + m[0].length;
+      pushSecret(out, end - cred.length, end, 0.9);
+    });
   if (text.indexOf('://') >= 0)
     eachMatch(CONN_STRING, text, (m) => {
       const user = m[1] as string;

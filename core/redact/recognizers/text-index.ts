@@ -60,7 +60,7 @@ const KEYWORDS = {
   document: ['licence', 'license', 'tax id', 'taxpayer'],
   // By their less common middle ("usERNAme", "usUARIO", "identiFIANT"): "use" would be a candidate in most
   // English texts.
-  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle', 'uario', 'usuário', 'fiant', 'utilisateur', 'utente', 'gebruiker'],
+  user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'er=', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle', 'uario', 'usuário', 'fiant', 'utilisateur', 'utente', 'gebruiker'],
   // An email with "dot" spelled out or "(at)" bracketed: not " at ", which most English texts have.
   spelled: ['dot', '(at', '[at', '{at', '( at', '[ at'],
   cardCode: ['cvv', 'cvc', 'csc', 'security code', 'card verification'],

@@ -1,6 +1,7 @@
 /**
  * Usernames and user ids named as such in prose or in `key: value` text: "my username is aarav_ahmed_6699",
- * "my user id is mia_li_3668" (tau-bench's users say so in their first turn), "login: jdoe".
+ * "my user id is mia_li_3668" (tau-bench's users say so in their first turn), "login: jdoe", and `user=jdoe`
+ * in a connection string or a config line (not "user:", a transcript's speaker label).
  * A username is an account id, often made of its owner's name: masked as USER, like the values of a JSON
  * `username` or `user_id` key. Words after the cue ("username is required") and
  * template values ("your_username") are prose, not a username; a username has a letter.
@@ -11,7 +12,7 @@ import { lexicon } from './lexicon.js';
 
 /** The cue, in English, German, Spanish, French, Italian, Dutch and Portuguese, then "is" or a colon, then the username. */
 const USERNAME =
-  /(?<![\p{L}\p{N}])(?:user[ _-]?(?:name|id)|login(?: name)?|screen[_-]?name|benutzername|benutzer-?id|nutzername|anmeldename|nombre de usuario|usuario|nom d'utilisateur|identifiant|utilisateur|nome utente|utente|gebruikersnaam|gebruiker|nome de usuário|usuário)(?:[ \t]+(?:is|ist|lautet|es|est|è|é)|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/giu;
+  /(?<![\p{L}\p{N}])(?:user[ _-]?(?:name|id)|user(?=[ \t]*=)|login(?: name)?|screen[_-]?name|benutzername|benutzer-?id|nutzername|anmeldename|nombre de usuario|usuario|nom d'utilisateur|identifiant|utilisateur|nome utente|utente|gebruikersnaam|gebruiker|nome de usuário|usuário)(?:[ \t]+(?:is|ist|lautet|es|est|è|é)|["']?[ \t]*[:=])[ \t]*["'`]?@?([A-Za-z0-9][A-Za-z0-9._-]{1,63})/giu;
 
 /**
  * A social handle after the platform's name: "DM me on Twitter @maria_g", "instagram: @zq.vrumple". Not
@@ -41,7 +42,8 @@ export function findUsernames(text: string, out: Finding[]): void {
   while ((m = USERNAME.exec(text)) !== null) {
     const name = trimEndOf(m[1] as string, /[._-]/);
     const n = name.toLowerCase();
-    if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n)) continue;
+    // A date is no username ("Last login: Tue Mar 12 09:14:02").
+    if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || lx.dateAbbreviation.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n)) continue;
     const start = m.index + m[0].length - (m[1] as string).length;
     out.push({ start, end: start + name.length, type: 'USER', score: 0.75 });
   }

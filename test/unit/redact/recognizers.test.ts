@@ -622,6 +622,30 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Without a title or a word for a traveller, the shape is a pair of terms.
     expect(masked('TCP/IP and AND/OR over HTTP/HTTPS; I/O error')).toEqual([]);
   });
+  it('SECRET and USER in what coding agents run and read: webhooks, curl -u, user=, git trailers and dates', () => {
+    const shell = [
+      'SLACK_WEBHOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      'curl -u admin:Passw0rd! https://api.acme.io/v1',
+      'psql "host=db user=tmoyo"',
+      'Co-authored-by: Farai Chikwanha <farai@users.noreply.github.com>',
+      'Date:   Mon Jun 3 10:00:00 2024 +0200',
+      'Last login: Tue Mar 12 09:14:02 on ttys000',
+    ].join('\n');
+    expect(masked(shell)).toEqual([
+      'SECRET:https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      'SECRET:admin:Passw0rd!',
+      'URL:https://api.acme.io/v1',
+      'USER:tmoyo',
+      'PERSON:Farai Chikwanha',
+      'EMAIL:farai@users.noreply.github.com',
+    ]);
+    // A webhook is a credential even where readable URLs are kept.
+    const discord = 'https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
+    expect(createRedactor({ urls: 'credentials' }).detect(`post to ${discord}`).map((f) => f.type)).toEqual(['SECRET']);
+    // "Jan" and "Jun" are names where no date is around them.
+    expect(masked('Thanks, Jan! Jun Li joined on Jun 5; meeting with Jan on Sat, 01 Jun 2024.')).toEqual(['PERSON:Jan', 'PERSON:Jun Li', 'PERSON:Jan']);
+    expect(masked('user: hello there\nuser=42')).toEqual([]);
+  });
   it('PERSON: more ways a ticket or a caller names someone the lists do not know', () => {
     const ticket = [
       'Customer name - Tendai Moyo',
