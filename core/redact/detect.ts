@@ -12,6 +12,7 @@ import { findCjkNames } from './recognizers/cjk-name.js';
 import { findCaselessNames } from './recognizers/caseless-name.js';
 import { findNationalIds } from './recognizers/national-id.js';
 import { findUsernames } from './recognizers/username.js';
+import { findKeyValues } from './recognizers/key-value.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
 import {
@@ -213,7 +214,8 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     person: on('PERSON'),
   };
   const urls = config.urls;
-  // Query parameters named by a sensitive key keep their values out of readable URLs (urls: credentials).
+  // Query parameters named by a sensitive key keep their values out of readable URLs (urls: credentials), and
+  // values under such keys in text are masked as they are in JSON.
   const queryKeys = new SensitiveKeys(config.sensitiveKeys);
   // Each recognizer pushes its findings, in linear time, starting from the candidates of the shared first
   // pass (`s`). It runs only when the text has the characters its entities need (cheap gates keep short
@@ -243,6 +245,8 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && s.cjk) findCjkNames(text, found);
     if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);
+    // Values under sensitive keys in text the redactor could not read as JSON (YAML, logfmt, truncated JSON, XML).
+    if (text.length >= 5 && (s.colons > 0 || text.indexOf('=') >= 0 || text.indexOf('</') >= 0)) findKeyValues(text, found, queryKeys);
   };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

@@ -607,7 +607,8 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
       'ACCOUNT_NUMBER:BA12345678',
       // Before, the pattern stopped at 15 characters and left "-01234" in the clear.
       'NATIONAL_ID:D1234-56789-01234',
-      'NATIONAL_ID:12-3456789',
+      // A tax id under its key is what a JSON tax_id is: an SSN.
+      'SSN:12-3456789',
     ]);
     expect(masked('the patient id field is required; policy 3 of 12; continue to tin 12345; customer id cus_8812')).toEqual([]);
   });

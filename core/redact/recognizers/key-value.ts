@@ -1,0 +1,160 @@
+/**
+ * Values under sensitive keys in text that is not JSON the redactor could parse: "Key: value" lines and
+ * YAML, logfmt and query strings (`key=value`), Python reprs and truncated JSON (`'key': 'value'`,
+ * `"key": "value"`), XML elements (`<email>…</email>`). The key decides, as it does in JSON
+ * (keys.ts): `customer_name: Tendai Moyo` is a name whatever the name lists know. Secrets are
+ * secrets.ts's, which knows their placeholders ("changeme", "${TOKEN}").
+ */
+import { isBareNameKey, type SensitiveKeys } from '../keys.js';
+import { PLACEHOLDER_IN_TEXT } from '../pseudonymizer.js';
+import { trimEndOf } from '../../model/regex-safety.js';
+import type { Finding } from '../types.js';
+import { hasKnownName, onlyOrdinaryWords } from './lexicon.js';
+import { looksLikePersonName } from './person.js';
+
+/**
+ * A key and its separator. One word anywhere ("email=", `"dob": `, `'name': `); two to four words
+ * ("Date of Birth:", "Home address:") only where a line, a list item or a table cell starts, since prose
+ * has colons too ("Please note the following:").
+ */
+const KEY_SEP =
+  /(?:(?<=^|\n)[ \t]*(?:[-*•][ \t]+)?([A-Za-z][A-Za-z0-9_-]{0,30}(?:[ \t][A-Za-z][A-Za-z0-9_-]{0,30}){1,3})[ \t]*:|(?<![\w.-])(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,40})\2[ \t]*([:=]))[ \t]*/g;
+/** An XML element with text only: `<email>jane@example.com</email>`. */
+const XML_ELEMENT = /<([A-Za-z_][\w.-]{0,40})(?:[ \t][^<>]{0,200})?>([^<>\n]{1,200})<\/\1>/g;
+/** Where a `key: value` value ends unquoted: the line, a cell, a tab, or a comma before the next key. */
+const NEXT_KEY = /^,[ \t]*["']?[A-Za-z_][\w.-]{0,40}["']?[ \t]*[:=]/;
+/** Values that say there is none, and placeholders (the redactor's own among them). */
+const NO_VALUE = /^(?:null|none|nil|undefined|n\/?a|unknown|not provided|-+|\*+|x+|true|false|\[?redacted\]?|\$\{.*\}|\{\{.*\}\}|<[^<>]*>|%s|(?:your|my|the|example|sample|test)[_-]\w*)$/i;
+const MAX_VALUE = 200;
+/** A placeholder anywhere in a value (not global: `test` keeps no state). */
+const PLACEHOLDER_IN = new RegExp(PLACEHOLDER_IN_TEXT.source);
+
+/** Finds values under `keys`' sensitive keys in `text` (see the module's doc). */
+export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys): void {
+  KEY_SEP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEY_SEP.exec(text)) !== null) {
+    const key = (m[1] ?? m[3]) as string;
+    const sep = m[1] !== undefined ? ':' : (m[4] as string);
+    const at = m.index + m[0].length;
+    const value = valueAt(text, at, sep);
+    if (value === undefined) continue;
+    push(out, keys, key, text, value.start, value.end, value.bare === true);
+    // A value may hold no further key: go on after it.
+    KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
+  }
+  if (text.indexOf('</') >= 0) {
+    XML_ELEMENT.lastIndex = 0;
+    while ((m = XML_ELEMENT.exec(text)) !== null) {
+      const start = m.index + m[0].indexOf('>') + 1;
+      push(out, keys, m[1] as string, text, start, start + (m[2] as string).length, false);
+    }
+  }
+}
+
+/** The value starting at `at`: a quoted string's inside, or unquoted up to where `sep`'s syntax ends it. */
+function valueAt(text: string, at: number, sep: string): { start: number; end: number; bare?: boolean } | undefined {
+  const q = text[at];
+  if (q === '"' || q === "'") {
+    for (let i = at + 1; i < text.length && i - at <= MAX_VALUE; i++) {
+      const c = text[i];
+      if (c === '\\') i++;
+      else if (c === q) return { start: at + 1, end: i };
+      else if (c === '\n') return undefined;
+    }
+    return undefined;
+  }
+  // An object, a list or nothing: not a value of its own.
+  if (q === undefined || q === '{' || q === '[' || q === '\n' || q === '\r') return undefined;
+  let end = at;
+  if (sep === '=') {
+    while (end < text.length && end - at < MAX_VALUE && !/[\s&;,)"'<]/.test(text[end] as string)) end++;
+  } else {
+    // To the end of the line, a cell or a bracket closed inside it ("(DOB: 1995-04-07)").
+    let depth = 0;
+    while (end < text.length && end - at < MAX_VALUE) {
+      const c = text[end] as string;
+      if (c === '\n' || c === '\r' || c === '\t' || c === '|' || c === ';' || c === '}' || c === ']') break;
+      if (c === '(') depth++;
+      else if (c === ')' && depth-- === 0) break;
+      if (c === ',' && NEXT_KEY.test(text.slice(end, end + 48))) break;
+      end++;
+    }
+    // A sentence's full stop or a list's comma after the value is not part of it.
+    while (end > at && /[\s.,]/.test(text[end - 1] as string)) end--;
+  }
+  return end > at ? { start: at, end, bare: sep === ':' } : undefined;
+}
+
+/**
+ * How much of a value after a colon, read to the end of its line, the key's type takes: one token for an
+ * address of the net or a user, the digits and their separators for a number, a name's capitalised words;
+ * the rest of the line is prose ("user_id: yara_1905) is requesting…", "Card: 4111 1111 1111 1111 exp 12/26").
+ */
+function cut(type: string, value: string): string {
+  if (type === 'EMAIL' || type === 'USER' || type === 'IP_ADDRESS' || type === 'URL') return value.split(/\s/, 1)[0] as string;
+  if (type === 'PERSON') {
+    const words = value.split(' ');
+    const capital = /^\p{Lu}/u.test(words[0] as string);
+    let n = 1;
+    while (n < words.length && n < 4 && (capital ? /^(?:\p{Lu}|(?:van|de|der|von|da|di|del|la|le|bin|al)$)/u.test(words[n] as string) : n < 2)) n++;
+    return words.slice(0, n).join(' ');
+  }
+  if (type === 'DATE_OF_BIRTH') return value;
+  // An address runs to where the sentence goes on: a new sentence, or a word that joins a clause
+  // ("12 Baker Street, Springfield if the courier needs it").
+  if (type === 'ADDRESS') {
+    const m = /\.\s+\p{Lu}|\s(?:if|and|but|so|or|please|thanks|thank|because|when|as|which|for|to)\s/iu.exec(value);
+    return m === null ? value : value.slice(0, m.index);
+  }
+  // A number: up to the first word that starts with a letter after a blank ("4111 1111 1111 1111 exp").
+  const m = /\s\p{L}/u.exec(value);
+  return m === null ? value : value.slice(0, m.index);
+}
+
+/**
+ * Adds the value at [start, end) when `key` is sensitive and the value can be what it holds (`bare`: read
+ * to the end of its line, so cut to what the type takes). A finding of the same type that overlaps it
+ * (an address recognizer's that runs on to the next line) becomes their union.
+ */
+function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean): void {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  let value = raw.trim();
+  // Text redacted already (the leak scan reads it) holds placeholders where the values were.
+  if (value.length < 2 || NO_VALUE.test(value) || PLACEHOLDER_IN.test(value)) return;
+  const type = keys.typeOf(key, { [key]: value });
+  if (type === undefined || type === 'SECRET') return;
+  if (bare) value = trimEndOf(cut(type, value), /[\s.,;:]/);
+  if (!plausible(type, key, value)) return;
+  let s = start + lead;
+  let e = s + value.length;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const f = out[i] as Finding;
+    if (f.type !== type || f.end <= s || f.start >= e) continue;
+    s = Math.min(s, f.start);
+    e = Math.max(e, f.end);
+    out.splice(i, 1);
+  }
+  out.push({ start: s, end: e, type, score: 0.9 });
+}
+
+/** Whether `value` can be what a `type` key holds: words of the language only ("not provided") are not. */
+function plausible(type: string, key: string, value: string): boolean {
+  // A bare "name" in text is a tool's, a service's or a step's as often as a person's ("name: lookup_order").
+  if (type === 'PERSON' && isBareNameKey(key)) return looksLikePersonName(value);
+  // A name key's value: a name, a capitalised word, or a lower-case word long enough to be a given name
+  // ("tendai"), not an identifier ("AccountName=acct" in an Azure connection string).
+  if (type === 'PERSON') return looksLikePersonName(value) || /^\p{Lu}/u.test(value) || (value.length >= 5 && /^[\p{Ll}\p{M}' -]+$/u.test(value));
+  // An email key's value holds an "@" or one spelled out ("Mail: Birkenweg 9" is a postal address).
+  if (type === 'EMAIL') return /@|[\s([{]at[\s)\]}]/i.test(value);
+  const digits = value.match(/\d/g)?.length ?? 0;
+  // An amount is no number of a person's ("Credit Card: $247").
+  if (/^[$€£¥]/.test(value)) return false;
+  if (type === 'PHONE') return digits >= 5;
+  // A card's number has 12 digits or more; its security code (a "cvv" key) three or four.
+  if (type === 'CREDIT_CARD') return digits >= 12 || (/^(?:cvv|cvc|cvv2|cvc2)$/i.test(key) && digits >= 3);
+  if (/^(?:SSN|NATIONAL_ID|ACCOUNT_NUMBER|IBAN)$/.test(type)) return digits >= 4;
+  if (type === 'DATE_OF_BIRTH' || type === 'IP_ADDRESS') return digits > 0;
+  return /[\p{L}\p{N}]/u.test(value) && !(onlyOrdinaryWords(value) && !hasKnownName(value));
+}

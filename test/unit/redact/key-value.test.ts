@@ -1,0 +1,61 @@
+// Values under sensitive keys in text the redactor cannot read as JSON: the key decides, as in JSON.
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../core/redact/index.js';
+import { masked } from '../../helpers/masked.js';
+
+describe('values under sensitive keys in text', () => {
+  it('finds them in logfmt, XML, a request line, a Python repr and "Key: value" lines', () => {
+    expect(masked('level=info customer_name="Tendai Moyo" email=tendai@example.org phone=+263771234567')).toEqual([
+      'PERSON:Tendai Moyo',
+      'EMAIL:tendai@example.org',
+      'PHONE:+263771234567',
+    ]);
+    expect(masked('<customer><name>Farai Chikwanha</name><dob>1988-04-05</dob></customer>')).toEqual(['PERSON:Farai Chikwanha', 'DATE_OF_BIRTH:1988-04-05']);
+    expect(masked('GET /api/users?first_name=Zqxette&last_name=vrumple HTTP/1.1')).toEqual(['PERSON:Zqxette', 'PERSON:vrumple']);
+    // An identifier is no name, even under a name key: Azure's AccountName, an email key's postal address.
+    expect(masked('AccountName=acct;\nMail: Birkenweg 9')).not.toContain('PERSON:acct');
+    expect(masked("{'name': 'Tendai Moyo', 'ssn': '078-05-1120'}")).toEqual(['PERSON:Tendai Moyo', 'SSN:078-05-1120']);
+    expect(masked('customer_name: Zqxette Vrumple\n- Date of Birth: 5 March 1988\n- Home address: 12 Moyo Close, Harare')).toEqual([
+      'PERSON:Zqxette Vrumple',
+      'DATE_OF_BIRTH:5 March 1988',
+      'ADDRESS:12 Moyo Close, Harare',
+    ]);
+  });
+
+  it('finds them in JSON cut short, which does not parse', () => {
+    const cut = '{"customer":{"first_name":"Tendai","last_name":"Moyo","phone":"+263771234567"},"notes":"call back after 5pm about the ref';
+    expect(masked(cut)).toEqual(['PERSON:Tendai', 'PERSON:Moyo', 'PHONE:+263771234567']);
+  });
+
+  it('takes only what the type holds from a value read to the end of its line', () => {
+    expect(masked('User Yara (user_id: yara_garcia_1905) is requesting a refund.')).toEqual(['PERSON:Yara', 'USER:yara_garcia_1905']);
+    expect(masked('- Liam Lee (DOB: 1989-08-12)')).toEqual(['PERSON:Liam Lee', 'DATE_OF_BIRTH:1989-08-12']);
+    expect(masked('Card number: 4111 1111 1111 1111 was declined')).toEqual(['CREDIT_CARD:4111 1111 1111 1111']);
+    expect(masked('Name: Tendai Moyo is calling about order 5')).toEqual(['PERSON:Tendai Moyo']);
+  });
+
+  it('leaves tools, fillers, amounts, templates and prose alone, and secrets to the secret recognizer', () => {
+    const text = [
+      'name: lookup_order',
+      'email: not provided',
+      'Please note the following: nothing',
+      'Credit Card: $247',
+      'Username=your_username',
+      'phone: 123',
+    ].join('\n');
+    expect(masked(text)).toEqual([]);
+    // "changeme" is a placeholder to the secret recognizer, which owns password values.
+    expect(masked('password: changeme')).toEqual([]);
+    expect(masked('password: hunter2x')).toEqual(['SECRET:hunter2x']);
+  });
+
+  it('joins an overlapping finding of the same type: the address that runs on is masked whole', () => {
+    expect(masked('his address: 48334 36 rue de pologne, cite de l\'interieur')).toEqual(["ADDRESS:48334 36 rue de pologne, cite de l'interieur"]);
+  });
+
+  it("uses the team's own sensitive keys", () => {
+    const r = createRedactor({ sensitiveKeys: [{ key: 'member_code', type: 'MEMBER' }] });
+    const text = 'member_code: AB-77812 ok';
+    expect(r.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`)).toEqual(['MEMBER:AB-77812']);
+  });
+});
