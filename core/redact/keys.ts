@@ -25,6 +25,17 @@ const EXACT: Record<string, string> = {
   cardnumber: 'CREDIT_CARD', creditcard: 'CREDIT_CARD', creditcardnumber: 'CREDIT_CARD', ccnumber: 'CREDIT_CARD', pan: 'CREDIT_CARD', cvv: 'CREDIT_CARD', cvc: 'CREDIT_CARD',
   ip: 'IP_ADDRESS', ipaddress: 'IP_ADDRESS', clientip: 'IP_ADDRESS', remoteaddr: 'IP_ADDRESS', xforwardedfor: 'IP_ADDRESS',
   userid: 'USER', enduserid: 'USER',
+  // The same fields in German, French, Spanish, Italian, Portuguese, Dutch and Polish (accents off: keyWords).
+  vorname: 'PERSON', nachname: 'PERSON', familienname: 'PERSON', prenom: 'PERSON', nomdefamille: 'PERSON', nomcomplet: 'PERSON',
+  apellido: 'PERSON', apellidos: 'PERSON', nombrecompleto: 'PERSON', cognome: 'PERSON', nomecompleto: 'PERSON', sobrenome: 'PERSON',
+  voornaam: 'PERSON', achternaam: 'PERSON', imie: 'PERSON', nazwisko: 'PERSON',
+  telefon: 'PHONE', telefono: 'PHONE', telefone: 'PHONE', telefonnummer: 'PHONE', handy: 'PHONE', movil: 'PHONE', celular: 'PHONE',
+  cellulare: 'PHONE', telemovel: 'PHONE', portable: 'PHONE', numerodetelefono: 'PHONE', telefoonnummer: 'PHONE',
+  correo: 'EMAIL', correoelectronico: 'EMAIL', courriel: 'EMAIL', emailadresse: 'EMAIL', adresseemail: 'EMAIL',
+  adresse: 'ADDRESS', anschrift: 'ADDRESS', direccion: 'ADDRESS', indirizzo: 'ADDRESS', endereco: 'ADDRESS', adres: 'ADDRESS',
+  domicilio: 'ADDRESS', postleitzahl: 'ADDRESS', codigopostal: 'ADDRESS', codepostal: 'ADDRESS',
+  geburtsdatum: 'DATE_OF_BIRTH', datedenaissance: 'DATE_OF_BIRTH', fechadenacimiento: 'DATE_OF_BIRTH', datadinascita: 'DATE_OF_BIRTH',
+  datadenascimento: 'DATE_OF_BIRTH', geboortedatum: 'DATE_OF_BIRTH', dataurodzenia: 'DATE_OF_BIRTH',
 };
 /** Last words of compound keys ("billing_address", "github_token") that make the key sensitive. */
 const LAST_WORD: Record<string, string> = {
@@ -41,6 +52,8 @@ const ROLE_WORDS = [
   'customer', 'client', 'guest', 'passenger', 'traveler', 'traveller', 'holder', 'cardholder', 'recipient', 'assignee', 'requester',
   'requestor', 'reporter', 'reviewer', 'approver', 'patient', 'beneficiary', 'payee', 'caller', 'contact', 'employee', 'tenant',
   'attendee', 'participant', 'invitee', 'applicant', 'member', 'buyer', 'seller', 'driver', 'sender', 'owner',
+  // Customers, passengers and patients in Spanish, Italian, Portuguese, German, Dutch, Polish and French.
+  'cliente', 'kunde', 'kundin', 'klant', 'klient', 'pasajero', 'passagier', 'passager', 'paciente', 'paziente', 'titular',
 ];
 /**
  * Words before "name" that make it a person's name (customer_name) rather than a tool's or a model's: the
@@ -61,19 +74,25 @@ const TOOLISH_SIBLINGS = ['arguments', 'args', 'kwargs', 'toolUseId', 'tool_use_
 /** The lower-case words of a key name: "AccountKey" → account, key; "max_tokens_used" → max, tokens, used. */
 export function keyWords(key: string): string[] {
   return key
+    // Accents off, so that "Téléphone" and "Prénom" are words ("telephone", "prenom") and not split at "é".
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
 }
 
-/** True for a key that says only "name" (`name`, `Name`, `_name`): whose name it holds, its object must tell. */
+/** "name" in English, Spanish, French, Italian, Portuguese and Dutch: whose name, a key of it alone does not say. */
+const BARE_NAME_WORDS = new Set(['name', 'nombre', 'nom', 'nome', 'naam']);
+
+/** True for a key that says only "name" (`name`, `Name`, `_name`, `nombre`): whose name it holds, its object must tell. */
 export function isBareNameKey(key: string): boolean {
   if (key === 'name') return true;
   // Most sensitive keys say what they hold ("email", "first_name"): no "name" alone in them.
-  if (!/name/i.test(key)) return false;
+  if (!/nam|nom/i.test(key)) return false;
   const ws = keyWords(key);
-  return ws.length === 1 && ws[0] === 'name';
+  return ws.length === 1 && BARE_NAME_WORDS.has(ws[0] as string);
 }
 
 /**
@@ -102,6 +121,8 @@ const ROLE_KEYS = new Set(ROLE_WORDS.flatMap((k) => [k, k[0]?.toUpperCase() + k.
 const BY_VERB = /^(?:created|updated|modified|edited|assigned|approved|requested|reported|submitted|reviewed|signed|opened|closed|resolved|handled|booked|owned|prepared|completed|escalated|delegated|forwarded|sent|placed|ordered|authored|written|entered)$/;
 /** What compute caches for a key whose verdict depends on its value (a role key: see roleValue). */
 const BY_VALUE = 'BY_VALUE';
+/** What compute caches for a bare name key other than "name" itself (`_name`, `nombre`): see bareName. */
+const BARE_NAME = 'BARE_NAME';
 
 /**
  * Short keys that hold a part of a name only beside their partner: FHIR's HumanName (`{family, given}`),
@@ -169,23 +190,25 @@ export class SensitiveKeys {
     if (Object.hasOwn(NAME_PART_PAIRS, key)) return this.extra.get(key) ?? pairedNamePart(siblings, key);
     let hit = this.cache.get(key);
     if (hit === undefined) {
-      hit = this.compute(key, siblings) ?? null;
+      hit = this.compute(key) ?? null;
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(key, hit);
     }
     if (hit === BY_VALUE) return roleValue(siblings, key);
+    if (hit === BARE_NAME) return bareName(siblings, key);
     return hit ?? undefined;
   }
 
-  private compute(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
+  private compute(key: string): string | undefined {
     const ws = keyWords(key);
     if (ws.length === 0) return undefined;
     const joined = ws.join('');
     const extra = this.extra.get(joined);
     if (extra !== undefined) return extra;
     const last = ws[ws.length - 1] as string;
+    // Its verdict depends on the object, so what is cached is that it must be asked (not the first answer).
+    if (ws.length === 1 && BARE_NAME_WORDS.has(last)) return BARE_NAME;
     if (last === 'name' || last === 'names') {
-      if (ws.length === 1) return bareName(siblings, key);
       return PERSON_NAME_PREFIX.has(ws[ws.length - 2] as string) || EXACT[joined] === 'PERSON' ? 'PERSON' : undefined;
     }
     const exact = EXACT[joined];

@@ -18,11 +18,11 @@ import { looksLikePersonName } from './person.js';
  * has colons too ("Please note the following:").
  */
 const KEY_SEP =
-  /(?:(?<=^|\n)[ \t]*(?:[-*•][ \t]+)?([A-Za-z][A-Za-z0-9_-]{0,30}(?:[ \t][A-Za-z][A-Za-z0-9_-]{0,30}){1,3})[ \t]*:|(?<![\w.-])(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,40})\2[ \t]*([:=]))[ \t]*/g;
+  /(?:(?<=^|\n)[ \t]*(?:[-*•][ \t]+)?(\p{L}[\p{L}\p{N}_-]{0,30}(?:[ \t]\p{L}[\p{L}\p{N}_-]{0,30}){1,3})[ \t]*:|(?<![\p{L}\p{N}_.-])(["']?)([\p{L}_][\p{L}\p{N}_.-]{0,40})\2[ \t]*([:=]))[ \t]*/gu;
 /** An XML element with text only: `<email>jane@example.com</email>`. */
 const XML_ELEMENT = /<([A-Za-z_][\w.-]{0,40})(?:[ \t][^<>]{0,200})?>([^<>\n]{1,200})<\/\1>/g;
 /** Where a `key: value` value ends unquoted: the line, a cell, a tab, or a comma before the next key. */
-const NEXT_KEY = /^,[ \t]*["']?[A-Za-z_][\w.-]{0,40}["']?[ \t]*[:=]/;
+const NEXT_KEY = /^,[ \t]*["']?[\p{L}_][\p{L}\p{N}_.-]{0,40}["']?[ \t]*[:=]/u;
 /** Values that say there is none, and placeholders (the redactor's own among them). */
 const NO_VALUE = /^(?:null|none|nil|undefined|n\/?a|unknown|not provided|-+|\*+|x+|true|false|\[?redacted\]?|\$\{.*\}|\{\{.*\}\}|<[^<>]*>|%s|(?:your|my|the|example|sample|test)[_-]\w*)$/i;
 const MAX_VALUE = 200;
@@ -39,9 +39,8 @@ export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys)
     const at = m.index + m[0].length;
     const value = valueAt(text, at, sep);
     if (value === undefined) continue;
-    push(out, keys, key, text, value.start, value.end, value.bare === true);
-    // A value may hold no further key: go on after it.
-    KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
+    // A value taken holds no further key: go on after it (one that was not may be a key's list: "Nom : Moyo, Prénom : Tendai").
+    if (push(out, keys, key, text, value.start, value.end, value.bare === true)) KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
   }
   if (text.indexOf('</') >= 0) {
     XML_ELEMENT.lastIndex = 0;
@@ -74,7 +73,7 @@ function valueAt(text: string, at: number, sep: string): { start: number; end: n
     let depth = 0;
     while (end < text.length && end - at < MAX_VALUE) {
       const c = text[end] as string;
-      if (c === '\n' || c === '\r' || c === '\t' || c === '|' || c === ';' || c === '}' || c === ']') break;
+      if (c === '\n' || c === '\r' || c === '\t' || c === '|' || c === ';' || c === '}' || c === ']' || c === '<' || c === '>') break;
       if (c === '(') depth++;
       else if (c === ')' && depth-- === 0) break;
       if (c === ',' && NEXT_KEY.test(text.slice(end, end + 48))) break;
@@ -107,26 +106,28 @@ function cut(type: string, value: string): string {
     const m = /\.\s+\p{Lu}|\s(?:if|and|but|so|or|please|thanks|thank|because|when|as|which|for|to)\s/iu.exec(value);
     return m === null ? value : value.slice(0, m.index);
   }
-  // A number: up to the first word that starts with a letter after a blank ("4111 1111 1111 1111 exp").
-  const m = /\s\p{L}/u.exec(value);
-  return m === null ? value : value.slice(0, m.index);
+  // A number: its characters (not the quote and markup after a tel: link's number), up to the first word
+  // that starts with a letter after a blank ("4111 1111 1111 1111 exp").
+  const span = /^[\p{L}\p{N}+(][\p{L}\p{N} ().+/-]*/u.exec(value)?.[0] ?? '';
+  const m = /\s\p{L}/u.exec(span);
+  return m === null ? span : span.slice(0, m.index);
 }
 
 /**
  * Adds the value at [start, end) when `key` is sensitive and the value can be what it holds (`bare`: read
- * to the end of its line, so cut to what the type takes). A finding of the same type that overlaps it
+ * to the end of its line, so cut to what the type takes); true when it did. A finding of the same type that overlaps it
  * (an address recognizer's that runs on to the next line) becomes their union.
  */
-function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean): void {
+function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean): boolean {
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   let value = raw.trim();
   // Text redacted already (the leak scan reads it) holds placeholders where the values were.
-  if (value.length < 2 || NO_VALUE.test(value) || PLACEHOLDER_IN.test(value)) return;
+  if (value.length < 2 || NO_VALUE.test(value) || PLACEHOLDER_IN.test(value)) return false;
   const type = keys.typeOf(key, { [key]: value });
-  if (type === undefined || type === 'SECRET') return;
+  if (type === undefined || type === 'SECRET') return false;
   if (bare) value = trimEndOf(cut(type, value), /[\s.,;:]/);
-  if (!plausible(type, key, value)) return;
+  if (!plausible(type, key, value)) return false;
   let s = start + lead;
   let e = s + value.length;
   for (let i = out.length - 1; i >= 0; i--) {
@@ -137,6 +138,7 @@ function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, st
     out.splice(i, 1);
   }
   out.push({ start: s, end: e, type, score: 0.9 });
+  return true;
 }
 
 /** Whether `value` can be what a `type` key holds: words of the language only ("not provided") are not. */

@@ -53,6 +53,15 @@ describe('values under sensitive keys in text', () => {
     expect(masked('his address: 48334 36 rue de pologne, cite de l\'interieur')).toEqual(["ADDRESS:48334 36 rue de pologne, cite de l'interieur"]);
   });
 
+  it('reads labels in other languages, and goes on after a value it did not take', () => {
+    expect(masked('Nombre: Zqxette Vrumple, Teléfono: 612 345 678\nKunde: Tendai Moyo\nNom : Moyo, Prénom : Farai')).toEqual([
+      'PERSON:Zqxette Vrumple',
+      'PHONE:612 345 678',
+      'PERSON:Tendai Moyo',
+      'PERSON:Farai',
+    ]);
+  });
+
   it("uses the team's own sensitive keys", () => {
     const r = createRedactor({ sensitiveKeys: [{ key: 'member_code', type: 'MEMBER' }] });
     const text = 'member_code: AB-77812 ok';

@@ -222,6 +222,26 @@ describe('redactJson', () => {
     });
   });
 
+  it('reads keys in other languages, accents and all ("teléfono", "Prénom", "cliente", "nombre")', () => {
+    const p = new Pseudonymizer(hash);
+    const record = { nombre: 'Tendai Moyo', teléfono: '612 345 678', Prénom: 'Farai', Nachname: 'Chikwanha', cliente: 'Kwame Mensah', dirección: 'Calle Mayor 5, Madrid', fecha_de_nacimiento: '1988-04-05' };
+    expect(r.redactJson(record, p)).toEqual({
+      nombre: '<PERSON_1>',
+      teléfono: '<PHONE_1>',
+      Prénom: '<PERSON_2>',
+      Nachname: '<PERSON_3>',
+      cliente: '<PERSON_4>',
+      dirección: '<ADDRESS_1>',
+      fecha_de_nacimiento: '<DATE_OF_BIRTH_1>',
+    });
+  });
+
+  it("asks a bare name key's object each time: the first object's verdict does not stick to the key", () => {
+    const p = new Pseudonymizer(hash);
+    // Before, "_name" beside "arguments" (a tool) was cached as not sensitive for every later object.
+    expect(r.redactJson([{ _name: 'lookup', arguments: {} }, { _name: 'Tendai Moyo' }], p)).toEqual([{ _name: 'lookup', arguments: {} }, { _name: '<PERSON_1>' }]);
+  });
+
   it('keeps structure and keys, masks values under sensitive keys whatever they look like', () => {
     const p = new Pseudonymizer(hash);
     const out = r.redactJson(
