@@ -141,9 +141,12 @@ export function createRedactor(config: RedactionConfigInput | RedactionConfig = 
     let pos = 0;
     for (const f of found) {
       if (isPlaceValue(text, f, key)) continue;
-      out += text.slice(pos, f.start) + p.placeholder(f.type, text.slice(f.start, f.end));
+      const value = text.slice(f.start, f.end);
+      out += text.slice(pos, f.start) + p.placeholder(f.type, value);
       pos = f.end;
       report?.add(f.type, field);
+      // A value under a sensitive key in text (YAML, a tool output cut short) is chased like one in JSON.
+      if (f.key !== undefined) options?.onSensitiveValue?.(f.type, value, f.key);
     }
     return out + text.slice(pos);
   }

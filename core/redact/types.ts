@@ -29,5 +29,7 @@ export interface Finding {
   end: number;
   type: EntityType;
   score: number;
+  /** The key this is the value of, when a sensitive key in text found it: it is chased like a JSON key's value. */
+  key?: string;
 }
 

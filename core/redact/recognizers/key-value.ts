@@ -137,7 +137,7 @@ function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, st
     e = Math.max(e, f.end);
     out.splice(i, 1);
   }
-  out.push({ start: s, end: e, type, score: 0.9 });
+  out.push({ start: s, end: e, type, score: 0.9, key });
   return true;
 }
 

@@ -33,6 +33,24 @@ describe('redaction transform', () => {
     store.close();
   });
 
+  it('chases values from sensitive keys in text that is not JSON: a tool output cut short, YAML', () => {
+    const store = Store.open(':memory:');
+    const t = createRedactionTransform(store, { secretKey: key });
+    const out = t.draft(
+      draft([
+        { role: 'tool', text: '{"customer":{"first_name":"Zqxette","last_name":"Vrumple","tier":"gold"},"orders":[{"id":"ORD-1","no', toolCallId: 'c1' },
+        { role: 'tool', text: 'username: qlorbin\nplan: pro', toolCallId: 'c2' },
+        { role: 'assistant', text: "Zqxette's order is on its way; I told qlorbin too." },
+      ]),
+    );
+    const cut = out.messages[0]?.text ?? '';
+    const first = /"first_name":"(<PERSON_\d+>)"/.exec(cut)?.[1];
+    expect(first).toBeDefined();
+    expect(out.messages[2]?.text).toBe(`${first}'s order is on its way; I told ${/username: (<USER_\d+>)/.exec(out.messages[1]?.text ?? '')?.[1]} too.`);
+    expect(JSON.stringify(out)).not.toMatch(/Zqxette|Vrumple|qlorbin/);
+    store.close();
+  });
+
   it('chases values from sensitive keys inside JSON text too (a tool message), but not a feedback score name', () => {
     const store = Store.open(':memory:');
     const t = createRedactionTransform(store, { secretKey: key });
