@@ -14,8 +14,8 @@ import { looksLikePersonName } from './person.js';
 
 /**
  * A key and its separator. One word anywhere ("email=", `"dob": `, `'name': `); two to four words
- * ("Date of Birth:", "Home address:") only where a line, a list item or a table cell starts, since prose
- * has colons too ("Please note the following:").
+ * ("Date of Birth:", "Home address:") only where a line or a list item starts, since prose has colons too
+ * ("Please note the following:").
  */
 const KEY_SEP =
   /(?:(?<=^|\n)[ \t]*(?:[-*•][ \t]+)?(\p{L}[\p{L}\p{N}_-]{0,30}(?:[ \t]\p{L}[\p{L}\p{N}_-]{0,30}){1,3})[ \t]*:|(?<![\p{L}\p{N}_.-])(["']?)([\p{L}_][\p{L}\p{N}_.-]{0,40})\2[ \t]*([:=]))[ \t]*/gu;
@@ -39,7 +39,8 @@ export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys)
     const at = m.index + m[0].length;
     const value = valueAt(text, at, sep);
     if (value === undefined) continue;
-    // A value taken holds no further key: go on after it (one that was not may be a key's list: "Nom : Moyo, Prénom : Tendai").
+    // After a value it took, the scan goes on past it; after one it left, right after the separator: that
+    // value may hold the next key ("Nom : Moyo, Prénom : Tendai").
     if (push(out, keys, key, text, value.start, value.end, value.bare === true)) KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
   }
   if (text.indexOf('</') >= 0) {
@@ -115,8 +116,8 @@ function cut(type: string, value: string): string {
 
 /**
  * Adds the value at [start, end) when `key` is sensitive and the value can be what it holds (`bare`: read
- * to the end of its line, so cut to what the type takes); true when it did. A finding of the same type that overlaps it
- * (an address recognizer's that runs on to the next line) becomes their union.
+ * to the end of its line, so cut to what the type takes); true when it did. A finding of the same type
+ * that overlaps it (an address recognizer's that runs on to the next line) becomes their union.
  */
 function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean): boolean {
   const raw = text.slice(start, end);
