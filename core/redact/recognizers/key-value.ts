@@ -128,6 +128,7 @@ function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, st
   const type = keys.typeOf(key, { [key]: value });
   if (type === undefined || type === 'SECRET') return false;
   if (bare) value = trimEndOf(cut(type, value), /[\s.,;:]/);
+  if ((bare || text[end] !== '"') && codeValue(value)) return false;
   if (!plausible(type, key, value)) return false;
   let s = start + lead;
   let e = s + value.length;
@@ -140,6 +141,26 @@ function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, st
   }
   out.push({ start: s, end: e, type, score: 0.9, key });
   return true;
+}
+
+/** Type names of Python, TypeScript, SQL and the like, lower-cased: `username: str` declares a field. */
+const TYPE_NAMES = new Set([
+  'str', 'string', 'int', 'integer', 'float', 'double', 'decimal', 'number', 'bool', 'boolean', 'bytes', 'bigint', 'any', 'object',
+  'dict', 'list', 'tuple', 'set', 'array', 'date', 'datetime', 'timestamp', 'uuid', 'text', 'varchar', 'char', 'emailstr', 'optional',
+  'void', 'record', 'map', 'json', 'jsonb', 'serial', 'long', 'short', 'nullable', 'required',
+]);
+/** Receivers that start a member access in code (`req.body.user_name`, `self.email`). */
+const CODE_RECEIVER = /^(?:self|this|req|request|res|response|data|props|state|ctx|context|args|kwargs|params|body|form|os|env|process|config|settings|obj|item|row|record|payload|input|event|msg|user|customer)\./;
+
+/**
+ * True when an unquoted value is code, not data: a type (`username: str`, `first_name: Optional[str]`,
+ * `lastName?: string`), a call or an index, or a member access (`user_name = req.body.user_name`).
+ */
+export function codeValue(value: string): boolean {
+  const first = value.split(/[\s,;=)}\]>]/, 1)[0] as string;
+  if (TYPE_NAMES.has(trimEndOf(first, /[?|]/).toLowerCase())) return true;
+  if (/^[A-Za-z_$][\w$]*[[(<]/.test(first)) return true;
+  return first.indexOf('@') < 0 && (CODE_RECEIVER.test(first) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2,}$/.test(first));
 }
 
 /** Whether `value` can be what a `type` key holds: words of the language only ("not provided") are not. */

@@ -9,6 +9,7 @@
 import { trimEndOf } from '../../model/regex-safety.js';
 import type { Finding } from '../types.js';
 import { lexicon } from './lexicon.js';
+import { codeValue } from './key-value.js';
 
 /** The cue, in English, German, Spanish, French, Italian, Dutch and Portuguese, then "is" or a colon, then the username. */
 const USERNAME =
@@ -44,6 +45,8 @@ export function findUsernames(text: string, out: Finding[]): void {
     const n = name.toLowerCase();
     // A date is no username ("Last login: Tue Mar 12 09:14:02").
     if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || lx.dateAbbreviation.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n)) continue;
+    // Code declares and reads such fields: `username: str`, `user_name = req.body.user_name`.
+    if (codeValue(text.slice(m.index + m[0].length - (m[1] as string).length, m.index + m[0].length + 2))) continue;
     const start = m.index + m[0].length - (m[1] as string).length;
     out.push({ start, end: start + name.length, type: 'USER', score: 0.75 });
   }

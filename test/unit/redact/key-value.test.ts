@@ -62,6 +62,21 @@ describe('values under sensitive keys in text', () => {
     ]);
   });
 
+  it('leaves code alone: fields declared with their types, and values read from other objects', () => {
+    const code = [
+      'class User(BaseModel):',
+      '    username: str',
+      '    first_name: Optional[str] = None',
+      '    phone: str = Field(..., min_length=7)',
+      'def f(username: str, user_id: int) -> None:',
+      'interface U { userId: number; lastName?: string }',
+      'const user_name = req.body.user_name;',
+    ].join('\n');
+    expect(masked(code)).toEqual([]);
+    // Data in the same shapes is still masked.
+    expect(masked('username: jane.doe\nusername = "jdoe"\nfirst_name: Tendai')).toEqual(['USER:jane.doe', 'USER:jdoe', 'PERSON:Tendai']);
+  });
+
   it("uses the team's own sensitive keys", () => {
     const r = createRedactor({ sensitiveKeys: [{ key: 'member_code', type: 'MEMBER' }] });
     const text = 'member_code: AB-77812 ok';
