@@ -270,7 +270,9 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
   if (cliUser)
     eachMatch(CLI_USER, text, (m) => {
       const cred = m[1] as string;
-      if (PLACEHOLDER.test(cred.slice(cred.indexOf(':') + 1))) return;
+      const pass = cred.slice(cred.indexOf(':') + 1);
+      // A uid:gid (`docker run -u 1000:1000`) or variables (`$USER:$TOKEN`) hold no credential.
+      if (PLACEHOLDER.test(pass) || pass.startsWith('$') || /^\d+:\d+$/.test(cred)) return;
       const end = m.index + m[0].length;
       pushSecret(out, end - cred.length, end, 0.9);
     });

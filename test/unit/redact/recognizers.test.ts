@@ -646,6 +646,7 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // "Jan" and "Jun" are names where no date is around them.
     expect(masked('Thanks, Jan! Jun Li joined on Jun 5; meeting with Jan on Sat, 01 Jun 2024.')).toEqual(['PERSON:Jan', 'PERSON:Jun Li', 'PERSON:Jan']);
     expect(masked('user: hello there\nuser=42')).toEqual([]);
+    expect(masked('docker run -u 1000:1000 image\ncurl -u $USER:$TOKEN https://x.io\ngit push -u origin main')).toEqual(['URL:https://x.io']);
   });
   it('PERSON: more ways a ticket or a caller names someone the lists do not know', () => {
     const ticket = [
