@@ -41,25 +41,25 @@ export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys)
     if (value === undefined) continue;
     // After a value it took, the scan goes on past it; after one it left, right after the separator: that
     // value may hold the next key ("Nom : Moyo, Prénom : Tendai").
-    if (push(out, keys, key, text, value.start, value.end, value.bare === true)) KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
+    if (push(out, keys, key, text, value.start, value.end, value.bare === true, value.quoted === true)) KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
   }
   if (text.indexOf('</') >= 0) {
     XML_ELEMENT.lastIndex = 0;
     while ((m = XML_ELEMENT.exec(text)) !== null) {
       const start = m.index + m[0].indexOf('>') + 1;
-      push(out, keys, m[1] as string, text, start, start + (m[2] as string).length, false);
+      push(out, keys, m[1] as string, text, start, start + (m[2] as string).length, false, true);
     }
   }
 }
 
 /** The value starting at `at`: a quoted string's inside, or unquoted up to where `sep`'s syntax ends it. */
-function valueAt(text: string, at: number, sep: string): { start: number; end: number; bare?: boolean } | undefined {
+function valueAt(text: string, at: number, sep: string): { start: number; end: number; bare?: boolean; quoted?: boolean } | undefined {
   const q = text[at];
   if (q === '"' || q === "'") {
     for (let i = at + 1; i < text.length && i - at <= MAX_VALUE; i++) {
       const c = text[i];
       if (c === '\\') i++;
-      else if (c === q) return { start: at + 1, end: i };
+      else if (c === q) return { start: at + 1, end: i, quoted: true };
       else if (c === '\n') return undefined;
     }
     return undefined;
@@ -116,10 +116,10 @@ function cut(type: string, value: string): string {
 
 /**
  * Adds the value at [start, end) when `key` is sensitive and the value can be what it holds (`bare`: read
- * to the end of its line, so cut to what the type takes); true when it did. A finding of the same type
+ * to the end of its line, so cut to what the type takes; `quoted`: a string literal); true when it did. A finding of the same type
  * that overlaps it (an address recognizer's that runs on to the next line) becomes their union.
  */
-function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean): boolean {
+function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean, quoted: boolean): boolean {
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   let value = raw.trim();
@@ -128,7 +128,8 @@ function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, st
   const type = keys.typeOf(key, { [key]: value });
   if (type === undefined || type === 'SECRET') return false;
   if (bare) value = trimEndOf(cut(type, value), /[\s.,;:]/);
-  if ((bare || text[end] !== '"') && codeValue(value)) return false;
+  // A quoted value (or an XML element's text) is data; an unquoted one may be code.
+  if (!quoted && codeValue(value)) return false;
   if (!plausible(type, key, value)) return false;
   let s = start + lead;
   let e = s + value.length;
@@ -159,7 +160,7 @@ const CODE_RECEIVER = /^(?:self|this|req|request|res|response|data|props|state|c
 export function codeValue(value: string): boolean {
   const first = value.split(/[\s,;=)}\]>]/, 1)[0] as string;
   if (TYPE_NAMES.has(trimEndOf(first, /[?|]/).toLowerCase())) return true;
-  if (/^[A-Za-z_$][\w$]*[[(<]/.test(first)) return true;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[[(<]/.test(first)) return true;
   return first.indexOf('@') < 0 && (CODE_RECEIVER.test(first) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2,}$/.test(first));
 }
 

@@ -71,6 +71,7 @@ describe('values under sensitive keys in text', () => {
       'def f(username: str, user_id: int) -> None:',
       'interface U { userId: number; lastName?: string }',
       'const user_name = req.body.user_name;',
+      'address = address.replace("\\n", " ")',
     ].join('\n');
     expect(masked(code)).toEqual([]);
     // Data in the same shapes is still masked.
