@@ -9,8 +9,8 @@ import { lexicon, normWord } from './lexicon.js';
 
 /** An address in angle brackets, from its "<". */
 const BRACKETED_EMAIL = /<[^\s<>@"]{1,64}@[^\s<>@"]{1,255}>/y;
-/** The words of an unquoted display name ending right before the "<" (up to four, on one line). */
-const PLAIN_NAME = /(?:^|[\s:,;>(])((?:[\p{L}\p{M}'’.-]+[ \t]){0,3}[\p{L}\p{M}'’.-]+)[ \t]*$/u;
+/** The words of an unquoted display name ending right before the "<" (up to four, on one line; a JSON string may open before them). */
+const PLAIN_NAME = /(?:^|[\s:,;>("])((?:[\p{L}\p{M}'’.-]+[ \t]){0,3}[\p{L}\p{M}'’.-]+)[ \t]*$/u;
 /** A quoted display name ending right before the "<". */
 const QUOTED_NAME = /"([^"\n]{1,64})"[ \t]*$/;
 const LOOKBACK = 80;

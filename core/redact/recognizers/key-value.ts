@@ -35,7 +35,9 @@ export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys)
   let m: RegExpExecArray | null;
   while ((m = KEY_SEP.exec(text)) !== null) {
     const key = (m[1] ?? m[3]) as string;
-    const sep = m[1] !== undefined ? ':' : (m[4] as string);
+    // "name = Tendai Moyo" (INI, gitconfig, TOML without quotes) reads like a colon: to the line's end.
+    const spaced = m[4] === '=' && /[ \t]=[ \t]/.test(m[0]);
+    const sep = m[1] !== undefined || spaced ? ':' : (m[4] as string);
     const at = m.index + m[0].length;
     const value = valueAt(text, at, sep);
     if (value === undefined) continue;

@@ -22,6 +22,10 @@ describe('values under sensitive keys in text', () => {
     ]);
   });
 
+  it('reads "key = value" with spaces (gitconfig, INI) to the end of the line', () => {
+    expect(masked('[user]\n\tname = Zqxette Vrumple\n\temail = zv@example.org\ntimeout = 30')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.org']);
+  });
+
   it('finds them in JSON cut short, which does not parse', () => {
     const cut = '{"customer":{"first_name":"Tendai","last_name":"Moyo","phone":"+263771234567"},"notes":"call back after 5pm about the ref';
     expect(masked(cut)).toEqual(['PERSON:Tendai', 'PERSON:Moyo', 'PHONE:+263771234567']);

@@ -385,6 +385,8 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('From: Zqxette Vrumple <zv@example.com>')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.com']);
     expect(masked('please contact john smith <jsmith@corp.com> today')).toEqual(['PERSON:john smith', 'EMAIL:jsmith@corp.com']);
     expect(masked('Cc: "Smith, John" <john@x.com>')).toEqual(['PERSON:Smith, John', 'EMAIL:john@x.com']);
+    // A package.json's author: the JSON string opens right before the name.
+    expect(masked('"author": "Zqxette Vrumple <zv@example.com>",')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.com']);
     // A team, an instruction, a handle or a lone unknown word (more likely a company) is not someone.
     for (const t of ['From: Acme Support <support@acme.com>', 'Reply to <support@acme.com>', 'From: noreply <noreply@github.com>', 'From: Zendesk <z@zendesk.com>'])
       expect(masked(t)).toEqual([`EMAIL:${/<(.*)>/.exec(t)?.[1] ?? ''}`]);
