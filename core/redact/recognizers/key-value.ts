@@ -38,7 +38,10 @@ export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys)
     // "name = Tendai Moyo" (INI, gitconfig, TOML without quotes) reads like a colon: to the line's end.
     const spaced = m[4] === '=' && /[ \t]=[ \t]/.test(m[0]);
     const sep = m[1] !== undefined || spaced ? ':' : (m[4] as string);
-    const at = m.index + m[0].length;
+    // Markdown's emphasis closing round the key ("**Name:** Zqxette Vrumple") is not part of the value.
+    let at = m.index + m[0].length;
+    while (text[at] === '*' || text[at] === '_') at++;
+    while (text[at] === ' ' || text[at] === '\t') at++;
     const value = valueAt(text, at, sep);
     if (value === undefined) continue;
     // After a value it took, the scan goes on past it; after one it left, right after the separator: that

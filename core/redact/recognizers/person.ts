@@ -596,7 +596,8 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   const last = toks[toks.length - 1] as Tok;
   // Context checks cost regex runs, so each is computed on first use only.
   let cb: string | undefined;
-  const ctxBefore = (): string => (cb ??= text.slice(Math.max(0, first.start - 40), first.start).toLowerCase());
+  // Markdown's emphasis is not part of a label ("**Name:** Zqxette Vrumple", "- **Passenger:** …").
+  const ctxBefore = (): string => (cb ??= text.slice(Math.max(0, first.start - 40), first.start).toLowerCase().replace(/\*+|_{2,}/g, ''));
   let ct: string | undefined;
   const tail = (): string => (ct ??= text.slice(last.end, last.end + 30).toLowerCase());
   let ss: boolean | undefined;

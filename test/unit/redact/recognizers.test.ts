@@ -650,6 +650,17 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('user: hello there\nuser=42')).toEqual([]);
     expect(masked('docker run -u 1000:1000 image\ncurl -u $USER:$TOKEN https://x.io\ngit push -u origin main')).toEqual(['URL:https://x.io']);
   });
+  it('PERSON: labels in Markdown bold, as agents write their summaries ("**Name:** …", "- **Passenger:** …")', () => {
+    const summary = '**Name:** Zqxette Vrumple\n- **Passenger:** Farai Chikwanha\n- **Customer:** Tendai Moyo\n**Attendees:** Kwame Mensah, Ngozi Okonkwo';
+    expect(masked(summary)).toEqual([
+      'PERSON:Zqxette Vrumple',
+      'PERSON:Farai Chikwanha',
+      'PERSON:Tendai Moyo',
+      'PERSON:Kwame Mensah',
+      'PERSON:Ngozi Okonkwo',
+    ]);
+    expect(masked('**Note:** Shipping is free\n__Status__: Delivered')).toEqual([]);
+  });
   it('PERSON: more ways a ticket or a caller names someone the lists do not know', () => {
     const ticket = [
       'Customer name - Tendai Moyo',
