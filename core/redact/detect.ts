@@ -216,7 +216,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   const urls = config.urls;
   // Query parameters named by a sensitive key keep their values out of readable URLs (urls: credentials), and
   // values under such keys in text are masked as they are in JSON.
-  const queryKeys = new SensitiveKeys(config.sensitiveKeys);
+  const sensitiveKeys = new SensitiveKeys(config.sensitiveKeys);
   // Each recognizer pushes its findings, in linear time, starting from the candidates of the shared first
   // pass (`s`). It runs only when the text has the characters its entities need (cheap gates keep short
   // JSON leaves such as "shipped" or "SKU-123" from paying for twelve scans). Called directly, not through
@@ -225,7 +225,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
     if (use.email && (s.at || s.escapedAt)) findEmails(text, found, s.escapedAt);
     if (use.email && s.space && s.has('spelled')) findSpelledEmails(text, found);
-    if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, queryKeys);
+    if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, sensitiveKeys);
     if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);
     if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);
     if (use.card && s.digits >= 12) findCards(text, found, s);
@@ -246,7 +246,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);
     // Values under sensitive keys in text the redactor could not read as JSON (YAML, logfmt, truncated JSON, XML).
-    if (text.length >= 5 && (s.colons > 0 || text.indexOf('=') >= 0 || text.indexOf('</') >= 0)) findKeyValues(text, found, queryKeys);
+    if (text.length >= 5 && (s.colons > 0 || text.indexOf('=') >= 0 || text.indexOf('</') >= 0)) findKeyValues(text, found, sensitiveKeys);
   };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

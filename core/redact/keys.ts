@@ -111,12 +111,12 @@ function bareName(siblings: Readonly<Record<string, unknown>> | undefined, key: 
 }
 
 /**
- * Keys that name a person's role (`{"customer": "Tendai Moyo"}`), in lower case and capitalised. Their
+ * Keys that name a person's role (`{"customer": "Tendai Moyo"}`), or end in one (`primary_contact`). Their
  * values are as often ids ("cus_8812"), plans or whole objects, so only a string that looks like a
- * person's name is masked (see roleValue). Compound keys ending in a role word (`primary_contact`) or
- * saying who did something (`created_by`, `assigned_to`) are judged the same way (see SensitiveKeys.compute).
+ * person's name is masked (see roleValue). Keys saying who did something (`created_by`, `assigned_to`)
+ * are judged the same way (see SensitiveKeys.compute).
  */
-const ROLE_KEYS = new Set(ROLE_WORDS.flatMap((k) => [k, k[0]?.toUpperCase() + k.slice(1)]));
+const ROLE_KEY_WORDS = new Set(ROLE_WORDS);
 /** Verbs of keys that say who did something (`created_by`, `approvedBy`, `assigned_to`). */
 const BY_VERB = /^(?:created|updated|modified|edited|assigned|approved|requested|reported|submitted|reviewed|signed|opened|closed|resolved|handled|booked|owned|prepared|completed|escalated|delegated|forwarded|sent|placed|ordered|authored|written|entered)$/;
 /** What compute caches for a key whose verdict depends on its value (a role key: see roleValue). */
@@ -184,9 +184,8 @@ export class SensitiveKeys {
 
   /** The placeholder type for values under `key`, or undefined when the key is not sensitive. */
   typeOf(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
-    // Keys repeat across records: cache the verdict (a bare "name" or a role depends on the value, so it is not cached).
-    if (key === 'name' || key === 'Name' || key === 'NAME') return this.extra.get('name') ?? bareName(siblings, key);
-    if (ROLE_KEYS.has(key)) return this.extra.get(key.toLowerCase()) ?? roleValue(siblings, key);
+    // Keys repeat across records: the verdict is cached. Where it depends on the object (a bare name, a role,
+    // a name part), what is cached, or checked first, says so, and the object is asked each time.
     if (Object.hasOwn(NAME_PART_PAIRS, key)) return this.extra.get(key) ?? pairedNamePart(siblings, key);
     let hit = this.cache.get(key);
     if (hit === undefined) {
@@ -230,8 +229,8 @@ export class SensitiveKeys {
       return LAST_WORD[last];
     }
     if (last === 'authorization' || last === 'cookie') return 'SECRET';
-    // "primary_contact", "ticket_assignee", "created_by", "assigned_to": a person, an id or an object.
-    if (ROLE_KEYS.has(last) || (ws.length === 2 && (last === 'by' || last === 'to') && BY_VERB.test(ws[0] as string))) return BY_VALUE;
+    // "customer", "primary_contact", "created_by", "assigned_to": a person, an id or an object.
+    if (ROLE_KEY_WORDS.has(last) || (ws.length === 2 && (last === 'by' || last === 'to') && BY_VERB.test(ws[0] as string))) return BY_VALUE;
     return undefined;
   }
 }

@@ -318,13 +318,16 @@ export class TraceRepository {
 
   /**
    * Rebuild the search index from the stored bodies when it holds an older searchableText than the code
-   * writes (see search_index, migration 7); returns how many traces were indexed again. One transaction,
-   * taken before reading the version, so two processes opening the database do not both rebuild.
+   * writes (see search_index, migration 7); returns how many traces were indexed again. A stale version is
+   * read again inside one IMMEDIATE transaction, so two processes opening the database do not both rebuild.
    */
   refreshSearchIndex(): number {
+    const version = this.db.prepare('SELECT version FROM search_index WHERE id = 1').pluck();
+    const current = (): boolean => ((version.get() as number | undefined) ?? 0) >= SEARCH_TEXT_VERSION;
+    // The usual case, read without a write lock: opening the store must not wait on another process's import.
+    if (current()) return 0;
     return this.db.transaction((): number => {
-      const stored = this.db.prepare('SELECT version FROM search_index WHERE id = 1').pluck().get() as number | undefined;
-      if (stored !== undefined && stored >= SEARCH_TEXT_VERSION) return 0;
+      if (current()) return 0;
       this.db.prepare("INSERT INTO trace_text (trace_text) VALUES ('delete-all')").run();
       // In pages, not one iterator: the connection cannot insert while a statement of it is still reading.
       const page = this.db.prepare('SELECT rowid, body FROM traces WHERE rowid > ? ORDER BY rowid LIMIT 500');

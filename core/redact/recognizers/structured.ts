@@ -10,7 +10,7 @@ import { ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, luhnValid, ssnValid } fr
 import type { Finding } from '../types.js';
 import type { SensitiveKeys } from '../keys.js';
 import { before, BoundedCache, eachMatch, isAlnum } from './context.js';
-import { lexicon } from './lexicon.js';
+import { onlyOrdinaryWords } from './lexicon.js';
 import { eachMatchAt, runStarts, type TextIndex } from './text-index.js';
 
 // ---------------------------------------------------------------- EMAIL
@@ -92,8 +92,7 @@ export function findSpelledEmails(text: string, out: Finding[]): void {
     // words of the language around it ("look at this dot com").
     const ats = found.match(AT_SEP) ?? [];
     const words = found.toLowerCase().split(/[^a-z0-9_%+-]+/);
-    const ordinary = (w: string | undefined): boolean => w !== undefined && (lexicon().dictionary.has(w) || lexicon().common.has(w));
-    if (ats.length === 1 && SPELLED_SEP.test(found) && !(ordinary(words[0]) && ordinary(words[words.length - 2]))) {
+    if (ats.length === 1 && SPELLED_SEP.test(found) && !(onlyOrdinaryWords(words[0] ?? '') && onlyOrdinaryWords(words[words.length - 2] ?? ''))) {
       out.push({ start: m.index, end: m.index + found.length, type: 'EMAIL', score: 0.9 });
       continue;
     }

@@ -45,9 +45,9 @@ export function findUsernames(text: string, out: Finding[]): void {
     const n = name.toLowerCase();
     // A date is no username ("Last login: Tue Mar 12 09:14:02").
     if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || lx.dateAbbreviation.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n)) continue;
-    // Code declares and reads such fields: `username: str`, `user_name = req.body.user_name`.
-    if (codeValue(text.slice(m.index + m[0].length - (m[1] as string).length, m.index + m[0].length + 2))) continue;
     const start = m.index + m[0].length - (m[1] as string).length;
+    // Code declares and reads such fields: `username: str`, `user_name = req.body.user_name`.
+    if (codeValue(text.slice(start, m.index + m[0].length + 2))) continue;
     out.push({ start, end: start + name.length, type: 'USER', score: 0.75 });
   }
 }
