@@ -49,6 +49,19 @@ describe.skipIf(!haveSharedFixtures())('redaction before storage', () => {
     expect(leaked).toEqual([]);
   });
 
+  it("stores a home directory's account name in a coding agent's traceback masked, the path around it kept", async () => {
+    // The issue text of SWE-agent's test trajectory quotes a traceback from its author's Mac.
+    const db = join(tempDir(), 'h.db');
+    const store = Store.open(db);
+    const report = await importPaths(store, [traceFixture('swe-agent/testdata__gpt4__swe-agent__test-repo-i1.traj.json')]);
+    expect(report.errorCount).toBe(0);
+    expect(report.redaction?.byType.USER).toBeGreaterThanOrEqual(1);
+    const bytes = dbBytes(db);
+    store.close();
+    expect(bytes.includes(Buffer.from('fuchur'))).toBe(false);
+    expect(bytes.includes(Buffer.from('/Users/<USER_1>/Documents/24/git_sync/swe-agent-test-repo/tests/'))).toBe(true);
+  });
+
   it("keeps the tau-bench tools' names (its expected actions are {name, kwargs}, which is no person)", async () => {
     const store = Store.open(':memory:');
     await importPaths(store, [TAU], { redaction: { secretKey: Buffer.alloc(32, 7) } });

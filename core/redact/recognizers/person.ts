@@ -199,6 +199,17 @@ function titleCaseKind(word: string): Kind {
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
 /** The last part of a German or Dutch compound that names a form field ("Zahlungs|art", "Bestell|nummer", "Fout|melding"). */
 const FIELD_LABEL = /^\p{L}{4,}(?:art|nummer|adresse|datum|zeit|status|meldung|melding|betrag|bedrag|weise|stelle|angaben|gegevens|daten|hinweis|methode|gebühr|kosten|summe|menge|typ|soort|wijze)$/u;
+/**
+ * True when a word no list knows is two English dictionary words run together, as technical English coins
+ * its nouns ("Trace|back", "Work|around", "Change|log", "Health|check"): before a colon it labels a field,
+ * not a speaker. Surnames made that way ("Blackwell", "Newton") are in the name lists and never get here.
+ */
+function englishCompound(norm: string): boolean {
+  if (norm.length < 6) return false;
+  const dict = lexicon().dictionary;
+  for (let i = 3; i <= norm.length - 3; i++) if (dict.has(norm.slice(0, i)) && dict.has(norm.slice(i))) return true;
+  return false;
+}
 /** Kinds whose trailing full stop is an abbreviation, not the end of a sentence. */
 const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'caps']);
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
@@ -672,7 +683,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (k === 'unknown') {
       // A German or Dutch compound before a colon is a form field, not a speaker ("Zahlungsart: Kreditkarte",
       // "Foutmelding: bestelling is niet bekend"): its last part says what kind of field.
-      if (strongBefore() || ((strongAfter() || (speaker() && !FIELD_LABEL.test(sole.norm))) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
+      if (strongBefore() || ((strongAfter() || (speaker() && !FIELD_LABEL.test(sole.norm) && !englishCompound(sole.norm))) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
       // "Shovda is very reliable", "Tomomi is from Acme": a sentence about someone, by its first word.
       else if (sentenceStart() && first.word.length >= 3 && SUBJECT_AFTER.test(tail())) score = 0.5;
       else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;

@@ -63,6 +63,8 @@ const KEYWORDS = {
   user: ['rname', 'r_name', 'r-name', 'r name', 'r id', 'r_id', 'r-id', 'er=', 'login', 'twitter', 'instagram', 'tiktok', 'telegram', 'mastodon', 'bluesky', 'github', 'x.com', 'handle', 'uario', 'usuário', 'fiant', 'utilisateur', 'utente', 'gebruiker'],
   // An email with "dot" spelled out or "(at)" bracketed: not " at ", which most English texts have.
   spelled: ['dot', '(at', '[at', '{at', '( at', '[ at'],
+  // A home directory's path: its next segment is the account's name (username.ts).
+  homeDir: ['/users/', '/home/', '\\users\\'],
   cardCode: ['cvv', 'cvc', 'csc', 'security code', 'card verification'],
   idNumber: ['mrn', 'medical record', 'patient', 'member', 'policy', 'insurance', 'frequent flyer', 'loyalty', 'rewards', 'employee', 'student'],
 } as const;

@@ -51,3 +51,53 @@ export function findUsernames(text: string, out: Finding[]): void {
     out.push({ start, end: start + name.length, type: 'USER', score: 0.75 });
   }
 }
+
+/**
+ * A home directory: "/Users/" (macOS), "/home/" (Linux), "C:\\Users\\" (Windows, its backslashes doubled
+ * where the path sits in escaped JSON). Lower-case "/users/" is a REST route, not macOS.
+ */
+const HOME_DIR = /\/Users\/|\/home\/|(?<=[A-Za-z]:|^|[\s"'`=(])\\{1,4}[Uu]sers\\{1,4}/g;
+/** One path segment: up to the next separator, quote or shell character. */
+const SEGMENT = /[^\s/\\"'`:;,<>|*?()[\]{}$%&=#!]{1,64}/y;
+/**
+ * Home directories that are no person's: service and CI accounts, images' default users, the shared
+ * folders of macOS and Windows, and what documentation writes in a person's place.
+ */
+const NOT_A_PERSON = new Set([
+  'root', 'user', 'users', 'admin', 'administrator', 'ubuntu', 'debian', 'centos', 'fedora', 'ec2-user', 'runner', 'runneradmin',
+  'node', 'app', 'apps', 'vagrant', 'pi', 'codespace', 'codespaces', 'vscode', 'jovyan', 'circleci', 'travis', 'jenkins', 'git',
+  'www-data', 'nobody', 'daemon', 'docker', 'dev', 'developer', 'build', 'builder', 'ci', 'coder', 'gitpod', 'sandbox', 'agent',
+  'linuxbrew', 'shared', 'public', 'default', 'default user', 'all users', 'guest', 'you', 'me', 'me', 'yourname', 'your-name',
+  'your_name', 'yourusername', 'your-username', 'your_username', 'username', 'user-name', 'user_name', 'name', 'example', 'test',
+  'tester', 'demo', 'ubuntu-user', 'ansible', 'deploy', 'deployer', 'ops', 'service', 'steam', 'postgres', 'mysql', 'redis', 'swe-agent',
+]);
+
+/** Finds the account name of each home directory in a path ("/Users/jannik/Documents", "C:\\Users\\Tendai\\AppData"). */
+export function findHomeDirUsers(text: string, out: Finding[]): void {
+  HOME_DIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HOME_DIR.exec(text)) !== null) {
+    if (m[0].charCodeAt(0) === 47 && !startsPath(text, m.index)) continue;
+    const start = m.index + m[0].length;
+    SEGMENT.lastIndex = start;
+    const seg = SEGMENT.exec(text);
+    if (seg === null) continue;
+    const name = trimEndOf(seg[0], /[.]/);
+    const n = name.toLowerCase();
+    if (name.length < 2 || NOT_A_PERSON.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n) || !/[A-Za-z]/.test(name)) continue;
+    out.push({ start, end: start + name.length, type: 'USER', score: 0.8 });
+  }
+}
+
+/**
+ * True when the "/" at `i` starts a path: at the start of the text or of a word, in a file URL, or after a
+ * drive's one-letter segment ("/c/Users" in Git Bash, "/mnt/c/Users" in WSL). Not inside a web address's
+ * path ("example.com/home/about").
+ */
+function startsPath(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const p = text.charCodeAt(i - 1);
+  if (/[\s"'`=(:[,;{>]/.test(String.fromCharCode(p))) return true;
+  if (p === 47) return text.slice(Math.max(0, i - 7), i) === 'file://';
+  return /[A-Za-z]/.test(String.fromCharCode(p)) && (i === 1 || text.charCodeAt(i - 2) === 47);
+}

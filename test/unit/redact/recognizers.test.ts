@@ -417,6 +417,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A speaker's name before a colon still is one.
     expect(masked('Ingrid: can you check my order?')).toEqual(['PERSON:Ingrid']);
   });
+  it('PERSON: an English compound of two dictionary words before a colon labels a field, not a speaker', () => {
+    // Coding agents' summaries: each label was masked as a person ("<PERSON_1>: see below").
+    const text = 'The build failed.\nTraceback: see below\nWorkaround: pin the version\nChangelog: updated\nHotfix: shipped';
+    expect(masked(text)).toEqual([]);
+    // Speakers the name lists lack still are people.
+    expect(masked('Zqxette: hello there\nThandiwe: yes please')).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
+  });
   it("PERSON: a big city's name no name list knows is the city, unless something says it is someone", () => {
     // A weather agent's answer (claude-agent via Langfuse): "Berlin" came out as <PERSON_1>.
     expect(masked('**Berlin**: Cloudy, 59°F. New York is warmer, while Berlin is a bit cooler.')).toEqual([]);
@@ -483,6 +490,17 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('my handle is @Zq_V, thanks')).toEqual(['USER:Zq_V']);
     expect(masked('uses github @actions/core; def handle(self):  @property; handle @staticmethod')).toEqual([]);
     expect(masked('twitter: jane@example.com')).toEqual(['EMAIL:jane@example.com']);
+  });
+  it("USER: a home directory's account name in a path, and not a service account's", () => {
+    // Coding agents' tracebacks and OTel process attributes (the Langfuse and SWE-agent fixtures) carry them.
+    expect(masked('File "/Users/jannik/code/app/main.py", line 4')).toEqual(['USER:jannik']);
+    expect(masked('cd /home/tmoyo/projects/api && npm test')).toEqual(['USER:tmoyo']);
+    expect(masked('C:\\Users\\Tendai\\AppData\\Local and file:///Users/fuchur/x.py')).toEqual(['USER:Tendai', 'USER:fuchur']);
+    // Git Bash and WSL mount the drive; escaped JSON doubles the backslashes.
+    expect(masked('/mnt/c/Users/Tendai/x and "C:\\\\Users\\\\Farai\\\\x"')).toEqual(['USER:Tendai', 'USER:Farai']);
+    // Service and CI accounts, shared folders, variables and templates; a REST route; a web address's path.
+    expect(masked('/home/runner/work/repo /home/ubuntu/app /Users/Shared/x /home/$USER/x /home/<you>/x ~/x GET /users/jane /home/123/')).toEqual([]);
+    expect(masked('see docs.example.org/home/about')).toEqual(['URL:docs.example.org/home/about']);
   });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.

@@ -440,6 +440,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of dashes after an address', '12 Baker Street - A - B - C - '.repeat(1_700)],
     ['50 KB of streets with a comma before the number', 'Rua A, 1, '.repeat(5_000)],
     ['50 KB of passwords in German prose', 'Passwort ist '.repeat(3_800)],
+    ['50 KB of home directories', '/home/a/Users/b\\\\Users\\\\'.repeat(2_500)],
+    ['50 KB of backslashes before "Users"', `${'\\'.repeat(50_000)}Users\\x`],
     ['50 KB of name cues before Arabic words', 'اسمي أحمد حسن '.repeat(3_600)],
     ['50 KB of Hebrew and Devanagari words', 'שמי דוד मेरा नाम '.repeat(3_000)],
     // Two runs of blanks side by side split a long run in every way: "corner of" took 38 s at 20 KB, the
