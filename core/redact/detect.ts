@@ -11,7 +11,7 @@ import { findAirlineNames } from './recognizers/airline-name.js';
 import { findCjkNames } from './recognizers/cjk-name.js';
 import { findCaselessNames } from './recognizers/caseless-name.js';
 import { findNationalIds } from './recognizers/national-id.js';
-import { findHomeDirUsers, findUsernames } from './recognizers/username.js';
+import { findHomeDirUsers, findLogins, findUsernames } from './recognizers/username.js';
 import { findKeyValues } from './recognizers/key-value.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
@@ -246,8 +246,9 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);
     if (use.person && s.has('homeDir')) findHomeDirUsers(text, found);
+    if (use.person && s.at) findLogins(text, found);
     // Values under sensitive keys in text the redactor could not read as JSON (YAML, logfmt, truncated JSON, XML).
-    if (text.length >= 5 && (s.colons > 0 || text.indexOf('=') >= 0 || text.indexOf('</') >= 0)) findKeyValues(text, found, sensitiveKeys);
+    if (text.length >= 5 && (s.colons > 0 || text.indexOf('=') >= 0 || text.indexOf('</') >= 0 || s.has('gitConfig'))) findKeyValues(text, found, sensitiveKeys);
   };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

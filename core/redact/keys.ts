@@ -52,6 +52,9 @@ const ROLE_WORDS = [
   'customer', 'client', 'guest', 'passenger', 'traveler', 'traveller', 'holder', 'cardholder', 'recipient', 'assignee', 'requester',
   'requestor', 'reporter', 'reviewer', 'approver', 'patient', 'beneficiary', 'payee', 'caller', 'contact', 'employee', 'tenant',
   'attendee', 'participant', 'invitee', 'applicant', 'member', 'buyer', 'seller', 'driver', 'sender', 'owner',
+  // Who wrote or signed something (git's `author_name`, `committer`), and people of a clinic, school or office.
+  'author', 'committer', 'maintainer', 'contributor', 'creator', 'signer', 'doctor', 'physician', 'nurse', 'student', 'teacher',
+  'manager', 'supervisor',
   // Customers, passengers and patients in Spanish, Italian, Portuguese, German, Dutch, Polish and French.
   'cliente', 'kunde', 'kundin', 'klant', 'klient', 'pasajero', 'passagier', 'passager', 'paciente', 'paziente', 'titular',
 ];

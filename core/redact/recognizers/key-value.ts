@@ -21,6 +21,8 @@ const KEY_SEP =
   /(?:(?<=^|\n)[ \t]*(?:[-*•][ \t]+)?(\p{L}[\p{L}\p{N}_-]{0,30}(?:[ \t]\p{L}[\p{L}\p{N}_-]{0,30}){1,3})[ \t]*:|(?<![\p{L}\p{N}_.-])(["']?)([\p{L}_][\p{L}\p{N}_.-]{0,40})\2[ \t]*([:=]))[ \t]*/gu;
 /** An XML element with text only: `<email>jane@example.com</email>`. */
 const XML_ELEMENT = /<([A-Za-z_][\w.-]{0,40})(?:[ \t][^<>]{0,200})?>([^<>\n]{1,200})<\/\1>/g;
+/** Git's identity set on the command line, the key and value apart by a blank: `git config --global user.name "Tendai Moyo"`. */
+const GIT_CONFIG = /\bgit[ \t]+config[ \t]+(?:--[a-z]+[ \t]+){0,2}(user\.(?:name|email))[ \t]+/g;
 /** Where a `key: value` value ends unquoted: the line, a cell, a tab, or a comma before the next key. */
 const NEXT_KEY = /^,[ \t]*["']?[\p{L}_][\p{L}\p{N}_.-]{0,40}["']?[ \t]*[:=]/u;
 /** Values that say there is none, and placeholders (the redactor's own among them). */
@@ -47,6 +49,15 @@ export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys)
     // After a value it took, the scan goes on past it; after one it left, right after the separator: that
     // value may hold the next key ("Nom : Moyo, Prénom : Tendai").
     if (push(out, keys, key, text, value.start, value.end, value.bare === true, value.quoted === true)) KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
+  }
+  if (text.indexOf('git config') >= 0) {
+    GIT_CONFIG.lastIndex = 0;
+    while ((m = GIT_CONFIG.exec(text)) !== null) {
+      const value = valueAt(text, m.index + m[0].length, ':');
+      // Unquoted, a name is capitalised: "git config user.name to see it" is prose about the command.
+      if (value === undefined || (value.quoted !== true && m[1] === 'user.name' && !/^\p{Lu}/u.test(text[value.start] as string))) continue;
+      push(out, keys, m[1] as string, text, value.start, value.end, value.bare === true, value.quoted === true);
+    }
   }
   if (text.indexOf('</') >= 0) {
     XML_ELEMENT.lastIndex = 0;
@@ -133,6 +144,8 @@ function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, st
   const type = keys.typeOf(key, { [key]: value });
   if (type === undefined || type === 'SECRET') return false;
   if (bare) value = trimEndOf(cut(type, value), /[\s.,;:]/);
+  // `user.name=Tendai Moyo`: an unquoted name after "=" goes on over capitalised words that are no next key.
+  else if (!quoted && type === 'PERSON') value += /^(?: \p{Lu}[\p{L}'’-]{0,30}(?=[\s,;)]|$)){1,3}/u.exec(text.slice(end, end + 100))?.[0] ?? '';
   // A quoted value (or an XML element's text) is data; an unquoted one may be code.
   if (!quoted && codeValue(value)) return false;
   if (!plausible(type, key, value)) return false;

@@ -54,13 +54,22 @@ export function findEmails(text: string, out: Finding[], escapedAt: boolean): vo
         e = d + lastDot + 1 + hyphen;
         domain = text.slice(d, e);
       }
-      if (s < at && lastDot > 0 && !domain.includes('..') && /^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld)) {
+      if (s < at && lastDot > 0 && !domain.includes('..') && /^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld) && !gitRemote(text, s, at, e)) {
         out.push({ start: s, end: e, type: 'EMAIL', score: 0.95 });
         minStart = e;
       }
       at = text.indexOf(sign, at + 1);
     }
   }
+}
+
+/**
+ * True for a git remote's SSH address ("git@github.com:org/repo.git", "ssh -T git@gitlab.com"): the
+ * shared account of a code host, not a person's email.
+ */
+function gitRemote(text: string, s: number, at: number, e: number): boolean {
+  if (at - s !== 3 || text.slice(s, at) !== 'git') return false;
+  return text[e] === ':' || /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.dev\.azure\.com|vs-ssh\.visualstudio\.com|git\.sr\.ht)$/i.test(text.slice(at + 1, e));
 }
 
 /**

@@ -65,6 +65,8 @@ const KEYWORDS = {
   spelled: ['dot', '(at', '[at', '{at', '( at', '[ at'],
   // A home directory's path: its next segment is the account's name (username.ts).
   homeDir: ['/users/', '/home/', '\\users\\'],
+  // Git's identity set on the command line (key-value.ts).
+  gitConfig: ['git config'],
   cardCode: ['cvv', 'cvc', 'csc', 'security code', 'card verification'],
   idNumber: ['mrn', 'medical record', 'patient', 'member', 'policy', 'insurance', 'frequent flyer', 'loyalty', 'rewards', 'employee', 'student'],
 } as const;

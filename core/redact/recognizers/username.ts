@@ -101,3 +101,43 @@ function startsPath(text: string, i: number): boolean {
   if (p === 47) return text.slice(Math.max(0, i - 7), i) === 'file://';
   return /[A-Za-z]/.test(String.fromCharCode(p)) && (i === 1 || text.charCodeAt(i - 2) === 47);
 }
+
+/** A shell prompt's tail after `user@host`: a working directory, then "$", "%", "#" or ">" and a blank or the end. */
+const PROMPT_TAIL = /^(?::[~/][^\s$#%>]{0,200}|[ \t]+[^\s\]$#%>]{1,200})?[ \t]?\]?[$%#>](?:[ \t]|$)/;
+/** A command that logs in as `user@host`. */
+const LOGIN_COMMAND = /\b(?:ssh|scp|sftp|rsync|mosh|sshfs|ssh-copy-id)\b/;
+/** The computer name macOS gives a person's Mac: "Tendais-MacBook-Pro", "Farais-iMac". */
+const MAC_HOST = /^(\p{Lu}\p{Ll}{1,30})s-(?:MacBook|iMac|Mac-mini|Mac-Studio|MBP|Mac)\b/u;
+
+/**
+ * The account of a login written `user@host` where the host is no mail domain: a shell prompt
+ * ("tmoyo@fedora:~/src$", "[tmoyo@fedora ~]$"), or after ssh, scp or rsync ("ssh tmoyo@10.0.0.5"; not
+ * "react@18.2.0"). macOS names a person's Mac after them ("tmoyo@Tendais-MacBook-Pro ~ %"): the name is
+ * masked too. An address with a mail domain is the email recognizer's.
+ */
+export function findLogins(text: string, out: Finding[]): void {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let s = at;
+    while (s > 0 && at - s < 32 && /[\w.-]/.test(text[s - 1] as string)) s--;
+    if (s === at || !/[A-Za-z_]/.test(text[s] as string) || (s > 0 && !/[\s\["'(=]/.test(text[s - 1] as string))) continue;
+    let e = at + 1;
+    while (e < text.length && e - at < 64 && /[\w.-]/.test(text[e] as string)) e++;
+    const host = text.slice(at + 1, e);
+    if (host === '') continue;
+    const login = text.slice(s, at);
+    // Only the line's last 120 characters before the login are read: a long line of "@"s stays linear.
+    const lineStart = Math.max(text.lastIndexOf('\n', s - 1) + 1, s - 120);
+    const prompt = startsLine(text, s) && PROMPT_TAIL.test(text.slice(e, e + 220));
+    if (!prompt && !LOGIN_COMMAND.test(text.slice(lineStart, s))) continue;
+    if (!NOT_A_PERSON.has(login.toLowerCase()) && !/^(?:your|my|the|example|sample|test)[._-]/i.test(login)) out.push({ start: s, end: at, type: 'USER', score: 0.8 });
+    const mac = prompt ? MAC_HOST.exec(host) : null;
+    if (mac !== null) out.push({ start: at + 1, end: at + 1 + (mac[1] as string).length, type: 'PERSON', score: 0.8 });
+  }
+}
+
+/** True when only blanks and a "[" (bash's "[user@host dir]$") stand between `i` and the start of its line. */
+function startsLine(text: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && i - j < 16 && (text[j - 1] === ' ' || text[j - 1] === '\t' || text[j - 1] === '[')) j--;
+  return j === 0 || text[j - 1] === '\n';
+}

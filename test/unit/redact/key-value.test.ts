@@ -26,6 +26,20 @@ describe('values under sensitive keys in text', () => {
     expect(masked('[user]\n\tname = Zqxette Vrumple\n\temail = zv@example.org\ntimeout = 30')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.org']);
   });
 
+  it("reads git's identity set on the command line, and an unquoted name after \"=\" over its capitalised words", () => {
+    expect(masked('git config user.name "Tendai Moyo"')).toEqual(['PERSON:Tendai Moyo']);
+    expect(masked('git config --global user.name Farai Chikwanha && git config --global user.email farai@example.org')).toEqual([
+      'PERSON:Farai Chikwanha',
+      'EMAIL:farai@example.org',
+    ]);
+    // Before, only the given name was masked.
+    expect(masked('user.name=Zqxette Vrumple')).toEqual(['PERSON:Zqxette Vrumple']);
+    expect(masked('GIT_AUTHOR_NAME=Kwame Mensah git commit -m fix')).toEqual(['PERSON:Kwame Mensah']);
+    // The next key of a log line ends it; prose about the command is no value.
+    expect(masked('level=info customer_name=Tendai Moyo=x')).toEqual(['PERSON:Tendai']);
+    expect(masked('Run git config user.name to see it')).toEqual([]);
+  });
+
   it('finds them in JSON cut short, which does not parse', () => {
     const cut = '{"customer":{"first_name":"Tendai","last_name":"Moyo","phone":"+263771234567"},"notes":"call back after 5pm about the ref';
     expect(masked(cut)).toEqual(['PERSON:Tendai', 'PERSON:Moyo', 'PHONE:+263771234567']);

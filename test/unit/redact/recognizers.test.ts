@@ -502,6 +502,17 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('/home/runner/work/repo /home/ubuntu/app /Users/Shared/x /home/$USER/x /home/<you>/x ~/x GET /users/jane /home/123/')).toEqual([]);
     expect(masked('see docs.example.org/home/about')).toEqual(['URL:docs.example.org/home/about']);
   });
+  it('USER: the account of a login in a shell prompt or after ssh, and the name macOS gives a Mac', () => {
+    expect(masked('[tmoyo@fedora ~]$ make')).toEqual(['USER:tmoyo']);
+    expect(masked('zqxette@zq-laptop:~/src$ npm test')).toEqual(['USER:zqxette']);
+    expect(masked('Last login: Tue Mar 12\ntmoyo@Farais-iMac src % git status')).toEqual(['USER:tmoyo', 'PERSON:Farai']);
+    expect(masked('ssh tmoyo@10.0.0.5')).toEqual(['USER:tmoyo', 'IP_ADDRESS:10.0.0.5']);
+    // Service accounts, package versions, a mention, and a code host's shared git account (it was an EMAIL).
+    expect(masked('root@ip-10-0-0-5:~# uptime\nrsync -av ./ deploy@web01:/srv')).toEqual([]);
+    expect(masked('npm i react@18.2.0; version@1.2.3.4 and @Tendai')).toEqual(['IP_ADDRESS:1.2.3.4']);
+    expect(masked('git clone git@github.com:tendaimoyo/api.git; ssh -T git@gitlab.com; git@acme.io:team/repo.git')).toEqual([]);
+    expect(masked('write to git@acme.io')).toEqual(['EMAIL:git@acme.io']);
+  });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.
     expect(masked('name: jane doe')).toEqual(['PERSON:jane doe']);

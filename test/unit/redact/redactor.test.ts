@@ -203,6 +203,20 @@ describe('redactJson', () => {
     });
   });
 
+  it("masks who wrote or signed something, and a clinic's or office's people, by their keys", () => {
+    const p = new Pseudonymizer(hash);
+    const commit = { git_author_name: 'Tendai Moyo', committer_name: 'Farai Chikwanha', author: 'Kwame Mensah', creator: 'langchain-ai', package_manager: 'pnpm', doctor: 'Dr. Zqxette Vrumple' };
+    // Before, only "Dr. Zqxette Vrumple" was masked: two words no name list knows need a key that says so.
+    expect(r.redactJson(commit, p)).toEqual({
+      git_author_name: '<PERSON_1>',
+      committer_name: '<PERSON_2>',
+      author: '<PERSON_3>',
+      creator: 'langchain-ai',
+      package_manager: 'pnpm',
+      doctor: '<PERSON_4>',
+    });
+  });
+
   it('masks the parts of a name under keys that only say so beside each other (FHIR given/family, fn/ln)', () => {
     const p = new Pseudonymizer(hash);
     const record = {
@@ -440,6 +454,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of dashes after an address', '12 Baker Street - A - B - C - '.repeat(1_700)],
     ['50 KB of streets with a comma before the number', 'Rua A, 1, '.repeat(5_000)],
     ['50 KB of passwords in German prose', 'Passwort ist '.repeat(3_800)],
+    ['50 KB of logins on one line', 'ssh a@b '.repeat(6_300)],
+    ['50 KB of prompts', 'a@b:~$ '.repeat(7_200)],
     ['50 KB of home directories', '/home/a/Users/b\\\\Users\\\\'.repeat(2_500)],
     ['50 KB of backslashes before "Users"', `${'\\'.repeat(50_000)}Users\\x`],
     ['50 KB of name cues before Arabic words', 'اسمي أحمد حسن '.repeat(3_600)],
