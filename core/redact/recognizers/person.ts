@@ -621,8 +621,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   const strongAfter = (): boolean => (sa ??= AFTER_STRONG.test(tail()));
   let ma: boolean | undefined;
   const mediumAfter = (): boolean => (ma ??= strongAfter() || AFTER_MEDIUM.test(tail()));
-  const speaker = (): boolean =>
-    /^[ \t]*:[ \t]*["“]?\p{L}/u.test(tail()) && /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, first.start - 10), first.start));
+  const speaker = (): boolean => /^[ \t]*:[ \t]*["“]?\p{L}/u.test(tail()) && opensLine(text, first.start);
   // A name before the noun of an institution or a place names that ("Kennedy International Airport",
   // "Wayne County", "Johns Hopkins Hospital"). Not "Park", "Hall" or "Church": they are surnames too.
   if (!honor && INSTITUTION_AFTER.test(tail())) return;
@@ -703,6 +702,24 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   if (/['’]s$/.test(last.word)) end -= 2;
   else if (last.word.endsWith('.') && kinds[kinds.length - 1] !== 'initial') end -= 1;
   found.push({ start, end, score, words: toks.filter((_, n) => kinds[n] !== 'initial').map((t) => t.norm) });
+}
+
+/**
+ * True when `i` opens its line, after at most three blanks and a reply's "> " marks: a transcript's
+ * speaker. A label indented further is code or a docstring's ("        Dict: the output").
+ */
+function opensLine(text: string, i: number): boolean {
+  let j = i;
+  let blanks = 0;
+  while (j > 0 && i - j < 10) {
+    const c = text[j - 1];
+    if (c === '>') blanks = 0;
+    else if (c === ' ' || c === '\t') {
+      if (++blanks > 3) return false;
+    } else break;
+    j--;
+  }
+  return j === 0 || text[j - 1] === '\n';
 }
 
 /** What joins the items of a list of names ("Kónya, Becker and Vasquez"), right after an item, or right before one. */

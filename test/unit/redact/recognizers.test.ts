@@ -423,6 +423,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked(text)).toEqual([]);
     // Speakers the name lists lack still are people.
     expect(masked('Zqxette: hello there\nThandiwe: yes please')).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
+    // A docstring's indented type ("Dict" was <PERSON_1>); a speaker in a quoted reply is still one.
+    expect(masked('def f(x):\n    """Returns:\n        Dict: the output\n    """')).toEqual([]);
+    expect(masked('> Zqxette: hi\n>> Thandiwe: yes\n  Kwame: ok')).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe', 'PERSON:Kwame']);
   });
   it("PERSON: a big city's name no name list knows is the city, unless something says it is someone", () => {
     // A weather agent's answer (claude-agent via Langfuse): "Berlin" came out as <PERSON_1>.
