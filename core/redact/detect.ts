@@ -25,7 +25,7 @@ import {
   findIdNumbers,
   findIps,
   findPhones,
-  findSpelledEmails,
+  atBeforeDomain, findSpelledEmails,
   findSsns,
   findUrls,
 } from './recognizers/structured.js';
@@ -224,7 +224,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   const runRecognizers = (text: string, found: Finding[], s: TextIndex, capitalsOutside: boolean): void => {
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
     if (use.email && (s.at || s.escapedAt)) findEmails(text, found, s.escapedAt);
-    if (use.email && s.space && s.has('spelled')) findSpelledEmails(text, found);
+    if (use.email && s.space && (s.has('spelled') || (s.dot && atBeforeDomain(text)))) findSpelledEmails(text, found);
     if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, sensitiveKeys);
     if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);
     if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);

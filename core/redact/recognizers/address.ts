@@ -340,7 +340,10 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
     // Generic "Name Words 55" with address evidence around it.
     if (prev.length > 0) {
       const w0 = (prev[0] as { w: string }).w;
+      // An English word or abbreviation in lower case names no street: "1111 exp 12/26" is a card's last
+      // digits and its expiry, "1111 shipped 12/26" an order (lower-case texts still name theirs: "74678 midtvollen 130").
       if (w0.length < 3 || !/^\p{L}/u.test(w0) || lexicon().common.has(normWord(w0))) return;
+      if (/^\p{Ll}/u.test(w0) && (lexicon().dictionary.has(normWord(w0)) || NOT_A_STREET_ABBREVIATION.has(w0))) return;
       let s = (prev[0] as { s: number }).s;
       for (let q = 1; q < prev.length && q <= 2; q++) {
         const pw = (prev[q] as { w: string }).w;
@@ -358,6 +361,9 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
     }
   });
 }
+
+/** Lower-case abbreviations before a number that are no street's name ("exp 12/26", "ext 204", "ref 5"). */
+const NOT_A_STREET_ABBREVIATION = new Set(['exp', 'ext', 'ref', 'qty', 'tel', 'fax', 'acct', 'inv', 'vol', 'fig', 'est', 'approx', 'avg', 'ver', 'rev', 'sec', 'min', 'max', 'pcs', 'pkg']);
 
 const PLACE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’.()-]*|\([\p{L} ]+\)|\d{3,6}(?:-\d{2,4})?|de|do|da|del|la|le|du|des|am|an|im|upon|on|sur|en|di|nad|pod|bei|u|v|z|ve|na)$/u;
 /** Capitalised words that start a new sentence or field rather than continue an address. */

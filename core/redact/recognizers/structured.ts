@@ -92,6 +92,22 @@ const AT_SEP = /[(\[{][ \t]*at[ \t]*[)\]}]|(?<=[ \t])at(?=[ \t])|@/gi;
 const SPELLED_SEP = /[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}]|(?<=[ \t])(?:at|dot)(?=[ \t])/i;
 
 /** Emails with "at" and "dot" spelled out or bracketed (see SPELLED_EMAIL). */
+/**
+ * True when " at " comes before a word with a full stop in it ("jane.doe at gmail.com"): an address with
+ * only its "@" spelled. The keyword gate leaves " at " out (most English texts have one), so this looks
+ * for the domain after it.
+ */
+export function atBeforeDomain(text: string): boolean {
+  for (let i = text.indexOf(' at '); i >= 0; i = text.indexOf(' at ', i + 4)) {
+    for (let j = i + 4; j < text.length && j - i < 80; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 10) break;
+      if (c === 46 && j + 1 < text.length && /[A-Za-z]/.test(text[j + 1] as string)) return true;
+    }
+  }
+  return false;
+}
+
 export function findSpelledEmails(text: string, out: Finding[]): void {
   SPELLED_EMAIL.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -394,7 +410,8 @@ export function findIbans(text: string, out: Finding[], ix: TextIndex): void {
 // ---------------------------------------------------------------- SSN
 
 const SSN = /(?<![\w.-]|\d[ .-])(\d{3})([ .-]?)(\d{2})\2(\d{4})(?![\w]|[ .-]?\d)/y;
-const SSN_CONTEXT = /\b(?:ssn|ssns|social security|social sec|ss#|ss #|tax id|tin|itin)\b/;
+/** "social" alone is how Americans say it ("my social is …", "Social: …"). */
+const SSN_CONTEXT = /\b(?:ssn|ssns|social security|social sec|social(?! media| network| login| sign| share)|ss#|ss #|tax id|tin|itin)\b/;
 
 /** US social security numbers (validity rules; without separators only next to SSN context words). */
 export function findSsns(text: string, out: Finding[], ix: TextIndex): void {

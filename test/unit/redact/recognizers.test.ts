@@ -147,6 +147,9 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('SSN with separators, or bare next to "SSN"', () => {
     expect(masked("Here's my SSN: 460-89-9847")).toEqual(['SSN:460-89-9847']);
     expect(masked('ssn 460899847')).toEqual(['SSN:460899847']);
+    // "social" alone, as Americans say it; not social media's numbers.
+    expect(masked('my social is 078051120; Social: 460899847')).toEqual(['SSN:078051120', 'SSN:460899847']);
+    expect(masked('social media followers 078051120')).toEqual([]);
     expect(masked('078-05-0000')).toEqual([]);
   });
   it('IP_ADDRESS v4 and v6, not versions or 0.0.0.0', () => {
@@ -283,6 +286,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Please ship to Park 12.')).toEqual(['ADDRESS:Park 12']);
     expect(masked('Kärntner Straße 12, Wien and Calle 5')).toEqual(['ADDRESS:Kärntner Straße 12, Wien', 'ADDRESS:Calle 5']);
     expect(masked('pedestrians must enter on hegyalja út 98.')).toEqual(['ADDRESS:út 98']);
+  });
+  it('ADDRESS: a lower-case English word or abbreviation between numbers names no street', () => {
+    // A card's last digits and its expiry, and an order, were typed ADDRESS ("postal code, street, number").
+    expect(masked('card ending 1111 exp 12/26; Order 1111 shipped 12/26')).toEqual([]);
+    expect(masked('Card: 4111 1111 1111 1111 exp 12/26')).toEqual(['CREDIT_CARD:4111 1111 1111 1111']);
+    // A lower-case text's street that no dictionary knows still is one.
+    expect(masked('the bus drops you off at 74678 midtvollen 130 st.')).toEqual(['ADDRESS:74678 midtvollen 130']);
   });
   it('ADDRESS: a street named by another street word keeps its type ("Pine Lane", not "Pine")', () => {
     // tau-bench's user records, read as text: "Pine" is a street type too, and "Lane" was left out.
@@ -618,6 +628,10 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(createRedactor().redactText(text, p)).toBe('email me at <EMAIL_1> or <EMAIL_2>; <EMAIL_1> works too');
     // Prose with "at" and "dot", and two words of the language around them, is no address.
     expect(masked('look at this dot com bubble; meet me at noon dot; version 1.2 at 3 dot 4; a at b at c dot com')).toEqual([]);
+    // Only the "@" spelled: before, the domain alone was masked as a URL and the local part kept.
+    expect(masked('email me at jane.doe at gmail.com, or jdoe42 at outlook.com')).toEqual(['EMAIL:jane.doe at gmail.com', 'EMAIL:jdoe42 at outlook.com']);
+    expect(createRedactor().redactText('jane.doe at gmail.com = jane.doe@gmail.com', new Pseudonymizer(createKeyedHash(Buffer.from('k'))))).toBe('<EMAIL_1> = <EMAIL_1>');
+    expect(masked('see it at 3.5 GHz')).toEqual([]);
   });
   it('CREDIT_CARD: the security code after its name ("cvv 123"), which may never be stored', () => {
     expect(masked('card 4111-1111-1111-1111 exp 12/26 cvv 123, CVC: 4821, security code is 077')).toEqual([
