@@ -224,7 +224,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   const runRecognizers = (text: string, found: Finding[], s: TextIndex, capitalsOutside: boolean): void => {
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
     if (use.email && (s.at || s.escapedAt)) findEmails(text, found, s.escapedAt);
-    if (use.email && s.space && (s.has('spelled') || (s.dot && atBeforeDomain(text)))) findSpelledEmails(text, found);
+    if (use.email && s.space && (s.has('spelled') || (s.dot && s.has('atWord') && atBeforeDomain(text)))) findSpelledEmails(text, found);
     if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, sensitiveKeys);
     if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);
     if (use.iban && s.digits >= 8 && (s.upper >= 2 || s.has('iban'))) findIbans(text, found, s);
@@ -246,7 +246,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);
     if (use.person && s.has('homeDir')) findHomeDirUsers(text, found);
-    if (use.person && s.at) findLogins(text, found);
+    if (use.person && s.at) findLogins(text, found, s.has('login'));
     // Values under sensitive keys in text the redactor could not read as JSON (YAML, logfmt, truncated JSON, XML).
     if (text.length >= 5 && (s.colons > 0 || text.indexOf('=') >= 0 || text.indexOf('</') >= 0 || s.has('gitConfig'))) findKeyValues(text, found, sensitiveKeys);
   };

@@ -99,11 +99,15 @@ const SPELLED_SEP = /[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}]|(?<=[ \t])(?:at|dot)(?=[
  */
 export function atBeforeDomain(text: string): boolean {
   for (let i = text.indexOf(' at '); i >= 0; i = text.indexOf(' at ', i + 4)) {
-    for (let j = i + 4; j < text.length && j - i < 80; j++) {
+    let dot = false;
+    let j = i + 4;
+    for (; j < text.length && j - i < 80; j++) {
       const c = text.charCodeAt(j);
-      if (c === 32 || c === 9 || c === 10) break;
-      if (c === 46 && j + 1 < text.length && /[A-Za-z]/.test(text[j + 1] as string)) return true;
+      if (c === 32 || c === 9 || c === 10 || c === 64) break;
+      if (c === 46 && j + 1 < text.length && /[A-Za-z]/.test(text[j + 1] as string)) dot = true;
     }
+    // A plain "@" in the word is the email recognizer's ("reach me at jane.doe@gmail.com").
+    if (dot && text.charCodeAt(j) !== 64) return true;
   }
   return false;
 }

@@ -65,6 +65,11 @@ const KEYWORDS = {
   spelled: ['dot', '(at', '[at', '{at', '( at', '[ at'],
   // A home directory's path: its next segment is the account's name (username.ts).
   homeDir: ['/users/', '/home/', '\\users\\'],
+  // " at " itself, which most English texts have: only a word with a full stop after it makes an address
+  // with its "@" spelled (structured.ts's atBeforeDomain looks).
+  atWord: [' at '],
+  // Commands that log in as `user@host` (username.ts).
+  login: ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
   // Git's identity set on the command line (key-value.ts).
   gitConfig: ['git config'],
   cardCode: ['cvv', 'cvc', 'csc', 'security code', 'card verification'],

@@ -113,26 +113,36 @@ const MAC_HOST = /^(\p{Lu}\p{Ll}{1,30})s-(?:MacBook|iMac|Mac-mini|Mac-Studio|MBP
  * The account of a login written `user@host` where the host is no mail domain: a shell prompt
  * ("tmoyo@fedora:~/src$", "[tmoyo@fedora ~]$"), or after ssh, scp or rsync ("ssh tmoyo@10.0.0.5"; not
  * "react@18.2.0"). macOS names a person's Mac after them ("tmoyo@Tendais-MacBook-Pro ~ %"): the name is
- * masked too. An address with a mail domain is the email recognizer's.
+ * masked too. An address with a mail domain is the email recognizer's. `commands`: the text names a login
+ * command (the `login` keyword group), else only prompts are looked for.
  */
-export function findLogins(text: string, out: Finding[]): void {
+export function findLogins(text: string, out: Finding[], commands: boolean): void {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    let s = at;
-    while (s > 0 && at - s < 32 && /[\w.-]/.test(text[s - 1] as string)) s--;
-    if (s === at || !/[A-Za-z_]/.test(text[s] as string) || (s > 0 && !/[\s\["'(=]/.test(text[s - 1] as string))) continue;
     let e = at + 1;
-    while (e < text.length && e - at < 64 && /[\w.-]/.test(text[e] as string)) e++;
-    const host = text.slice(at + 1, e);
-    if (host === '') continue;
+    while (e < text.length && e - at < 64 && isLoginChar(text.charCodeAt(e))) e++;
+    // Most "@"s are emails: what follows their domain is no prompt, and no login command came before.
+    const next = e < text.length ? text.charCodeAt(e) : 0;
+    const mayPrompt = next === 58 || next === 32 || next === 9 || next === 93 || next === 36 || next === 37 || next === 35 || next === 62;
+    if (e === at + 1 || (!commands && !mayPrompt)) continue;
+    let s = at;
+    while (s > 0 && at - s < 32 && isLoginChar(text.charCodeAt(s - 1))) s--;
+    if (s === at || !/[A-Za-z_]/.test(text[s] as string) || (s > 0 && !/[\s\["'(=]/.test(text[s - 1] as string))) continue;
+    const prompt = mayPrompt && startsLine(text, s) && PROMPT_TAIL.test(text.slice(e, e + 220));
+    if (!prompt) {
+      // The line before the login, at most its last 120 characters (a long line of "@"s stays linear).
+      const lead = text.slice(Math.max(0, s - 120), s);
+      if (!commands || !LOGIN_COMMAND.test(lead.slice(lead.lastIndexOf('\n') + 1))) continue;
+    }
     const login = text.slice(s, at);
-    // Only the line's last 120 characters before the login are read: a long line of "@"s stays linear.
-    const lineStart = Math.max(text.lastIndexOf('\n', s - 1) + 1, s - 120);
-    const prompt = startsLine(text, s) && PROMPT_TAIL.test(text.slice(e, e + 220));
-    if (!prompt && !LOGIN_COMMAND.test(text.slice(lineStart, s))) continue;
     if (!NOT_A_PERSON.has(login.toLowerCase()) && !/^(?:your|my|the|example|sample|test)[._-]/i.test(login)) out.push({ start: s, end: at, type: 'USER', score: 0.8 });
-    const mac = prompt ? MAC_HOST.exec(host) : null;
+    const mac = prompt ? MAC_HOST.exec(text.slice(at + 1, e)) : null;
     if (mac !== null) out.push({ start: at + 1, end: at + 1 + (mac[1] as string).length, type: 'PERSON', score: 0.8 });
   }
+}
+
+/** A character of a login or a host name: a letter, a digit, "_", "." or "-". */
+function isLoginChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
 /** True when only blanks and a "[" (bash's "[user@host dir]$") stand between `i` and the start of its line. */
