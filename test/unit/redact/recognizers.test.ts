@@ -287,6 +287,11 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Kärntner Straße 12, Wien and Calle 5')).toEqual(['ADDRESS:Kärntner Straße 12, Wien', 'ADDRESS:Calle 5']);
     expect(masked('pedestrians must enter on hegyalja út 98.')).toEqual(['ADDRESS:út 98']);
   });
+  it('PERSON: a greeting with a comma, and "name\'s" after anyone\'s', () => {
+    // Before, a name the lists lack was kept after "Hi," (only "Hi Zqxette" was masked) and after "Her name's".
+    expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
+    expect(masked('Hi, I need help. Hello, World! Hey, Thanks. Hi, Can you help? Hi, Support team')).toEqual([]);
+  });
   it('ADDRESS: a lower-case English word or abbreviation between numbers names no street', () => {
     // A card's last digits and its expiry, and an order, were typed ADDRESS ("postal code, street, number").
     expect(masked('card ending 1111 exp 12/26; Order 1111 shipped 12/26')).toEqual([]);
