@@ -24,7 +24,14 @@ const EXACT: Record<string, string> = {
   iban: 'IBAN', accountnumber: 'ACCOUNT_NUMBER', bankaccount: 'ACCOUNT_NUMBER', routingnumber: 'ACCOUNT_NUMBER', sortcode: 'ACCOUNT_NUMBER',
   cardnumber: 'CREDIT_CARD', creditcard: 'CREDIT_CARD', creditcardnumber: 'CREDIT_CARD', ccnumber: 'CREDIT_CARD', pan: 'CREDIT_CARD', cvv: 'CREDIT_CARD', cvc: 'CREDIT_CARD',
   ip: 'IP_ADDRESS', ipaddress: 'IP_ADDRESS', clientip: 'IP_ADDRESS', remoteaddr: 'IP_ADDRESS', xforwardedfor: 'IP_ADDRESS',
-  userid: 'USER', enduserid: 'USER',
+  userid: 'USER', enduserid: 'USER', login: 'USER', userlogin: 'USER', loginname: 'USER',
+  // National ids by their own names: the UK's National Insurance number, Canada's SIN, India's Aadhaar,
+  // Brazil's CPF, Mexico's CURP, Spain's DNI/NIE/NIF, Italy's codice fiscale, the Netherlands' BSN,
+  // Poland's PESEL, Sweden's personnummer, Germany's Steuer-ID, Australia's TFN.
+  nationalinsurancenumber: 'NATIONAL_ID', nino: 'NATIONAL_ID', ninumber: 'NATIONAL_ID', socialinsurancenumber: 'NATIONAL_ID',
+  sinnumber: 'NATIONAL_ID', aadhaar: 'NATIONAL_ID', aadhaarnumber: 'NATIONAL_ID', cpf: 'NATIONAL_ID', curp: 'NATIONAL_ID', dni: 'NATIONAL_ID',
+  nie: 'NATIONAL_ID', nif: 'NATIONAL_ID', codicefiscale: 'NATIONAL_ID', bsn: 'NATIONAL_ID', burgerservicenummer: 'NATIONAL_ID',
+  pesel: 'NATIONAL_ID', personnummer: 'NATIONAL_ID', steuerid: 'NATIONAL_ID', steueridentifikationsnummer: 'NATIONAL_ID', tfn: 'NATIONAL_ID',
   // The same fields in German, French, Spanish, Italian, Portuguese, Dutch and Polish (accents off: keyWords).
   vorname: 'PERSON', nachname: 'PERSON', familienname: 'PERSON', prenom: 'PERSON', nomdefamille: 'PERSON', nomcomplet: 'PERSON',
   apellido: 'PERSON', apellidos: 'PERSON', nombrecompleto: 'PERSON', cognome: 'PERSON', nomecompleto: 'PERSON', sobrenome: 'PERSON',

@@ -191,6 +191,8 @@ function plausible(type: string, key: string, value: string): boolean {
   if (type === 'PERSON') return looksLikePersonName(value) || /^\p{Lu}/u.test(value) || (value.length >= 5 && /^[\p{Ll}\p{M}' -]+$/u.test(value));
   // An email key's value holds an "@" or one spelled out ("Mail: Birkenweg 9" is a postal address).
   if (type === 'EMAIL') return /@|[\s([{]at[\s)\]}]/i.test(value);
+  // A username or login has a letter ("login: 42" is a count); a user id may be digits only.
+  if (type === 'USER' && !/id$/i.test(key)) return /\p{L}/u.test(value);
   const digits = value.match(/\d/g)?.length ?? 0;
   // An amount is no number of a person's ("Credit Card: $247").
   if (/^[$€£¥]/.test(value)) return false;

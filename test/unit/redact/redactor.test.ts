@@ -217,6 +217,31 @@ describe('redactJson', () => {
     });
   });
 
+  it("masks a GitHub user's login and national ids under their own names (NI number, CPF, DNI, PESEL)", () => {
+    const p = new Pseudonymizer(hash);
+    const record = {
+      user: { login: 'tmoyo', id: 123 },
+      national_insurance_number: 'AB123456C',
+      ni_number: 'AB 12 34 56 C',
+      cpf: '123.456.789-09',
+      dni: '12345678Z',
+      pesel: '44051401359',
+      last_login: '2024-01-01T10:00:00Z',
+      login: true,
+    };
+    expect(r.redactJson(record, p)).toEqual({
+      user: { login: '<USER_1>', id: 123 },
+      national_insurance_number: '<NATIONAL_ID_1>',
+      ni_number: '<NATIONAL_ID_2>',
+      cpf: '<NATIONAL_ID_3>',
+      dni: '<NATIONAL_ID_4>',
+      pesel: '<NATIONAL_ID_5>',
+      // When someone last logged in, and whether they may, are no login.
+      last_login: '2024-01-01T10:00:00Z',
+      login: true,
+    });
+  });
+
   it('masks the parts of a name under keys that only say so beside each other (FHIR given/family, fn/ln)', () => {
     const p = new Pseudonymizer(hash);
     const record = {
