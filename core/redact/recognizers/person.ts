@@ -210,6 +210,11 @@ function englishCompound(norm: string): boolean {
   for (let i = 3; i <= norm.length - 3; i++) if (dict.has(norm.slice(0, i)) && dict.has(norm.slice(i))) return true;
   return false;
 }
+/**
+ * A speaker's colon after a name, with the speaker's role or the time between them ("Zqxette (customer): hi",
+ * "Zqxette [10:02]: hi"), then the words said. Read on the lower-cased text after the name.
+ */
+const SPEAKER_AFTER = /^(?:[ \t]*(?:\((?:customer|client|caller|guest|user|patient|member|visitor|buyer)\)|\[[\d:. apm]{4,12}\]))?[ \t]*:[ \t]*["“]?\p{L}/u;
 /** Kinds whose trailing full stop is an abbreviation, not the end of a sentence. */
 const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'caps']);
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
@@ -621,7 +626,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   const strongAfter = (): boolean => (sa ??= AFTER_STRONG.test(tail()));
   let ma: boolean | undefined;
   const mediumAfter = (): boolean => (ma ??= strongAfter() || AFTER_MEDIUM.test(tail()));
-  const speaker = (): boolean => /^[ \t]*:[ \t]*["“]?\p{L}/u.test(tail()) && opensLine(text, first.start);
+  const speaker = (): boolean => SPEAKER_AFTER.test(tail()) && (opensLine(text, first.start) || afterTimestamp(text, first.start));
   // A name before the noun of an institution or a place names that ("Kennedy International Airport",
   // "Wayne County", "Johns Hopkins Hospital"). Not "Park", "Hall" or "Church": they are surnames too.
   if (!honor && INSTITUTION_AFTER.test(tail())) return;
@@ -720,6 +725,21 @@ function opensLine(text: string, i: number): boolean {
     j--;
   }
   return j === 0 || text[j - 1] === '\n';
+}
+
+/**
+ * A line's time or date and time before a speaker, as chat logs write them: "[10:02] ", "10:02 PM ",
+ * "2024-06-01 10:02:11 - ".
+ */
+const TIMESTAMP_LINE_START =
+  /^[ \t]*(?:\[[\d:./ -]{4,25}(?:[ ]?[ap]m)?\]|(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:[ ]?[AaPp][Mm]|Z)?)[ \t]*(?:[-–|][ \t]*)?$/;
+
+/** True when only a timestamp (TIMESTAMP_LINE_START) stands between the start of `i`'s line and `i`. */
+function afterTimestamp(text: string, i: number): boolean {
+  const lead = text.slice(Math.max(0, i - 40), i);
+  const nl = lead.lastIndexOf('\n');
+  if (nl < 0 && i > 40) return false;
+  return TIMESTAMP_LINE_START.test(lead.slice(nl + 1));
 }
 
 /** What joins the items of a list of names ("Kónya, Becker and Vasquez"), right after an item, or right before one. */

@@ -287,6 +287,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Kärntner Straße 12, Wien and Calle 5')).toEqual(['ADDRESS:Kärntner Straße 12, Wien', 'ADDRESS:Calle 5']);
     expect(masked('pedestrians must enter on hegyalja út 98.')).toEqual(['ADDRESS:út 98']);
   });
+  it("PERSON: a chat log's speaker after the line's time, or with a role or the time before the colon", () => {
+    const log = '[10:02] Zqxette: hi, my order is late\n[10:03] Agent: sorry about that\n10:03 PM Thandiwe: hello\n2024-06-01 10:02:11 - Kwame: hi';
+    expect(masked(log)).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe', 'PERSON:Kwame']);
+    expect(masked('Zqxette (customer): hi\nThandiwe [10:02]: my card')).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
+    // A level in brackets is no time; a time in the middle of a line opens no speaker.
+    expect(masked('[ERROR] Kubernetes: failed\nthe job ran at 10:02 Zqxette: no')).toEqual([]);
+  });
   it('PERSON: a greeting with a comma, and "name\'s" after anyone\'s', () => {
     // Before, a name the lists lack was kept after "Hi," (only "Hi Zqxette" was masked) and after "Her name's".
     expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
