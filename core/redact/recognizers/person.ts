@@ -25,7 +25,7 @@ const BEFORE_STRONG = new RegExp(
 );
 /** The noun of an institution or a place right after a run of capitalised words. */
 const INSTITUTION_AFTER =
-  /^[ \t]+(?:international[ \t]+)?(?:airport|airlines?|airways|university|college|hospital|clinic|hotel|station|stadium|arena|museum|library|school|academy|cathedral|mall|county|institute|theat(?:er|re))\b/;
+  /^[ \t]+(?:international[ \t]+)?(?:airport|airlines?|airways|university|college|hospital|clinic|hotel|station|stadium|arena|museum|library|school|academy|cathedral|mall|county|city|institute|theat(?:er|re))\b/;
 /** Weaker phrases: they help a capitalised word that already looks like a name. */
 const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontact|\bver(?:sion)?|\bfounders?:?|\bcalled|\bdear)\s*$/;
 /**
@@ -215,6 +215,20 @@ function englishCompound(norm: string): boolean {
  * "Zqxette [10:02]: hi"), then the words said. Read on the lower-cased text after the name.
  */
 const SPEAKER_AFTER = /^(?:[ \t]*(?:\((?:customer|client|caller|guest|user|patient|member|visitor|buyer)\)|\[[\d:. apm]{4,12}\]))?[ \t]*:[ \t]*["“]?\p{L}/u;
+/** The commonest Vietnamese surnames and middle names, without their diacritics. */
+const VIETNAMESE_SURNAMES = new Set(['nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'truong', 'dinh', 'doan', 'luong', 'trinh', 'lam', 'mai', 'cao', 'ha', 'chau', 'tang']);
+const VIETNAMESE_MIDDLE = new Set(['van', 'thi', 'duc', 'huu', 'ngoc', 'xuan', 'quang', 'dinh', 'cong', 'gia', 'bao', 'kim', 'thanh', 'minh', 'quoc', 'hong', 'tuan', 'trung', 'manh', 'nhu', 'khanh', 'phuong', 'hoai', 'thu']);
+
+/** Diacritics off, "đ" as "d": how the lists above spell the words. */
+function plainVietnamese(norm: string): string {
+  return norm.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+}
+
+/** True when a run of three or four words opens with a Vietnamese surname and a middle name follows it. */
+function vietnameseName(run: readonly CapTok[]): boolean {
+  return run.length <= 4 && VIETNAMESE_SURNAMES.has(plainVietnamese((run[0] as CapTok).norm)) && VIETNAMESE_MIDDLE.has(plainVietnamese((run[1] as CapTok).norm));
+}
+
 /** Kinds whose trailing full stop is an abbreviation, not the end of a sentence. */
 const SENTENCE_SAFE_KINDS = new Set<Kind>(['initial', 'honorific', 'suffix', 'caps']);
 /** Kinds a lone token can have without ever being judged a name (judgeRun trims or scores them to nothing). */
@@ -562,6 +576,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   // "Mon Jun 3 10:00:00 2024", "Sat, 01 Jun 2024": weekday and month abbreviations beside a digit or each
   // other are a date ("Jan" and "Jun" alone are names).
   if (run.some((t) => lexicon().dateAbbreviation.has(t.norm))) kinds = kinds.map((k, n) => (inDate(text, run, n) ? 'common' : k));
+  // Vietnamese order, surname, middle name, given name ("Nguyễn Văn An", "Phạm Đức Long"): the given name
+  // may be an English word ("An", "Long") and would be trimmed as one.
+  if (run.length >= 3 && vietnameseName(run)) kinds = kinds.map((k, n) => (n === 0 || k === 'common' || k === 'commonlast' || k === 'word' ? 'last' : k));
   let toks = run;
   let honor = honorIn;
   // A surname that is also a common word ("Young", "White") counts as a name only beside a given name, or

@@ -294,6 +294,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A level in brackets is no time; a time in the middle of a line opens no speaker.
     expect(masked('[ERROR] Kubernetes: failed\nthe job ran at 10:02 Zqxette: no')).toEqual([]);
   });
+  it('PERSON: a Vietnamese name whole, its given name an English word or not ("Nguyễn Văn An")', () => {
+    // Before, "An" and "Long" were trimmed as English words, and "Lê" as a sentence's first word.
+    expect(masked('Nguyễn Văn An called; Phạm Đức Long is here; Lê Minh Anh too')).toEqual(['PERSON:Nguyễn Văn An', 'PERSON:Phạm Đức Long', 'PERSON:Lê Minh Anh']);
+    // A city named like a person is the city.
+    expect(masked('Ho Chi Minh City is big')).toEqual([]);
+  });
   it('PERSON: a greeting with a comma, and "name\'s" after anyone\'s', () => {
     // Before, a name the lists lack was kept after "Hi," (only "Hi Zqxette" was masked) and after "Her name's".
     expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
