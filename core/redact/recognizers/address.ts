@@ -324,6 +324,13 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
       }
       if (k >= 3) break;
     }
+    // A street named without its type, when a place and a postal code follow its comma ("45 Kingsway,
+    // London WC2B 6SE", "12 Moyo Close" has one): names no dictionary knows, so "2 Beta, Release 12345" stays.
+    const named = NAMED_STREET_THEN_PLACE.exec(text.slice(ne, ne + 120));
+    if (named !== null && !onlyDictionaryWords(named[1] as string) && !onlyDictionaryWords(named[2] as string)) {
+      anchors.push({ start: ns, end: ne + named[0].length, strong: true });
+      return;
+    }
     // Generic "55 Name Words" right after an address cue ("The restaurant is at 214 Pavlou Drandaki").
     if (next.length > 0 && endsWithAddressCue(text.slice(Math.max(0, ns - 48), ns).replace(/\d{3,6}[ \t]+$/, ''))) {
       let end = -1;
@@ -395,7 +402,18 @@ function placeTokens(line: string): number {
 const BREAK = '\\n[ \\t>?\\u00a0]*';
 /** Postal codes: digits (with a suffix group), Polish "53-320", Canadian "B0J 2H0", British "SW1A 1AA". */
 const POSTAL = '(?:\\d{3,6}(?:[ -]\\d{2,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\p{N}]|[.,]\\d)';
+
 /**
+ * After a house number: one to three capitalised words (a street named without its type), a comma, one to
+ * three capitalised place words, and a postal code. Group 1 is the street's name, group 2 the place.
+ */
+const NAMED_STREET_THEN_PLACE = new RegExp(`^[ \\t]+((?:\\p{Lu}[\\p{L}'’-]{1,30}[ \\t]){0,2}\\p{Lu}[\\p{L}'’-]{1,30}),[ \\t]*((?:\\p{Lu}[\\p{L}'’-]{1,30}[ \\t]){0,2}\\p{Lu}[\\p{L}'’-]{1,30}),?[ \\t]+${POSTAL}`, 'u');
+
+/** True when every word of `words` is an English dictionary or common word ("Release", "Beta"). */
+function onlyDictionaryWords(words: string): boolean {
+  const lx = lexicon();
+  return words.split(/[ \t]+/).every((w) => lx.dictionary.has(normWord(w)) || lx.common.has(normWord(w)));
+}/**
  * A unit or floor after the street: "Apt 4B", "Suite 200", and the floor and door of Spanish, Italian,
  * German and French addresses ("3º B", "2ª izq.", "piso 3", "interno 5", "2. OG", "3e étage").
  */

@@ -305,6 +305,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
     expect(masked('Hi, I need help. Hello, World! Hey, Thanks. Hi, Can you help? Hi, Support team')).toEqual([]);
   });
+  it('ADDRESS: a street named without its type when a place and a postal code follow ("45 Kingsway, London WC2B 6SE")', () => {
+    // Before, only "Flat 3" was masked and the street, city and postcode were kept.
+    expect(masked('Please send it to Flat 3, 45 Kingsway, London WC2B 6SE')).toEqual(['ADDRESS:Flat 3, 45 Kingsway, London WC2B 6SE']);
+    expect(masked('Office: 7 Broadwalk, Harare 00263.')).toEqual(['ADDRESS:7 Broadwalk, Harare 00263']);
+    // Dictionary words around a number and a code are no street and place.
+    expect(masked('Version 2 Beta, Release 12345; I paid 45 Euros, Berlin 10115')).toEqual([]);
+  });
   it('ADDRESS: a lower-case English word or abbreviation between numbers names no street', () => {
     // A card's last digits and its expiry, and an order, were typed ADDRESS ("postal code, street, number").
     expect(masked('card ending 1111 exp 12/26; Order 1111 shipped 12/26')).toEqual([]);

@@ -479,6 +479,7 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of dashes after an address', '12 Baker Street - A - B - C - '.repeat(1_700)],
     ['50 KB of streets with a comma before the number', 'Rua A, 1, '.repeat(5_000)],
     ['50 KB of passwords in German prose', 'Passwort ist '.repeat(3_800)],
+    ['50 KB of numbered names before places and codes', '1 Aa Bb Cc, Dd Ee 12 '.repeat(2_400)],
     ['50 KB of logins on one line', 'ssh a@b '.repeat(6_300)],
     ['50 KB of prompts', 'a@b:~$ '.repeat(7_200)],
     ['50 KB of home directories', '/home/a/Users/b\\\\Users\\\\'.repeat(2_500)],
