@@ -91,6 +91,9 @@ describe.skipIf(!haveChromium || !haveSharedFixtures())('the first window in hea
     expect(await page.getByTestId('report-errors').textContent()).toBe('0');
     // What was masked, by type, most first: counts only.
     expect(await page.getByTestId('report-redaction').textContent()).toMatch(/^\d+ value\(s\): (PERSON|EMAIL|USER_ID|ADDRESS|DATE_OF_BIRTH|USER) \d+, /);
+    // And where in the traces, as the CLI says it: the customers' turns, the tools' results and arguments.
+    const fields = (await page.getByTestId('report-redaction-fields').textContent()) ?? '';
+    expect(fields).toMatch(/^message\.text \d+, toolCall\.result \d+, toolCall\.arguments \d+, metadata \d+, trace\.userId 50$/);
     expect(await report.textContent()).toContain('gpt-4o-airline.tasks-00-24.trials-0-1.json — tau-bench, 50 records, 0 errors');
     expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toContain('import-progress');
     expect(await page.getByTestId('trace-count').textContent()).toBe('50');

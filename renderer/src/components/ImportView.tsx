@@ -110,6 +110,14 @@ export function ImportView({ api, job, onShowTraces }: Props) {
   );
 }
 
+/** Counts as "NAME n, NAME n", most first (ties by name): what the report shows by type and by field. */
+function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
+}
+
 function Report({ report, onShowTraces }: { report: ImportReport; onShowTraces: () => void }) {
   return (
     <div className="report" data-testid="import-report">
@@ -133,11 +141,14 @@ function Report({ report, onShowTraces }: { report: ImportReport; onShowTraces: 
         <dd data-testid="report-redaction">
           {report.redaction === null
             ? 'OFF: raw payloads are stored'
-            : `${report.redaction.total} value(s)${Object.keys(report.redaction.byType).length > 0 ? `: ${Object.entries(report.redaction.byType)
-                .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-                .map(([type, n]) => `${type} ${n}`)
-                .join(', ')}` : ''}`}
+            : `${report.redaction.total} value(s)${Object.keys(report.redaction.byType).length > 0 ? `: ${countsText(report.redaction.byType)}` : ''}`}
         </dd>
+        {report.redaction !== null && report.redaction.total > 0 ? (
+          <>
+            <dt>Masked in</dt>
+            <dd data-testid="report-redaction-fields">{countsText(report.redaction.byField)}</dd>
+          </>
+        ) : null}
       </dl>
       <ul className="file-list">
         {report.files.map((f) => (
