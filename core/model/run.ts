@@ -50,9 +50,11 @@ export const RunRedaction = z.object({
   mark: z.string(),
   /** The sampled traces: redacted under that configuration, another one, before marks were recorded, or not at all. */
   traces: z.object({ current: Count, stale: Count, unknown: Count, raw: Count }),
-  /** The imports that stored them, and what those imports masked, by type. */
+  /** The imports that stored them, and what those imports masked, by type and by field. */
   imports: Count,
   maskedByType: z.record(z.string(), Count),
+  /** Empty in summaries written before it was recorded. */
+  maskedByField: z.record(z.string(), Count).default({}),
 });
 export type RunRedaction = z.infer<typeof RunRedaction>;
 

@@ -52,11 +52,18 @@ export function compareMarks(counts: ReadonlyMap<string | null, number>, current
   return out;
 }
 
-/** The masked counts by type of an import's stored report (empty when it has none: redaction off, or an older report). */
-function maskedByTypeOf(report: unknown): Array<[string, number]> {
-  const byType = (report as { redaction?: { byType?: unknown } } | null)?.redaction?.byType;
-  if (byType === null || typeof byType !== 'object') return [];
-  return Object.entries(byType).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] >= 0);
+/** The masked counts by type or by field of an import's stored report (empty when it has none: redaction off, or an older report). */
+function maskedCountsOf(report: unknown, by: 'byType' | 'byField'): Array<[string, number]> {
+  const counts = (report as { redaction?: Partial<Record<'byType' | 'byField', unknown>> } | null)?.redaction?.[by];
+  if (counts === null || typeof counts !== 'object') return [];
+  return Object.entries(counts).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] >= 0);
+}
+
+/** The counts of several reports added up, most first (ties by name). */
+function addedCounts(reports: readonly unknown[], by: 'byType' | 'byField'): Record<string, number> {
+  const sum = new Map<string, number>();
+  for (const r of reports) for (const [name, n] of maskedCountsOf(r, by)) sum.set(name, (sum.get(name) ?? 0) + n);
+  return Object.fromEntries([...sum.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
 }
 
 /** How the traces a run graded were redacted, and what the imports that stored them masked (the run summary's section). */
@@ -70,9 +77,6 @@ export function summarizeRedaction(store: Store, traceIds: readonly string[], co
     if (r.importId !== null) importIds.add(r.importId);
   }
   const { current, stale, unknown, raw } = compareMarks(counts, mark);
-  const masked = new Map<string, number>();
-  for (const id of importIds) for (const [type, n] of maskedByTypeOf(store.imports.report(id))) masked.set(type, (masked.get(type) ?? 0) + n);
-  const imports = importIds.size;
-  const maskedByType = Object.fromEntries([...masked.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
-  return { mark, traces: { current, stale, unknown, raw }, imports, maskedByType };
+  const reports = [...importIds].map((id) => store.imports.report(id));
+  return { mark, traces: { current, stale, unknown, raw }, imports: importIds.size, maskedByType: addedCounts(reports, 'byType'), maskedByField: addedCounts(reports, 'byField') };
 }

@@ -46,10 +46,12 @@ export function redactionSentences(r: RunRedaction): string[] {
     out.push(`Of ${plural(total, 'graded trace')}, ${parts.join(', ')}.`);
   }
   const masked = Object.entries(r.maskedByType);
+  const where = Object.entries(r.maskedByField);
+  const list = (counts: Array<[string, number]>): string => counts.map(([name, n]) => `${name} ${n}`).join(', ');
   out.push(
     masked.length === 0
       ? `The ${plural(r.imports, 'import')} that stored them masked nothing.`
-      : `The ${plural(r.imports, 'import')} that stored them masked ${masked.map(([type, n]) => `${type} ${n}`).join(', ')} (counts only, never values).`,
+      : `The ${plural(r.imports, 'import')} that stored them masked ${list(masked)}${where.length > 0 ? `, in ${list(where)}` : ''} (counts only, never values).`,
   );
   return out;
 }

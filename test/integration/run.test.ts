@@ -58,7 +58,7 @@ async function closedPort(): Promise<number> {
 
 interface SummaryJson {
   runId: string;
-  redaction?: { mark: string; traces: { current: number; stale: number; unknown: number; raw: number }; imports: number; maskedByType: Record<string, number> };
+  redaction?: { mark: string; traces: { current: number; stale: number; unknown: number; raw: number }; imports: number; maskedByType: Record<string, number>; maskedByField: Record<string, number> };
   status: string;
   population: { traces: number; conversations: number };
   sample: { traces: number; conversations: number };
@@ -113,7 +113,7 @@ describe('casebook run', () => {
     expect(s.redaction?.maskedByType.EMAIL).toBeGreaterThan(100);
     expect(Object.keys(s.redaction?.maskedByType ?? {})[0]).toBe('EMAIL');
     expect(md).toContain(`## Redaction\n\n- All 62 graded traces were redacted under the configuration in force (${s.redaction?.mark}).`);
-    expect(md).toMatch(/- The 1 import that stored them masked EMAIL \d+, PERSON \d+, ADDRESS \d+, PHONE \d+, USER \d+ \(counts only, never values\)\./);
+    expect(md).toMatch(/- The 1 import that stored them masked EMAIL \d+, PERSON \d+, ADDRESS \d+, PHONE \d+, USER \d+, in span\.attributes \d+ \(counts only, never values\)\./);
     expect(readFileSync(s.files.html, 'utf8')).toContain('<h2>Redaction</h2><p>All 62 graded traces were redacted');
     expect(existsSync(s.files.html)).toBe(true);
     expect(readFileSync(s.files.html, 'utf8')).not.toContain('<script');

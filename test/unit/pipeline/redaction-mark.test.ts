@@ -60,7 +60,16 @@ describe('redaction marks', () => {
     expect(r.traces).toEqual({ current: 62, stale: 0, unknown: 0, raw: 1 });
     expect(r.imports).toBe(2);
     const sampleReport = (store.db.prepare('SELECT report FROM imports ORDER BY id LIMIT 1').pluck().get() as string);
-    expect(r.maskedByType).toEqual((JSON.parse(sampleReport) as { redaction: { byType: Record<string, number> } }).redaction.byType);
+    const sample = (JSON.parse(sampleReport) as { redaction: { byType: Record<string, number>; byField: Record<string, number> } }).redaction;
+    expect(r.maskedByType).toEqual(sample.byType);
+    expect(r.maskedByField).toEqual(sample.byField);
+    expect(r.maskedByField).toEqual({ 'span.attributes': sample.byType.EMAIL! + sample.byType.PERSON! + sample.byType.ADDRESS! + sample.byType.PHONE! + sample.byType.USER! });
+    expect(redactionSentences(r)[1]).toBe(
+      `The 2 imports that stored them masked ${Object.entries(sample.byType)
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}, in span.attributes ${r.maskedByField['span.attributes']} (counts only, never values).`,
+    );
     expect(redactionSentences(r)[0]).toBe(`Of 63 graded traces, 62 under the configuration in force (${r.mark}), 1 NOT redacted (imported with --keep-raw).`);
     store.close();
   });
