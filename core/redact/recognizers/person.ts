@@ -122,15 +122,18 @@ function namedBefore(text: string, at: number): boolean {
 const PLACE_PREFIXES = new Set(['new', 'san', 'santa', 'los', 'las', 'fort', 'port', 'saint', 'st', 'mount', 'mt', 'lake', 'north', 'south', 'east', 'west']);
 /** Words before a capitalised word that make it a thing ("your MasterCard, I"), not someone addressed. */
 const THING_BEFORE = /\b(?:the|a|an|your|my|our|their|his|her|its|on|in|at|into|via|using|to|from)\s+$/;
-/** After an unknown sentence-initial word, what says it is someone: "is from", "is very", "was always". */
-const SUBJECT_AFTER = /^\s(?:is|was)\s(?:from|very|so|really|always|never|quite|extremely|such)\b/;
+/**
+ * After an unknown sentence-initial word, what says it is someone: "is from", "is very", "was always", and
+ * a life's events ("began writing", "grew up", "was born"; not "began rolling out", said of software).
+ */
+const SUBJECT_AFTER = /^\s(?:(?:is|was)\s(?:from|very|so|really|always|never|quite|extremely|such)\b|began\s(?:writing|working|studying|painting|singing|acting|teaching|performing|his|her)\b|grew up\b|was born\b|graduated\b|retired\b|passed away\b)/;
 /** Words before a capitalised word that make it a place or a thing rather than the subject of a verb. */
 const PLACE_BEFORE = /(?:\b(?:the|a|an|your|of|in|at|on|from|to|into|near|via|visit|visiting|across|around|through)\s+)$/;
 // eslint-disable-next-line regexp/no-super-linear-move -- run on the 3 characters before a name
 const SENTENCE_START = /(?:^|[.!?:;"“”()\[\]{}>*#-]\s*|\n\s*|^\s*)$/;
 const ROMAN_OR_SUFFIX = /^(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?|Jnr|Snr)$/;
 const LOWER_CONTEXT =
-  /\b(?:my name is|name is|my name's|call me|i am|i'm|this is|dear|hi|hello|hey|thanks|thank you|follow up with|speak to|talk to|spoke with|name:|user:)\s+(\p{Ll}[\p{Ll}\p{M}'’-]{1,30}(?:\s+\p{Ll}\.?(?=\s))?(?:\s+\p{Ll}[\p{Ll}\p{M}'’-]{1,30}){0,2})/giu;
+  /\b(?:my name is|name is|my name's|call me|i am|i'm|this is|dear|hi|hello|hey|thanks|thank you|follow up with|speak to|talk to|spoke with|name:|user:|mr\.|mrs\.|ms\.|dr\.)\s+(\p{Ll}[\p{Ll}\p{M}'’-]{1,30}(?:\s+\p{Ll}\.?(?=\s))?(?:\s+\p{Ll}[\p{Ll}\p{M}'’-]{1,30}){0,2})/giu;
 
 interface Tok {
   start: number;

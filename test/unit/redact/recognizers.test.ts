@@ -300,6 +300,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A city named like a person is the city.
     expect(masked('Ho Chi Minh City is big')).toEqual([]);
   });
+  it("PERSON: a sentence about someone's life opens with their name; an honorific names someone in lower-case text", () => {
+    expect(masked('Mourik began writing as a teenager. Zqxette grew up in Harare.')).toEqual(['PERSON:Mourik', 'PERSON:Zqxette']);
+    expect(masked('mr. elliott flew to paris on friday')).toEqual(['PERSON:elliott']);
+    // Software begins things too.
+    expect(masked('Kubernetes began rolling out the update.')).toEqual([]);
+  });
   it('PERSON: a greeting with a comma, and "name\'s" after anyone\'s', () => {
     // Before, a name the lists lack was kept after "Hi," (only "Hi Zqxette" was masked) and after "Her name's".
     expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
