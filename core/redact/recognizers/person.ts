@@ -74,6 +74,12 @@ const AFTER_MEDIUM =
  * of a letterhead or signature block ("Tzigane Lantos\n>Fritz-Armstrong\n>76556 29 Rue de Tanger").
  */
 const ADDRESS_LINE_BELOW = /^[^\n]*(?:\n[^\n]*){0,2}\n[ \t>]*\d{1,6}[A-Za-z]?[ \t]+(?:\d{1,6}[ \t]+)?\p{Lu}/u;
+/**
+ * The next line (past one blank line) is a job title, as a signature block or a résumé writes it under the
+ * name ("Tendai Moyo\nSenior Support Engineer", "Einojuhani Pyysalo\n\nLocal transit bus driver").
+ */
+const JOB_LINE_BELOW =
+  /^[ \t]*\r?\n(?:[ \t>]*\r?\n)?[ \t>]*(?:[\p{L}&-]+[ \t]+){0,4}(?:manager|engineer|director|consultant|writer|developer|officer|assistant|analyst|designer|specialist|coordinator|technician|driver|nurse|teacher|representative|lead|president|founder|ceo|cto|cfo|coo|administrator|accountant|attorney|advisor|adviser|associate|architect|scientist|editor|producer|recruiter|supervisor|agent|(?:head|vp|vice president|director) of [\p{L}&-]+)[ \t]*(?:\r?\n|$|,|\|)/iu;
 
 /** True when the words from `start` to `end` fill their line (a quote's ">" and indentation aside). */
 function onLineOfItsOwn(text: string, start: number, end: number): boolean {
@@ -679,7 +685,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (toks.some((t, n) => n > 0 && isParticleGap(text.slice((toks[n - 1] as Tok).end, t.start)))) score = 0.7;
     else if (initials > 0 && words <= 3) score = 0.7;
     else if (strongBefore() || strongAfter()) score = 0.6;
-    else if (words <= 3 && onLineOfItsOwn(text, first.start, last.end) && ADDRESS_LINE_BELOW.test(text.slice(last.end, last.end + 240))) score = 0.6;
+    else if (words <= 3 && onLineOfItsOwn(text, first.start, last.end) && (ADDRESS_LINE_BELOW.test(text.slice(last.end, last.end + 240)) || JOB_LINE_BELOW.test(text.slice(last.end, last.end + 100)))) score = 0.6;
     else if (names >= 1 && words === 2) score = 0.55;
     // Two words no list or dictionary knows after "to", "by", "with", "from" ("forward this to Kwame Mensah",
     // "opened by Oluwaseun Adeyemi") or a field label ("Ship to: Kwame Mensah"): a given name and a surname

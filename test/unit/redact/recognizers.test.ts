@@ -306,6 +306,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Software begins things too.
     expect(masked('Kubernetes began rolling out the update.')).toEqual([]);
   });
+  it("PERSON: a line of its own above a job title, as signature blocks write it", () => {
+    expect(masked('Best,\nTendai Moyo\nSenior Support Engineer\nAcme Inc')).toEqual(['PERSON:Tendai Moyo']);
+    expect(masked('Zqxette Vrumple\nHead of Product')).toEqual(['PERSON:Zqxette Vrumple']);
+    // A team or a heading above a title is no one.
+    expect(masked('Support Team\nCustomer Success Manager\n\nRelease Notes\nSenior Engineer review pending')).toEqual([]);
+  });
   it('PERSON: a greeting with a comma, and "name\'s" after anyone\'s', () => {
     // Before, a name the lists lack was kept after "Hi," (only "Hi Zqxette" was masked) and after "Her name's".
     expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
