@@ -64,6 +64,8 @@ function digitBefore(text: string, t: Tok): boolean {
 /** "it's" right before a word: with SELF_INTRO_AFTER, a caller saying who they are ("it's Priyanka from accounts"). */
 const IT_IS_BEFORE = /\bit(?:['’]s| is)\s*$/;
 const SELF_INTRO_AFTER = /^\s(?:from|here|speaking|calling|again)\b/;
+/** A role in apposition, then a verb of saying: "Hijacinta Godina, the technical writer, said". */
+const ROLE_THEN_SAID = /^,[ \t]+(?:the|a|an|our|their|his|her)[ \t]+[\p{L} -]{2,40},[ \t]+(?:said|says|wrote|told|explained|added|noted|replied|asked)\b/iu;
 /** Verbs and vocatives right after a word that make it a person. */
 const AFTER_STRONG =
   /^(?:'s|’s)?\s*(?:,\s*(?:can|could|would|please|i|we|you|thanks|thank|how|are|do|did)\b|\s(?:said|says|shouted|screamed|yelled|whispered|replied|asked|wrote|told|explained|announced|lives|lived|had given|was born|emailed|texted|called|complained|mentioned|reported|requested|responded|stated|claimed|insisted|apologi[sz]ed|confirmed that|noted that|agreed)\b)/;
@@ -652,6 +654,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   const strongAfter = (): boolean => (sa ??= AFTER_STRONG.test(tail()));
   let ma: boolean | undefined;
   const mediumAfter = (): boolean => (ma ??= strongAfter() || AFTER_MEDIUM.test(tail()));
+  const saidAfterRole = (): boolean => ROLE_THEN_SAID.test(text.slice(last.end, last.end + 70));
   const speaker = (): boolean => SPEAKER_AFTER.test(tail()) && (opensLine(text, first.start) || afterTimestamp(text, first.start));
   // A name before the noun of an institution or a place names that ("Kennedy International Airport",
   // "Wayne County", "Johns Hopkins Hospital"). Not "Park", "Hall" or "Church": they are surnames too.
@@ -684,7 +687,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (names >= 2) score = 0.7;
     else if (toks.some((t, n) => n > 0 && isParticleGap(text.slice((toks[n - 1] as Tok).end, t.start)))) score = 0.7;
     else if (initials > 0 && words <= 3) score = 0.7;
-    else if (strongBefore() || strongAfter()) score = 0.6;
+    else if (strongBefore() || strongAfter() || saidAfterRole()) score = 0.6;
     else if (words <= 3 && onLineOfItsOwn(text, first.start, last.end) && (ADDRESS_LINE_BELOW.test(text.slice(last.end, last.end + 240)) || JOB_LINE_BELOW.test(text.slice(last.end, last.end + 100)))) score = 0.6;
     else if (names >= 1 && words === 2) score = 0.55;
     // Two words no list or dictionary knows after "to", "by", "with", "from" ("forward this to Kwame Mensah",

@@ -306,6 +306,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Software begins things too.
     expect(masked('Kubernetes began rolling out the update.')).toEqual([]);
   });
+  it('PERSON: two words no list knows before a role in apposition and a verb of saying', () => {
+    expect(masked('Hijacinta Godina, the Technical writer, said: "hi". Zqxette Vrumple, our support lead, wrote back.')).toEqual([
+      'PERSON:Hijacinta Godina',
+      'PERSON:Zqxette Vrumple',
+    ]);
+    expect(masked('Acme Rocket, the new product, said nothing.')).toEqual([]);
+  });
   it("PERSON: a line of its own above a job title, as signature blocks write it", () => {
     expect(masked('Best,\nTendai Moyo\nSenior Support Engineer\nAcme Inc')).toEqual(['PERSON:Tendai Moyo']);
     expect(masked('Zqxette Vrumple\nHead of Product')).toEqual(['PERSON:Zqxette Vrumple']);
