@@ -322,6 +322,8 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('PERSON: a greeting with a comma, and "name\'s" after anyone\'s', () => {
     // Before, a name the lists lack was kept after "Hi," (only "Hi Zqxette" was masked) and after "Her name's".
     expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);
+    expect(masked("The account is under my husband's name, Tafadzwa Sibanda.")).toEqual(['PERSON:Tafadzwa Sibanda']);
+    expect(masked('Your name, please? Enter the name, then Save.')).toEqual([]);
     expect(masked('Hi, I need help. Hello, World! Hey, Thanks. Hi, Can you help? Hi, Support team')).toEqual([]);
   });
   it('ADDRESS: a street named without its type when a place and a postal code follow ("45 Kingsway, London WC2B 6SE")', () => {
