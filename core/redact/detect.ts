@@ -12,7 +12,7 @@ import { findCjkNames } from './recognizers/cjk-name.js';
 import { findCaselessNames } from './recognizers/caseless-name.js';
 import { findNationalIds } from './recognizers/national-id.js';
 import { findHomeDirUsers, findLogins, findUsernames } from './recognizers/username.js';
-import { findKeyValues } from './recognizers/key-value.js';
+import { findKeyValues, findTableValues } from './recognizers/key-value.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
 import {
@@ -249,6 +249,8 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && s.at) findLogins(text, found, s.has('login'));
     // Values under sensitive keys in text the redactor could not read as JSON (YAML, logfmt, truncated JSON, XML).
     if (text.length >= 5 && (s.colons > 0 || text.indexOf('=') >= 0 || text.indexOf('</') >= 0 || s.has('gitConfig'))) findKeyValues(text, found, sensitiveKeys);
+    // Columns of a table whose header names a sensitive key (CSV, TSV, Markdown), as SQL and spreadsheet tools print them.
+    if (text.length >= 10 && text.indexOf('\n') > 0) findTableValues(text, found, sensitiveKeys);
   };
   const custom = config.customPatterns.map((p) => {
     let re: RegExp;

@@ -135,14 +135,14 @@ function cut(type: string, value: string): string {
  * to the end of its line, so cut to what the type takes; `quoted`: a string literal); true when it did. A finding of the same type
  * that overlaps it (an address recognizer's that runs on to the next line) becomes their union.
  */
-function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean, quoted: boolean): boolean {
+function push(out: Finding[], keys: SensitiveKeys, key: string, text: string, start: number, end: number, bare: boolean, quoted: boolean, secrets = false): boolean {
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   let value = raw.trim();
   // Text redacted already (the leak scan reads it) holds placeholders where the values were.
   if (value.length < 2 || NO_VALUE.test(value) || PLACEHOLDER_IN.test(value)) return false;
   const type = keys.typeOf(key, { [key]: value });
-  if (type === undefined || type === 'SECRET') return false;
+  if (type === undefined || (type === 'SECRET' && !secrets)) return false;
   if (bare) value = trimEndOf(cut(type, value), /[\s.,;:]/);
   // `user.name=Tendai Moyo`: an unquoted name after "=" goes on over capitalised words that are no next key.
   else if (!quoted && type === 'PERSON') value += /^(?: \p{Lu}[\p{L}'’-]{0,30}(?=[\s,;)]|$)){1,3}/u.exec(text.slice(end, end + 100))?.[0] ?? '';
@@ -202,4 +202,135 @@ function plausible(type: string, key: string, value: string): boolean {
   if (/^(?:SSN|NATIONAL_ID|ACCOUNT_NUMBER|IBAN)$/.test(type)) return digits >= 4;
   if (type === 'DATE_OF_BIRTH' || type === 'IP_ADDRESS') return digits > 0;
   return /[\p{L}\p{N}]/u.test(value) && !(onlyOrdinaryWords(value) && !hasKnownName(value));
+}
+
+/**
+ * A table's header cell: a field name of at most three words ("email", "Full Name", "customer_id"), not
+ * a number. Longer cells, or cells with a sentence's punctuation, make the line prose.
+ */
+const HEADER_CELL = /^[\p{L}_][\p{L}\p{N}_.#/()-]{0,39}(?: [\p{L}\p{N}_.#/()-]{1,20}){0,2}$/u;
+/** A Markdown table's rule under its header ("|---|:--:|"). */
+const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$/;
+const MAX_HEADER_LINE = 400;
+
+/**
+ * Values in the columns of a table whose header names a sensitive key: CSV, TSV and semicolon-separated
+ * rows and Markdown tables, as SQL and spreadsheet tools print them ("name,email,phone\nTendai
+ * Moyo,tm@example.org,…"). A row ends the table when its cell count differs from the header's.
+ */
+export function findTableValues(text: string, out: Finding[], keys: SensitiveKeys): void {
+  let at = 0;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return;
+    const line = trimCr(text, at, nl);
+    const next = nl + 1;
+    if (line - at > MAX_HEADER_LINE || line === at) {
+      at = next;
+      continue;
+    }
+    const delim = delimiterOf(text, at, line);
+    const header = delim === undefined ? undefined : headerColumns(text, at, line, delim, keys);
+    if (delim === undefined || header === undefined) {
+      at = next;
+      continue;
+    }
+    at = tableRows(text, next, delim, header, out, keys);
+  }
+}
+
+/** The end of the line [from, nl) without its carriage return. */
+function trimCr(text: string, from: number, nl: number): number {
+  return nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
+/**
+ * The cell separator of a possible header line: a tab, a Markdown pipe, a semicolon or a comma. A line with
+ * a sentence's full stop, question or exclamation mark is prose, and so is one whose first cell is long.
+ */
+function delimiterOf(text: string, from: number, to: number): string | undefined {
+  let tabs = 0;
+  let commas = 0;
+  let semis = 0;
+  let first = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) tabs++;
+    else if (c === 44) commas++;
+    else if (c === 59) semis++;
+    else if ((c === 63 || c === 33) || (c === 46 && i + 1 < to && text.charCodeAt(i + 1) === 32)) return undefined;
+    else if (first < 0 && c !== 32) first = c;
+    if (tabs + commas + semis === 0 && i - from > 48 && first !== 124) return undefined;
+  }
+  if (tabs > 0) return '\t';
+  if (first === 124) return '|';
+  if (semis > 0 && semis >= commas) return ';';
+  return commas > 0 ? ',' : undefined;
+}
+
+/** Cells of the line [from, to) as [start, end) offsets in `text`, quotes and blanks around a cell excluded. */
+function cellsOf(text: string, from: number, to: number, delim: string): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let i = from;
+  if (delim === '|') {
+    while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === '|') i++;
+    let end = to;
+    while (end > i && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    if (text[end - 1] === '|') to = end - 1;
+  }
+  for (;;) {
+    let s = i;
+    let e: number;
+    while (s < to && (text[s] === ' ' || text[s] === '\t') && delim !== '\t') s++;
+    if (text[s] === '"' && delim !== '|') {
+      // A quoted CSV cell may hold the separator; "" is a quote inside it.
+      let q = s + 1;
+      while (q < to && !(text[q] === '"' && text[q + 1] !== '"')) q += text[q] === '"' ? 2 : 1;
+      e = q;
+      cells.push([s + 1, e]);
+      i = q + 1;
+      while (i < to && text[i] !== delim) i++;
+      if (i >= to) return cells;
+      i++;
+      continue;
+    }
+    e = s;
+    while (e < to && text[e] !== delim) e++;
+    let t = e;
+    while (t > s && (text[t - 1] === ' ' || text[t - 1] === '\t')) t--;
+    cells.push([s, t]);
+    if (e >= to) return cells;
+    i = e + 1;
+  }
+}
+
+/** The header's column names when the line [from, to) is a table header with a sensitive column, else undefined. */
+function headerColumns(text: string, from: number, to: number, delim: string, keys: SensitiveKeys): string[] | undefined {
+  const cells = cellsOf(text, from, to, delim);
+  if (cells.length < 2) return undefined;
+  const names = cells.map(([s, e]) => text.slice(s, e));
+  if (!names.every((n) => HEADER_CELL.test(n))) return undefined;
+  // A sensitive column, judged as a key with a name-like value (a bare "name" column depends on its values).
+  return names.some((n) => keys.typeOf(n, { [n]: 'Zqxette Vrumple' }) !== undefined) ? names : undefined;
+}
+
+/** Masks the sensitive cells of the rows from `at` on; returns where the table ended. */
+function tableRows(text: string, at: number, delim: string, header: readonly string[], out: Finding[], keys: SensitiveKeys): number {
+  while (at < text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const end = trimCr(text, at, nl);
+    if (delim === '|' && TABLE_RULE.test(text.slice(at, end))) {
+      at = nl + 1;
+      continue;
+    }
+    const cells = end > at ? cellsOf(text, at, end, delim) : [];
+    if (cells.length !== header.length) return at;
+    cells.forEach(([s, e], c) => {
+      if (e > s) push(out, keys, header[c] as string, text, s, e, false, true, true);
+    });
+    at = nl + 1;
+  }
+  return at;
 }

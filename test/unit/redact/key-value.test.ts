@@ -40,6 +40,33 @@ describe('values under sensitive keys in text', () => {
     expect(masked('Run git config user.name to see it')).toEqual([]);
   });
 
+  it("masks the columns of a table whose header names a sensitive key (CSV, TSV, semicolons, Markdown)", () => {
+    // A SQL or spreadsheet tool's output: before, only what the patterns know (emails, phones) was masked.
+    const csv = 'name,email,phone,city\nZqxette Vrumple,zv@example.org,+263771234567,Harare\nFarai Chikwanha,fc@example.org,+263772345678,Bulawayo';
+    expect(masked(csv)).toEqual([
+      'PERSON:Zqxette Vrumple',
+      'EMAIL:zv@example.org',
+      'PHONE:+263771234567',
+      'PERSON:Farai Chikwanha',
+      'EMAIL:fc@example.org',
+      'PHONE:+263772345678',
+    ]);
+    // A quoted cell holds the separator; a password column is a secret's.
+    expect(masked('id;last_name;first_name;password\n1;Moyo;Tendai;hunter2\n2;"Chikwanha; Jr";Farai;s3cr3t!')).toEqual([
+      'PERSON:Moyo',
+      'PERSON:Tendai',
+      'SECRET:hunter2',
+      'PERSON:Chikwanha; Jr',
+      'PERSON:Farai',
+      'SECRET:s3cr3t!',
+    ]);
+    expect(masked('customer_id\tfull_name\tdob\n42\tZqxette Vrumple\t1990-03-12')).toEqual(['PERSON:Zqxette Vrumple', 'DATE_OF_BIRTH:1990-03-12']);
+    expect(masked('Results:\n\n| Full Name | Plan |\n|---|:---:|\n| Zqxette Vrumple | Gold |\n\nDone.')).toEqual(['PERSON:Zqxette Vrumple']);
+    // A row with another cell count ends the table; tables without a sensitive column, and prose, are left.
+    expect(masked('name,email\nZqxette Vrumple,zv@example.org\nsee above, then retry')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.org']);
+    expect(masked('product,price,qty\nDesk,199.00,1\nThanks for reaching out, I checked\nand it shipped, so soon')).toEqual([]);
+  });
+
   it('finds them in JSON cut short, which does not parse', () => {
     const cut = '{"customer":{"first_name":"Tendai","last_name":"Moyo","phone":"+263771234567"},"notes":"call back after 5pm about the ref';
     expect(masked(cut)).toEqual(['PERSON:Tendai', 'PERSON:Moyo', 'PHONE:+263771234567']);
