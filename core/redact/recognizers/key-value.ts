@@ -209,8 +209,8 @@ function plausible(type: string, key: string, value: string): boolean {
  * a number. Longer cells, or cells with a sentence's punctuation, make the line prose.
  */
 const HEADER_CELL = /^[\p{L}_][\p{L}\p{N}_.#/()-]{0,39}(?: [\p{L}\p{N}_.#/()-]{1,20}){0,2}$/u;
-/** A Markdown table's rule under its header ("|---|:--:|"). */
-const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$/;
+/** A Markdown table's rule under its header ("|---|:--:|"), its blanks removed. */
+const TABLE_RULE = /^\|?(?::?-{3,}:?\|)*:?-{3,}:?\|?$/;
 const MAX_HEADER_LINE = 400;
 
 /**
@@ -321,7 +321,7 @@ function tableRows(text: string, at: number, delim: string, header: readonly str
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     const end = trimCr(text, at, nl);
-    if (delim === '|' && TABLE_RULE.test(text.slice(at, end))) {
+    if (delim === '|' && TABLE_RULE.test(text.slice(at, end).replace(/[ \t]/g, ''))) {
       at = nl + 1;
       continue;
     }

@@ -480,6 +480,7 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of streets with a comma before the number', 'Rua A, 1, '.repeat(5_000)],
     ['50 KB of passwords in German prose', 'Passwort ist '.repeat(3_800)],
     ['a CSV header before 50 KB of rows', `name,email\n${'a,b\n'.repeat(12_500)}`],
+    ['a Markdown header over a 50 KB rule', `| name | email |\n|${'-'.repeat(50_000)}x\n`],
     ['50 KB of header-like lines', 'name,email\n\n'.repeat(4_500)],
     ['a CSV header before one 50 KB quoted cell', `name,email\n"${'a'.repeat(50_000)}`],
     ['50 KB of numbered names before places and codes', '1 Aa Bb Cc, Dd Ee 12 '.repeat(2_400)],
