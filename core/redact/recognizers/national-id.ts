@@ -160,6 +160,7 @@ const BY_LENGTH = new Map<number, IdRule[]>();
 for (const rule of RULES) for (const n of rule.lengths) BY_LENGTH.set(n, [...(BY_LENGTH.get(n) ?? []), rule]);
 
 /** Passports and driving licences: letters and digits right after their name. */
+const PASSPORT = /passport/i;
 const DOCUMENT = /\b(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|tax id|taxpayer id)(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:(?:is|:|#)[ \t]*)?([A-Z0-9][A-Z0-9-]{4,24})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
 
 /** Finds national ids (see RULES and DOCUMENT). */
@@ -190,8 +191,9 @@ export function findNationalIds(text: string, out: Finding[], ix: TextIndex): vo
       if (rule.context !== undefined && !rule.context.test(before(text, m.index, CONTEXT))) return;
       out.push({ start: m.index, end: m.index + id.length, type: TYPE, score: 0.9 });
     });
-  // "passport" holds the secret group's "pass" (text-index.ts).
-  if (ix.has('document') || ix.has('secret'))
+  // "passport" holds the secret group's "pass" (text-index.ts), which code is full of ("password",
+  // "passed"): the word itself is looked for before the pattern runs over the text.
+  if (ix.has('document') || (ix.has('secret') && PASSPORT.test(text)))
     eachMatch(DOCUMENT, text, (m) => {
       const id = m[1] as string;
       if (!/\d/.test(id)) return;
