@@ -33,22 +33,41 @@ const PLACEHOLDER_IN = new RegExp(PLACEHOLDER_IN_TEXT.source);
 
 /** Finds values under `keys`' sensitive keys in `text` (see the module's doc). */
 export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys): void {
-  KEY_SEP.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = KEY_SEP.exec(text)) !== null) {
+  let from = 0;
+  let colon = text.indexOf(':');
+  let equals = text.indexOf('=');
+  // The pattern is tried only where a match can start for each separator (the line's start, the key's
+  // start), not at every word of the text: code and prose have thousands of words and few keys. The
+  // line's match is the same for every separator on it, so it is tried once per line.
+  let lastNl = -1;
+  let nextNl = text.indexOf('\n');
+  const line: LineMatch = { start: -1, m: null };
+  while (colon >= 0 || equals >= 0) {
+    const sep = equals < 0 || (colon >= 0 && colon < equals) ? colon : equals;
+    if (sep === colon) colon = text.indexOf(':', sep + 1);
+    else equals = text.indexOf('=', sep + 1);
+    if (sep < from) continue;
+    while (nextNl >= 0 && nextNl < sep) {
+      lastNl = nextNl;
+      nextNl = text.indexOf('\n', lastNl + 1);
+    }
+    m = keyMatchAt(text, sep, from, lastNl + 1, line);
+    if (m === null) continue;
+    from = m.index + m[0].length;
     const key = (m[1] ?? m[3]) as string;
     // "name = Tendai Moyo" (INI, gitconfig, TOML without quotes) reads like a colon: to the line's end.
     const spaced = m[4] === '=' && /[ \t]=[ \t]/.test(m[0]);
-    const sep = m[1] !== undefined || spaced ? ':' : (m[4] as string);
+    const valueSep = m[1] !== undefined || spaced ? ':' : (m[4] as string);
     // Markdown's emphasis closing round the key ("**Name:** Zqxette Vrumple") is not part of the value.
     let at = m.index + m[0].length;
     while (text[at] === '*' || text[at] === '_') at++;
     while (text[at] === ' ' || text[at] === '\t') at++;
-    const value = valueAt(text, at, sep);
+    const value = valueAt(text, at, valueSep);
     if (value === undefined) continue;
     // After a value it took, the scan goes on past it; after one it left, right after the separator: that
     // value may hold the next key ("Nom : Moyo, Prénom : Tendai").
-    if (push(out, keys, key, text, value.start, value.end, value.bare === true, value.quoted === true)) KEY_SEP.lastIndex = Math.max(KEY_SEP.lastIndex, value.end);
+    if (push(out, keys, key, text, value.start, value.end, value.bare === true, value.quoted === true)) from = Math.max(from, value.end);
   }
   if (text.indexOf('git config') >= 0) {
     GIT_CONFIG.lastIndex = 0;
@@ -66,6 +85,46 @@ export function findKeyValues(text: string, out: Finding[], keys: SensitiveKeys)
       push(out, keys, m[1] as string, text, start, start + (m[2] as string).length, false, true);
     }
   }
+}
+
+/** KEY_SEP anchored where it is tried (see keyMatchAt). */
+const KEY_SEP_AT = new RegExp(KEY_SEP.source, 'uy');
+/** A character of a one-word key (KEY_SEP's second form). */
+const KEY_CHAR = /[\p{L}\p{N}_.-]/u;
+
+/** KEY_SEP's match at a line's start, tried once per line (start -1: none tried yet). */
+interface LineMatch {
+  start: number;
+  m: RegExpExecArray | null;
+}
+
+/**
+ * KEY_SEP's leftmost match at or after `from` whose separator is the ":" or "=" at `sep`, or null. Such a
+ * match starts at `lineStart` (a key of several words: `line` keeps that try for the line's other
+ * separators) or at the key right before `sep`, past blanks and a closing quote, at its opening quote if
+ * it has one.
+ */
+function keyMatchAt(text: string, sep: number, from: number, lineStart: number, line: LineMatch): RegExpExecArray | null {
+  const endsAt = (m: RegExpExecArray | null): boolean => m !== null && m.index + m[0].trimEnd().length - 1 === sep;
+  if (lineStart >= from) {
+    if (line.start !== lineStart) {
+      KEY_SEP_AT.lastIndex = lineStart;
+      line.start = lineStart;
+      line.m = KEY_SEP_AT.exec(text);
+    }
+    if (endsAt(line.m)) return line.m;
+  }
+  let k = sep;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  const quote = text[k - 1] === '"' || text[k - 1] === "'" ? text[k - 1] : undefined;
+  if (quote !== undefined) k--;
+  let start = k;
+  while (start > 0 && k - start <= 42 && KEY_CHAR.test(text[start - 1] as string)) start--;
+  if (quote !== undefined && text[start - 1] === quote) start--;
+  if (start < from || start === lineStart) return null;
+  KEY_SEP_AT.lastIndex = start;
+  const m = KEY_SEP_AT.exec(text);
+  return endsAt(m) ? m : null;
 }
 
 /** The value starting at `at`: a quoted string's inside, or unquoted up to where `sep`'s syntax ends it. */
@@ -225,7 +284,7 @@ export function findTableValues(text: string, out: Finding[], keys: SensitiveKey
     if (nl < 0) return;
     const line = trimCr(text, at, nl);
     const next = nl + 1;
-    if (line - at > MAX_HEADER_LINE || line === at) {
+    if (line - at > MAX_HEADER_LINE || line === at || !mayOpenHeader(text, at, line)) {
       at = next;
       continue;
     }
@@ -237,6 +296,19 @@ export function findTableValues(text: string, out: Finding[], keys: SensitiveKey
     }
     at = tableRows(text, next, delim, header, out, keys);
   }
+}
+
+/**
+ * True when the line [from, to) starts as a header can: a field name's first character or a quote, or a
+ * Markdown pipe after blanks. Indented code and lines of numbers or punctuation are dismissed here.
+ */
+function mayOpenHeader(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  if (c === 124) return true;
+  if (i > from) return false;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 34 || c >= 0xc0;
 }
 
 /** The end of the line [from, nl) without its carriage return. */
