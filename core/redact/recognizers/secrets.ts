@@ -90,19 +90,23 @@ for (const k of PREFIX3) PREFIX_FIRST[k >> 16] = 1;
  * Same matches as a global scan of KNOWN_PREFIX, but the alternation (which has no common literal for the
  * regex engine to search for) only runs where a format's first three characters are.
  */
-function eachKnownPrefix(text: string, fn: (m: RegExpExecArray) => void): void {
-  const n = text.length - 2;
-  for (let i = 0; i < n; i++) {
-    const c0 = text.charCodeAt(i);
-    if (c0 >= 128 || PREFIX_FIRST[c0] === 0) continue;
-    const c1 = text.charCodeAt(i + 1);
-    const c2 = text.charCodeAt(i + 2);
-    if (c1 >= 128 || c2 >= 128 || !PREFIX3.has((c0 << 16) | (c1 << 8) | c2)) continue;
-    KNOWN_PREFIX_AT.lastIndex = i;
-    const m = KNOWN_PREFIX_AT.exec(text);
-    if (m === null) continue;
-    fn(m);
-    i += m[0].length - 1;
+function eachKnownPrefix(text: string, runs: readonly number[], fn: (m: RegExpExecArray) => void): void {
+  // Every format is LONG_RUN characters or more of [A-Za-z0-9_.+/=-]: only the first pass's long runs of
+  // them are read, not code's identifiers or prose's words.
+  for (let r = 0; r < runs.length; r += 2) {
+    const end = (runs[r + 1] as number) - 2;
+    for (let i = runs[r] as number; i < end; i++) {
+      const c0 = text.charCodeAt(i);
+      if (PREFIX_FIRST[c0] === 0) continue;
+      const c1 = text.charCodeAt(i + 1);
+      const c2 = text.charCodeAt(i + 2);
+      if (!PREFIX3.has((c0 << 16) | (c1 << 8) | c2)) continue;
+      KNOWN_PREFIX_AT.lastIndex = i;
+      const m = KNOWN_PREFIX_AT.exec(text);
+      if (m === null) continue;
+      fn(m);
+      i += m[0].length - 1;
+    }
   }
 }
 
@@ -230,7 +234,7 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
   const cliUser = text.indexOf('-u ') >= 0 || text.indexOf('--user') >= 0;
   if (!words && !keyRun && !cliUser && text.indexOf('://') < 0) return;
   const lc = ix.lower();
-  if (keyRun) eachKnownPrefix(text, (m) => {
+  if (keyRun) eachKnownPrefix(text, ix.longRuns, (m) => {
     const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
     if (isAlnum(prev) && !m[0].startsWith('tskey-')) return;
     if (m[0].startsWith('tskey-') && /[A-Za-z]/.test(text[m.index - 1] ?? ' ')) return;

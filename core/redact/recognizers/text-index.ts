@@ -25,6 +25,8 @@ export interface TextIndex {
   readonly space: boolean;
   /** Longest run of token characters [A-Za-z0-9_-.+/=]: provider keys and JWTs are long runs. */
   readonly maxRun: number;
+  /** Start and end offsets of each run of token characters of LONG_RUN or more, flattened: where a provider's key can be. */
+  readonly longRuns: number[];
   /** True when the text has a character from U+3000 up (CJK, kana, Hangul, full-width forms). */
   readonly cjk: boolean;
   /** True when the text has a character from U+0590 to U+17FF: Hebrew, Arabic, the scripts of India, Thai and others without letter case. */
@@ -134,8 +136,12 @@ function asciiKeywordBits(text: string, candidates: readonly number[]): number {
   return bits;
 }
 
+/** The length from which a run of token characters is recorded in `longRuns`: no provider's key format is shorter (Slack's xox… tokens, the shortest, are 15). */
+export const LONG_RUN = 15;
+
 class Index implements TextIndex {
   digitRuns: number[] = [];
+  longRuns: number[] = [];
   capStarts: number[] = [];
   digits = 0;
   upper = 0;
@@ -228,7 +234,10 @@ export function indexText(text: string): TextIndex {
     prevAlnum = false;
     if (c === 95 || c === 45 || c === 46 || c === 43 || c === 47 || c === 61) {
       if (++run > maxRun) maxRun = run;
-    } else run = 0;
+    } else {
+      if (run >= LONG_RUN) ix.longRuns.push(i - run, i);
+      run = 0;
+    }
     if (c === 32 || c === 10 || c === 9) ix.space = true;
     else if (c === 46) ix.dot = true;
     else if (c === 58) colons++;
@@ -247,6 +256,7 @@ export function indexText(text: string): TextIndex {
     }
   }
   if (runStart >= 0) runs.push(runStart, n);
+  if (run >= LONG_RUN) ix.longRuns.push(n - run, n);
   ix.digits = digits;
   ix.upper = upper;
   ix.colons = colons;

@@ -12,6 +12,14 @@ function groupsOf(text: string): KeywordGroup[] {
 }
 
 describe('text index keyword groups', () => {
+  it('records the runs of token characters long enough to hold a provider key, and only those', () => {
+    const text = 'key xoxb-BUQ4fk1CHlC in path/to/some_file.py and short_words here: sk-proj-abc=def+ghi/123';
+    const runs = indexText(text).longRuns;
+    const spans: string[] = [];
+    for (let r = 0; r < runs.length; r += 2) spans.push(text.slice(runs[r], runs[r + 1]));
+    // Slack's xox… tokens, the shortest format, are 15 characters: an 11-character run ("short_words") is not kept.
+    expect(spans).toEqual(['xoxb-BUQ4fk1CHlC', 'path/to/some_file.py', 'sk-proj-abc=def+ghi/123']);
+  });
   it('finds keywords in any case, anywhere, inside longer words and across punctuation', () => {
     expect(groupsOf('Your PASSWORD was reset')).toEqual(['secret']);
     expect(groupsOf('D.O.B. 1990-02-03')).toEqual(['birth']);
