@@ -684,14 +684,20 @@ export function findAccounts(text: string, out: Finding[], ix: TextIndex): void 
 const ID_NUMBER =
   /\b(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|member(?:ship)? (?:id|number|no\.?)|policy (?:id|number|no\.?)|insurance (?:id|number|no\.?)|frequent flyer (?:number|no\.?|#)|loyalty (?:id|number|no\.?)|rewards (?:id|number|no\.?)|employee (?:id|number|no\.?)|student (?:id|number|no\.?))(?:[ \t]*(?:is|:|#|=))*[ \t]*([A-Z0-9][A-Z0-9-]{3,24})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
 
+/** ID_NUMBER tried at the offsets of its keywords only (every match opens with one). */
+const ID_NUMBER_AT = new RegExp(ID_NUMBER.source, 'iuy');
+
 /** Member, policy, patient and employee numbers after their names (see ID_NUMBER), as ACCOUNT_NUMBER. */
-export function findIdNumbers(text: string, out: Finding[]): void {
-  eachMatch(ID_NUMBER, text, (m) => {
+export function findIdNumbers(text: string, out: Finding[], ix: TextIndex): void {
+  const found = (m: RegExpExecArray): void => {
     const id = m[1] as string;
     if ((id.match(/\d/g)?.length ?? 0) < 4) return;
     const end = m.index + m[0].length;
     out.push({ start: end - id.length, end, type: 'ACCOUNT_NUMBER', score: 0.75 });
-  });
+  };
+  const offsets = ix.keywordOffsets('idNumber');
+  if (offsets === null) eachMatch(ID_NUMBER, text, found);
+  else eachMatchAt(ID_NUMBER_AT, text, offsets, found);
 }
 
 // ---------------------------------------------------------------- DATE_OF_BIRTH

@@ -39,6 +39,11 @@ export interface TextIndex {
   lower(): string;
   /** True when the lower-cased text contains one of the keywords of `group` (one scan for all groups, on first use). */
   has(group: KeywordGroup): boolean;
+  /**
+   * Where the keywords of `group` start, ascending (a pattern that opens with one of them can be tried
+   * there only); null for text outside ASCII, whose keywords are found in its lower case.
+   */
+  keywordOffsets(group: KeywordGroup): number[] | null;
 }
 
 /**
@@ -121,7 +126,7 @@ function lowerAscii(c: number): number {
  * Group bits of the keywords in an ASCII `text`, case-insensitively (what the alternation finds in its
  * lower case), given the offsets where a keyword's first three characters occur.
  */
-function asciiKeywordBits(text: string, candidates: readonly number[]): number {
+function asciiKeywordBits(text: string, candidates: readonly number[], hits: number[]): number {
   let bits = 0;
   for (const at of candidates) {
     const key = (lowerAscii(text.charCodeAt(at)) << 14) | (lowerAscii(text.charCodeAt(at + 1)) << 7) | lowerAscii(text.charCodeAt(at + 2));
@@ -130,7 +135,10 @@ function asciiKeywordBits(text: string, candidates: readonly number[]): number {
       if (at + w.length > text.length) continue;
       let j = 3;
       while (j < w.length && lowerAscii(text.charCodeAt(at + j)) === w.charCodeAt(j)) j++;
-      if (j === w.length) bits |= k.bits;
+      if (j === w.length) {
+        bits |= k.bits;
+        hits.push(at, k.bits);
+      }
     }
   }
   return bits;
@@ -168,9 +176,23 @@ class Index implements TextIndex {
 
   private groups = -1;
 
+  /** Offset and group bits of each keyword found in an ASCII text, flattened (filled by `has`). */
+  private keywordHits: number[] = [];
+
   has(group: KeywordGroup): boolean {
-    if (this.groups < 0) this.groups = this.ascii ? asciiKeywordBits(this.text, this.keywordCandidates) : unicodeKeywordBits(this.lower());
+    if (this.groups < 0) this.groups = this.ascii ? asciiKeywordBits(this.text, this.keywordCandidates, this.keywordHits) : unicodeKeywordBits(this.lower());
     return (this.groups & (GROUP_BIT.get(group) ?? 0)) !== 0;
+  }
+
+  keywordOffsets(group: KeywordGroup): number[] | null {
+    if (!this.has(group)) return [];
+    // Lower-casing text outside ASCII can change its length, so offsets in its lower case are not the text's.
+    if (!this.ascii) return null;
+    const bit = GROUP_BIT.get(group) ?? 0;
+    const out: number[] = [];
+    const h = this.keywordHits;
+    for (let k = 0; k < h.length; k += 2) if (((h[k + 1] as number) & bit) !== 0 && out[out.length - 1] !== h[k]) out.push(h[k] as number);
+    return out;
   }
 }
 
