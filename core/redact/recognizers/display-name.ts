@@ -2,7 +2,8 @@
  * Display names of email addresses: `Zqxette Vrumple <zv@example.com>`, `"Smith, John" <john@x.com>`,
  * `To: jane doe <jane@x.com>`. The words right before an address in angle brackets name its owner (RFC
  * 5322's display name), so they are a name even when no gazetteer knows them or they are in lower case;
- * words of the dictionary ("Acme Support", "Reply to") are a team or an instruction, not a person.
+ * words of the dictionary ("Acme Support", "Reply to") are a team or an instruction, not a person. So
+ * are the words in parentheses after an address or a handle ("zv@example.org (Zqxette Vrumple)").
  */
 import type { Finding } from '../types.js';
 import { lexicon, normWord } from './lexicon.js';
@@ -64,5 +65,33 @@ export function findDisplayNames(text: string, out: Finding[]): void {
     const first = words[words.length - n] as RegExpMatchArray;
     const last = words[words.length - 1] as RegExpMatchArray;
     out.push({ start: groupStart + (first.index as number), end: groupStart + (last.index as number) + last[0].length, type: 'PERSON', score: 0.8 });
+  }
+  commentNames(text, out);
+}
+
+/** A name in parentheses: its words, up to four. */
+const PAREN_NAME = /\(((?:[\p{L}\p{M}'’.-]+[ \t]){0,3}[\p{L}\p{M}'’.-]+)\)/uy;
+
+/**
+ * The owner's name in parentheses after an address or a handle, as old mail headers and ticket systems
+ * write it: "zv@example.org (Zqxette Vrumple)", "opened by @zqv (Zqxette Vrumple)". Every word must be
+ * one a name can have (nameTail): "(Getting Started)" after a handle is not someone.
+ */
+function commentNames(text: string, out: Finding[]): void {
+  for (let p = text.indexOf('('); p > 0; p = text.indexOf('(', p + 1)) {
+    let e = p;
+    while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    if (e === p) continue;
+    let s = e;
+    while (s > 0 && e - s < 320 && !/\s/.test(text[s - 1] as string)) s--;
+    let at = e - 1;
+    while (at >= s && text[at] !== '@') at--;
+    if (at < s) continue;
+    PAREN_NAME.lastIndex = p;
+    const m = PAREN_NAME.exec(text);
+    if (m === null) continue;
+    const words = (m[1] as string).split(/[ \t]+/);
+    if (nameTail(words) !== words.length) continue;
+    out.push({ start: p + 1, end: p + 1 + (m[1] as string).length, type: 'PERSON', score: 0.8 });
   }
 }

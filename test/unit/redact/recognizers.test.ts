@@ -319,6 +319,15 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A team or a heading above a title is no one.
     expect(masked('Support Team\nCustomer Success Manager\n\nRelease Notes\nSenior Engineer review pending')).toEqual([]);
   });
+  it("PERSON: the owner's name in parentheses after an address or a handle", () => {
+    expect(masked('From: zv@example.org (Zqxette Vrumple)\nopened by @tmoyo (Tendai Moyo)')).toEqual([
+      'EMAIL:zv@example.org',
+      'PERSON:Zqxette Vrumple',
+      'PERSON:Tendai Moyo',
+    ]);
+    // Words of the language, and one unknown word, are no one's name.
+    expect(masked('see @docs (Getting Started); npm i @types/node (Node); mail me@x.io (work)')).toEqual(['EMAIL:me@x.io']);
+  });
   it('PERSON: a greeting with a comma, and "name\'s" after anyone\'s', () => {
     // Before, a name the lists lack was kept after "Hi," (only "Hi Zqxette" was masked) and after "Her name's".
     expect(masked("Hi, Zqxette here. Her name's Thandiwe and she called twice.")).toEqual(['PERSON:Zqxette', 'PERSON:Thandiwe']);

@@ -481,6 +481,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of passwords in German prose', 'Passwort ist '.repeat(3_800)],
     ['a CSV header before 50 KB of rows', `name,email\n${'a,b\n'.repeat(12_500)}`],
     ['25 KB of blanks before 25 KB of keys on one line', `${' '.repeat(25_000)}${'a: '.repeat(8_300)}`],
+    ['an address before 50 KB of parenthesised words', `a@b.co ${'x ('.repeat(16_000)}`],
+    ['50 KB of handles before parentheses', '@a (b) '.repeat(7_000)],
     ['50 KB of equals signs', '='.repeat(50_000)],
     ['50 KB of quoted keys without values', '"a":'.repeat(12_500)],
     ['a Markdown header over a 50 KB rule', `| name | email |\n|${'-'.repeat(50_000)}x\n`],
