@@ -2,7 +2,8 @@
  * Gazetteers of common given names and family names across cultures (English, German, Dutch, French,
  * Italian, Spanish, Portuguese, Nordic, Finnish, Icelandic, Polish, Czech, Hungarian, South Slavic,
  * Russian, Ukrainian, Caucasian, Greek, Turkish, Arabic, Persian, Indian, Chinese, Japanese, Korean,
- * Vietnamese, Thai, West and East African, Hebrew, Greenlandic, Irish and Scottish).
+ * Vietnamese, Thai, West, East and Southern African (Shona, Ndebele, Kikuyu, Luo, Kalenjin, Zulu, Xhosa,
+ * Sotho, Akan, Yoruba), Hebrew, Greenlandic, Irish and Scottish).
  * Written from general knowledge; lower-case, one space-separated string each so the module stays small.
  */
 
@@ -187,6 +188,13 @@ sompong prasert suchart surachai wichai anan chaiya kittisak niran pichai sombat
 sunee wanida kanya ratana pranee nittaya chinedu chukwuemeka emeka obinna ikenna nnamdi uchenna ifeanyi chidi
 chibuike kelechi chima obiora nonso tochukwu ebuka chiamaka ngozi adaeze amaka chioma nneka ifeoma uju ada
 nkechi obioma chinonso chidinma abdi abdullahi mahad abdirahman abdiqani hodan hawa halima faadumo fadumo
+tendai farai tafadzwa rutendo chipo nyasha tatenda kudzai tinashe tapiwa tawanda tonderai rumbidzai ruvimbo
+chiedza fadzai kudakwashe munyaradzi panashe runako simbarashe tafara tanaka tariro tsitsi vimbai ropafadzo
+shingai takudzwa tinotenda kundai mufaro ngonidzashe anesu wanjiru wambui njeri wanjiku nyambura achieng
+atieno akinyi awino adhiambo otieno ochieng omondi odhiambo onyango kamau mwangi njoroge kariuki kiprop cherono
+chebet jepkosgei wekesa wafula barasa thandiwe lindiwe nomsa bongani thabo palesa karabo tumelo lwazi sizwe
+siyabonga zodwa andile lungile xolani vusi thandeka nokwanda efua adewale babatunde folake funke bolaji
+oluwadamilare oyinkansola
 khadra sahra sagal ubah yonas tesfaye dawit kidane mebrahtu bereket haile tekle yohannes filmon semere amanuel
 senait mehret rahel yordanos eden feven moshe avraham abraham yosef yossi yitzhak itzhak yaakov shlomo eitan
 ariel noam itai lior yonatan uri guy ron nir tal ido avi dov eli gil shai ziv rivka tamar noa shira yael orly
@@ -436,6 +444,9 @@ chiba kubo matsui iwasaki sakurai kinoshita noguchi matsuo nomura kikuchi sano o
 jeong kang cho yoon jang oh seo shin kwon hwang ahn jeon hong yoo ko son bae baek heo nam shim noh ha kwak
 sung cha joo woo koo min ryu na ji um chae won cheon bang gong hyun hoang dang bui do ngo duong ly dinh trinh
 mai luong okafor okonkwo eze nwosu okeke obi nnadi chukwu okoro ogbu onyeka uzoma ibe nwachukwu okonjo achebe
+moyo sibanda ncube nyathi mpofu chikwanha mutasa chiweshe mlambo maposa makoni chinamasa mapfumo mudzingwa
+chigumba marufu mukanya kamau mwangi njoroge kariuki otieno ochieng omondi odhiambo onyango kimani maina ngugi
+kiplagat kipchoge rotich kiprono koech mutua musyoka wambua mokoena shabalala agyeman addo adeyemi ogunleye
 adichie ezeh igwe nweke obiora ojukwu okoye onuoha ugwu mohamed abdi omar osman warsame farah jama mohamud
 yusuf nur aden egal samatar dahir duale elmi gedi hirsi tesfaye haile bekele gebre mengistu tadesse kidane
 berhane yohannes tekle habte ghebremedhin woldemichael asfaw levi mizrahi peretz biton dahan avraham azoulay

@@ -8,7 +8,7 @@ import { BoundedCache, isAsciiLetter } from './context.js';
 import { hasKnownName, lexicon, normWord } from './lexicon.js';
 import type { TextIndex } from './text-index.js';
 
-const CAP_TOKEN_AT = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?/uy;
+const CAP_TOKEN_AT = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}(?:[\p{L}\p{M}]|['’](?=\p{L}))*(?:-\p{L}(?:[\p{L}\p{M}]|['’](?=\p{L}))*)*\.?/uy;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', 'af']);
 const STRONG_ENDINGS =
   /(?:ová|ski|ska|sky|cki|cka|wicz|czyk|inen|ainen|sson|dóttir|dottir|enko|chuk|escu|eanu|vić|ović|ević|vič|poulos|poulou|idis|akis|oglu|oğlu|shvili|dze|ayev|iyev|ova|eva|ov|ev|nen|sen|ić)$/;
@@ -320,9 +320,14 @@ function asciiCapToken(text: string, i: number): number {
   for (;;) {
     while (e < n) {
       const c = text.charCodeAt(e);
-      if (isAsciiLetter(c) || c === 39) e++;
-      else if (c === 0x2019) e++;
-      else if (c >= 128) return -1;
+      if (isAsciiLetter(c)) e++;
+      else if (c === 39 || c === 0x2019) {
+        // An apostrophe inside a name ("O'Brien", "Kwame's"); a closing quote after one is not part of it.
+        const next = e + 1 < n ? text.charCodeAt(e + 1) : 0;
+        if (next >= 128) return -1;
+        if (!isAsciiLetter(next)) break;
+        e++;
+      } else if (c >= 128) return -1;
       else break;
     }
     // "-Letter" continues the token (double-barrelled names).

@@ -319,6 +319,23 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A team or a heading above a title is no one.
     expect(masked('Support Team\nCustomer Success Manager\n\nRelease Notes\nSenior Engineer review pending')).toEqual([]);
   });
+  it('PERSON: a closing quote after a name stays, so quoted text and Python reprs keep their quotes', () => {
+    const p = new Pseudonymizer(createKeyedHash(Buffer.from('k')));
+    // Before: "{'name': '<PERSON_1>, 'ssn': …}" and "he said '<PERSON_1> twice".
+    expect(createRedactor().redactText("{'name': 'Kwame Mensah'} and he said 'Kwame Mensah' twice; the Jones' house, O'Brien's car", p)).toBe(
+      "{'name': '<PERSON_1>'} and he said '<PERSON_1>' twice; the <PERSON_2>' house, <PERSON_3>'s car",
+    );
+  });
+  it('PERSON: given names and surnames of East and Southern Africa and Ghana are in the lists', () => {
+    // Shona, Kikuyu, Luo, Zulu, Akan and Yoruba names the lists lacked were kept without a cue.
+    expect(masked('Tendai Moyo, Wanjiru Kamau, Achieng Otieno, Thandiwe Mokoena and Kwabena Agyeman joined.')).toEqual([
+      'PERSON:Tendai Moyo',
+      'PERSON:Wanjiru Kamau',
+      'PERSON:Achieng Otieno',
+      'PERSON:Thandiwe Mokoena',
+      'PERSON:Kwabena Agyeman',
+    ]);
+  });
   it("PERSON: the owner's name in parentheses after an address or a handle", () => {
     expect(masked('From: zv@example.org (Zqxette Vrumple)\nopened by @tmoyo (Tendai Moyo)')).toEqual([
       'EMAIL:zv@example.org',
@@ -779,7 +796,7 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('PERSON: a name in capitals after a word that announces one ("Customer: THANDIWE NDLOVU")', () => {
     expect(masked('Customer: THANDIWE NDLOVU\nDear KWAME MENSAH,\nMR ZQXETTE VRUMPLE')).toEqual(['PERSON:THANDIWE NDLOVU', 'PERSON:KWAME MENSAH', 'PERSON:ZQXETTE VRUMPLE']);
     // Capitals without such a word, or words of the language in capitals, are headings and codes.
-    expect(masked('ORDER STATUS: SHIPPED\nTHANDIWE NDLOVU\nCustomer: PREMIUM PLAN\nDear VALUED CUSTOMER,')).toEqual([]);
+    expect(masked('ORDER STATUS: SHIPPED\nZQXETTE VRUMPLE\nCustomer: PREMIUM PLAN\nDear VALUED CUSTOMER,')).toEqual([]);
   });
   it('PERSON: names of the 73 locales of @faker-js/faker that the hand lists lacked', () => {
     // From the real tau-bench trajectories, where these names stood in the clear in the agent's prose.
