@@ -3,7 +3,8 @@
  * Italian, Spanish, Portuguese, Nordic, Finnish, Icelandic, Polish, Czech, Hungarian, South Slavic,
  * Russian, Ukrainian, Caucasian, Greek, Turkish, Arabic, Persian, Indian, Chinese, Japanese, Korean,
  * Vietnamese, Thai, West, East and Southern African (Shona, Ndebele, Kikuyu, Luo, Kalenjin, Zulu, Xhosa,
- * Sotho, Akan, Yoruba), Hebrew, Greenlandic, Irish and Scottish).
+ * Sotho, Akan, Yoruba), Bangladeshi, Pakistani, Sri Lankan, Burmese, Khmer, Kazakh, Tongan and Samoan,
+ * Hebrew, Greenlandic, Irish and Scottish).
  * Written from general knowledge; lower-case, one space-separated string each so the module stays small.
  */
 
@@ -194,7 +195,10 @@ shingai takudzwa tinotenda kundai mufaro ngonidzashe anesu wanjiru wambui njeri 
 atieno akinyi awino adhiambo otieno ochieng omondi odhiambo onyango kamau mwangi njoroge kariuki kiprop cherono
 chebet jepkosgei wekesa wafula barasa thandiwe lindiwe nomsa bongani thabo palesa karabo tumelo lwazi sizwe
 siyabonga zodwa andile lungile xolani vusi thandeka nokwanda efua adewale babatunde folake funke bolaji
-oluwadamilare oyinkansola
+oluwadamilare oyinkansola wati aigerim aizhan aruzhan nursultan yerlan askar daulet sione tavita malakai
+siaosi losana salote vailea akanesi aung kyaw htet zaw thant naing nyein hla myint sok srey vuthy sophea sokha
+bopha chanthou visal farhana sadia rubina rashida jahanara shahida masud rakib rashed sohel tanvir ahsan nadeem
+naveed sajid shahid waqar zubair iqra mehwish saima
 khadra sahra sagal ubah yonas tesfaye dawit kidane mebrahtu bereket haile tekle yohannes filmon semere amanuel
 senait mehret rahel yordanos eden feven moshe avraham abraham yosef yossi yitzhak itzhak yaakov shlomo eitan
 ariel noam itai lior yonatan uri guy ron nir tal ido avi dov eli gil shai ziv rivka tamar noa shira yael orly
@@ -447,6 +451,10 @@ mai luong okafor okonkwo eze nwosu okeke obi nnadi chukwu okoro ogbu onyeka uzom
 moyo sibanda ncube nyathi mpofu chikwanha mutasa chiweshe mlambo maposa makoni chinamasa mapfumo mudzingwa
 chigumba marufu mukanya kamau mwangi njoroge kariuki otieno ochieng omondi odhiambo onyango kimani maina ngugi
 kiplagat kipchoge rotich kiprono koech mutua musyoka wambua mokoena shabalala agyeman addo adeyemi ogunleye
+chaudhry chaudhary choudhury hossain akter akhter begum khatun sarkar mondal talukdar bhuiyan chowdhury miah
+uddin perera dissanayake jayawardena bandara wickramasinghe gunawardena rajapaksa senanayake herath kumara
+ratnayake jayasuriya wijesinghe aung kyaw htet zaw thein naing chea heng meas akhmetov omarov abenov tuilagi
+fifita taufa tupou havili vainikolo
 adichie ezeh igwe nweke obiora ojukwu okoye onuoha ugwu mohamed abdi omar osman warsame farah jama mohamud
 yusuf nur aden egal samatar dahir duale elmi gedi hirsi tesfaye haile bekele gebre mengistu tadesse kidane
 berhane yohannes tekle habte ghebremedhin woldemichael asfaw levi mizrahi peretz biton dahan avraham azoulay

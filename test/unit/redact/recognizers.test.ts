@@ -336,6 +336,17 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
       'PERSON:Kwabena Agyeman',
     ]);
   });
+  it('PERSON: given names and surnames of Bangladesh, Pakistan, Sri Lanka, Myanmar, Cambodia, Kazakhstan and Tonga are in the lists', () => {
+    expect(masked('Farhana Begum, Nadeem Chaudhry, Kumari Dissanayake, Aung Kyaw, Sophea Chea, Aigerim Omarov and Sione Tupou called.')).toEqual([
+      'PERSON:Farhana Begum',
+      'PERSON:Nadeem Chaudhry',
+      'PERSON:Kumari Dissanayake',
+      'PERSON:Aung Kyaw',
+      'PERSON:Sophea Chea',
+      'PERSON:Aigerim Omarov',
+      'PERSON:Sione Tupou',
+    ]);
+  });
   it("PERSON: the owner's name in parentheses after an address or a handle", () => {
     expect(masked('From: zv@example.org (Zqxette Vrumple)\nopened by @tmoyo (Tendai Moyo)')).toEqual([
       'EMAIL:zv@example.org',
