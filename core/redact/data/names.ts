@@ -3,8 +3,8 @@
  * Italian, Spanish, Portuguese, Nordic, Finnish, Icelandic, Polish, Czech, Hungarian, South Slavic,
  * Russian, Ukrainian, Caucasian, Greek, Turkish, Arabic, Persian, Indian, Chinese, Japanese, Korean,
  * Vietnamese, Thai, West, East and Southern African (Shona, Ndebele, Kikuyu, Luo, Kalenjin, Zulu, Xhosa,
- * Sotho, Akan, Yoruba), Bangladeshi, Pakistani, Sri Lankan, Burmese, Khmer, Kazakh, Tongan and Samoan,
- * Hebrew, Greenlandic, Irish and Scottish).
+ * Sotho, Akan, Yoruba), Bangladeshi, Pakistani, Sri Lankan, Burmese, Khmer, Kazakh, Filipino, Balinese,
+ * Māori, Tongan, Samoan, Quechua and Aymara, Hebrew, Greenlandic, Irish and Scottish).
  * Written from general knowledge; lower-case, one space-separated string each so the module stays small.
  */
 
@@ -198,7 +198,9 @@ siyabonga zodwa andile lungile xolani vusi thandeka nokwanda efua adewale babatu
 oluwadamilare oyinkansola wati aigerim aizhan aruzhan nursultan yerlan askar daulet sione tavita malakai
 siaosi losana salote vailea akanesi aung kyaw htet zaw thant naing nyein hla myint sok srey vuthy sophea sokha
 bopha chanthou visal farhana sadia rubina rashida jahanara shahida masud rakib rashed sohel tanvir ahsan nadeem
-naveed sajid shahid waqar zubair iqra mehwish saima
+naveed sajid shahid waqar zubair iqra mehwish saima maricel rodel marites jonel arnel jericho marivic jovelyn
+analyn rommel jomar jhun wayan ketut komang gede kadek aroha wiremu hemi rawiri tama kiri hine ngaire tipene
+manaia tupac
 khadra sahra sagal ubah yonas tesfaye dawit kidane mebrahtu bereket haile tekle yohannes filmon semere amanuel
 senait mehret rahel yordanos eden feven moshe avraham abraham yosef yossi yitzhak itzhak yaakov shlomo eitan
 ariel noam itai lior yonatan uri guy ron nir tal ido avi dov eli gil shai ziv rivka tamar noa shira yael orly
@@ -454,7 +456,9 @@ kiplagat kipchoge rotich kiprono koech mutua musyoka wambua mokoena shabalala ag
 chaudhry chaudhary choudhury hossain akter akhter begum khatun sarkar mondal talukdar bhuiyan chowdhury miah
 uddin perera dissanayake jayawardena bandara wickramasinghe gunawardena rajapaksa senanayake herath kumara
 ratnayake jayasuriya wijesinghe aung kyaw htet zaw thein naing chea heng meas akhmetov omarov abenov tuilagi
-fifita taufa tupou havili vainikolo
+fifita taufa tupou havili vainikolo dimaculangan macapagal dimagiba magbanua manalo mangubat pangilinan
+pagdanganan dimaano lacson sarmiento gatchalian macaraeg lacsamana dizon sudarsana suryadi hartono ngata parata
+tipene huaman condori choque ticona
 adichie ezeh igwe nweke obiora ojukwu okoye onuoha ugwu mohamed abdi omar osman warsame farah jama mohamud
 yusuf nur aden egal samatar dahir duale elmi gedi hirsi tesfaye haile bekele gebre mengistu tadesse kidane
 berhane yohannes tekle habte ghebremedhin woldemichael asfaw levi mizrahi peretz biton dahan avraham azoulay
