@@ -478,10 +478,11 @@ const GERMAN_FUNCTION_WORDS = new Set([
   'Ihnen',
 ]);
 /**
- * Parts of German function words as they stand in running text ("itte" for "Bitte" and "bitte", "nser"
- * for "Unser" and "unsere"): a text with none of them is no German prose, found without a word scan.
+ * A German function word as a word of its own (the commonest ones: every German sentence has one). As
+ * substrings they were in most English text and code ("being", "list ", "commit ", "written").
  */
-const GERMAN_HINTS = ['und ', 'ist ', 'Sie ', 'Ihr', 'der ', 'die ', 'das ', 'Der ', 'Die ', 'Das ', 'iese', 'nicht', 'für', 'ich ', 'Ich ', 'wir ', 'Wir ', 'mit ', 'Mit ', 'itte', ' zu ', 'ein', 'noch ', 'nser', 'bei', 'auf ', 'aus '];
+const GERMAN_HINT =
+  /(?<![\p{L}\p{N}_])(?:und|ist|sie|ihr|ihre|ihren|ihrem|ihnen|der|die|das|nicht|für|ich|wir|mit|bitte|zu|ein|eine|einen|einem|einer|noch|unser|unsere|unseren|unserem|unserer|bei|auf|aus|diese|dieser|dieses|diesem|diesen)(?![\p{L}\p{N}_])/iu;
 /** English words as frequent, none of them a German word: where they outnumber the German ones, the prose is English. */
 const ENGLISH_FUNCTION_WORDS = new Set([
   'the', 'and', 'to', 'of', 'is', 'that', 'for', 'you', 'it', 'with', 'on', 'are', 'be', 'this', 'have', 'not', 'your', 'our', 'we', 'they',
@@ -500,7 +501,7 @@ interface GermanWords {
 
 /** The words of `text` for germanAround, or null when it holds no German prose at all. */
 function germanWords(text: string): GermanWords | null {
-  if (!GERMAN_HINTS.some((h) => text.includes(h))) return null;
+  if (!GERMAN_HINT.test(text)) return null;
   const out: GermanWords = { words: [], hits: [], hitWords: [], english: [] };
   WORD_IN_PROSE.lastIndex = 0;
   let m: RegExpExecArray | null;
