@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RunRedaction } from '../model/run.js';
-import { parseRedactionConfig, type RedactionConfig, type RedactionConfigInput } from '../redact/index.js';
+import { countsMostFirst, parseRedactionConfig, type RedactionConfig, type RedactionConfigInput } from '../redact/index.js';
 import { REDACTOR_VERSION } from '../redact/version.js';
 import type { Store } from '../store/index.js';
 
@@ -63,7 +63,7 @@ function maskedCountsOf(report: unknown, by: 'byType' | 'byField'): Array<[strin
 function addedCounts(reports: readonly unknown[], by: 'byType' | 'byField'): Record<string, number> {
   const sum = new Map<string, number>();
   for (const r of reports) for (const [name, n] of maskedCountsOf(r, by)) sum.set(name, (sum.get(name) ?? 0) + n);
-  return Object.fromEntries([...sum.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
+  return Object.fromEntries(countsMostFirst(Object.fromEntries(sum)));
 }
 
 /** How the traces a run graded were redacted, and what the imports that stored them masked (the run summary's section). */

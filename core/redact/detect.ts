@@ -16,6 +16,7 @@ import { findKeyValues, findTableValues } from './recognizers/key-value.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
 import {
+  atBeforeDomain,
   findAccounts,
   findCardCodes,
   findCards,
@@ -25,7 +26,7 @@ import {
   findIdNumbers,
   findIps,
   findPhones,
-  atBeforeDomain, findSpelledEmails,
+  findSpelledEmails,
   findSsns,
   findUrls,
 } from './recognizers/structured.js';

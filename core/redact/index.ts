@@ -16,7 +16,7 @@ export {
 } from './config.js';
 export { createKeyedHash } from './keyed-hash.js';
 export { Pseudonymizer, isPlaceholder, normalizeValue, PLACEHOLDER_IN_TEXT, type KeyedHash, PseudonymizerState } from './pseudonymizer.js';
-export { RedactionReport, type FieldClass, type RedactionReportJson } from './report.js';
+export { countsMostFirst, RedactionReport, type FieldClass, type RedactionReportJson } from './report.js';
 export { belowBars, formatScoreErrors, formatScoreTable, matchRecord, f2, QUALITY_BARS, type LabeledRecord, type LabeledSpan, type ScoreError, type ScoreOptions, type ScoreReport, type TypeScore } from './score.js';
 export { ENTITY_TYPES, type EntityType, type Finding } from './types.js';
 export { storedId, storedIds, type IdKind, type StoredId } from './stored-id.js';

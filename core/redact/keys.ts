@@ -194,18 +194,34 @@ export class SensitiveKeys {
 
   /** The placeholder type for values under `key`, or undefined when the key is not sensitive. */
   typeOf(key: string, siblings?: Readonly<Record<string, unknown>>): string | undefined {
-    // Keys repeat across records: the verdict is cached. Where it depends on the object (a bare name, a role,
-    // a name part), what is cached, or checked first, says so, and the object is asked each time.
+    // Where the verdict depends on the object (a bare name, a role, a name part), what is cached, or checked
+    // first, says so, and the object is asked each time.
     if (Object.hasOwn(NAME_PART_PAIRS, key)) return this.extra.get(key) ?? pairedNamePart(siblings, key);
+    const hit = this.verdict(key);
+    if (hit === BY_VALUE) return roleValue(siblings, key);
+    if (hit === BARE_NAME) return bareName(siblings, key);
+    return hit ?? undefined;
+  }
+
+  /**
+   * True when a value under `key` can be masked, as a table's header says of its column: a key that is
+   * sensitive, or one whose verdict depends on what it holds (a role, a bare name). A name part needs its
+   * partner beside it, which a header alone does not show.
+   */
+  mayHold(key: string): boolean {
+    if (Object.hasOwn(NAME_PART_PAIRS, key)) return this.extra.has(key);
+    return this.verdict(key) !== null;
+  }
+
+  /** The key's cached verdict (keys repeat across records): a type, BY_VALUE, BARE_NAME, or null. */
+  private verdict(key: string): string | null {
     let hit = this.cache.get(key);
     if (hit === undefined) {
       hit = this.compute(key) ?? null;
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(key, hit);
     }
-    if (hit === BY_VALUE) return roleValue(siblings, key);
-    if (hit === BARE_NAME) return bareName(siblings, key);
-    return hit ?? undefined;
+    return hit;
   }
 
   private compute(key: string): string | undefined {

@@ -73,3 +73,8 @@ export class RedactionReport {
     return { total: this.total, byType: sorted(this.byType), byField: sorted(this.byField), bySensitiveKey: this.bySensitiveKey };
   }
 }
+
+/** Counts by name, most first and ties by name: how the CLI, the app and the run summary list types and fields. */
+export function countsMostFirst(counts: Readonly<Record<string, number>>): Array<[string, number]> {
+  return Object.entries(counts).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+}

@@ -11,7 +11,7 @@ import type { FormatId } from '../../model/trace.js';
 import { importPaths } from '../../pipeline/import.js';
 import { loadMapping } from '../../ingest/mapping-file.js';
 import { describeJsonError } from '../../ingest/read-records.js';
-import { belowBars, createRedactor, formatScoreErrors, formatScoreTable, type LabeledRecord, type RedactionConfigInput, type RedactionReportJson } from '../../redact/index.js';
+import { belowBars, countsMostFirst, createRedactor, formatScoreErrors, formatScoreTable, type LabeledRecord, type RedactionConfigInput, type RedactionReportJson } from '../../redact/index.js';
 import { Store } from '../../store/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { UsageError } from './traces.js';
@@ -63,8 +63,7 @@ export function readCorpus(path: string): LabeledRecord[] {
 /** The redaction report as one line per dimension (counts only, never values). */
 export function renderRedactionReport(r: RedactionReportJson): string {
   const list = (m: Record<string, number>): string =>
-    Object.entries(m)
-      .sort(([, a], [, b]) => b - a)
+    countsMostFirst(m)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
   if (r.total === 0) return 'Redacted nothing: no PII found.\n';

@@ -7,7 +7,7 @@
 import type { Finding } from '../types.js';
 import { after, before, eachMatch, isAsciiLetter, isDigit } from './context.js';
 import type { TextIndex } from './text-index.js';
-import { isStreetWord, lexicon, normWord } from './lexicon.js';
+import { isStreetWord, lexicon, normWord, onlyOrdinaryWords } from './lexicon.js';
 
 const HOUSE_NUMBER_AT = /(?<![\p{L}\p{N}_.:/#$€£@+-]|\d[.,])\d{1,5}(?:\/\d{1,4})?(?:-?[A-Za-z](?![\p{L}]))?(?![\p{L}\p{N}_:/%]|[.,]\d|[-–]\d)/uy;
 
@@ -327,7 +327,7 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
     // A street named without its type, when a place and a postal code follow its comma ("45 Kingsway,
     // London WC2B 6SE", "12 Moyo Close" has one): names no dictionary knows, so "2 Beta, Release 12345" stays.
     const named = NAMED_STREET_THEN_PLACE.exec(text.slice(ne, ne + 120));
-    if (named !== null && !onlyDictionaryWords(named[1] as string) && !onlyDictionaryWords(named[2] as string)) {
+    if (named !== null && !onlyOrdinaryWords(named[1] as string) && !onlyOrdinaryWords(named[2] as string)) {
       anchors.push({ start: ns, end: ne + named[0].length, strong: true });
       return;
     }
@@ -409,11 +409,7 @@ const POSTAL = '(?:\\d{3,6}(?:[ -]\\d{2,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-
  */
 const NAMED_STREET_THEN_PLACE = new RegExp(`^[ \\t]+((?:\\p{Lu}[\\p{L}'’-]{1,30}[ \\t]){0,2}\\p{Lu}[\\p{L}'’-]{1,30}),[ \\t]*((?:\\p{Lu}[\\p{L}'’-]{1,30}[ \\t]){0,2}\\p{Lu}[\\p{L}'’-]{1,30}),?[ \\t]+${POSTAL}`, 'u');
 
-/** True when every word of `words` is an English dictionary or common word ("Release", "Beta"). */
-function onlyDictionaryWords(words: string): boolean {
-  const lx = lexicon();
-  return words.split(/[ \t]+/).every((w) => lx.dictionary.has(normWord(w)) || lx.common.has(normWord(w)));
-}/**
+/**
  * A unit or floor after the street: "Apt 4B", "Suite 200", and the floor and door of Spanish, Italian,
  * German and French addresses ("3º B", "2ª izq.", "piso 3", "interno 5", "2. OG", "3e étage").
  */

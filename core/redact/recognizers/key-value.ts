@@ -1,9 +1,10 @@
 /**
  * Values under sensitive keys in text that is not JSON the redactor could parse: "Key: value" lines and
  * YAML, logfmt and query strings (`key=value`), Python reprs and truncated JSON (`'key': 'value'`,
- * `"key": "value"`), XML elements (`<email>…</email>`). The key decides, as it does in JSON
+ * `"key": "value"`), XML elements (`<email>…</email>`), git's identity on the command line, and the columns
+ * of CSV, TSV and Markdown tables under a sensitive header. The key decides, as it does in JSON
  * (keys.ts): `customer_name: Tendai Moyo` is a name whatever the name lists know. Secrets are
- * secrets.ts's, which knows their placeholders ("changeme", "${TOKEN}").
+ * secrets.ts's, which knows their placeholders ("changeme", "${TOKEN}"), except in a table's column.
  */
 import { isBareNameKey, type SensitiveKeys } from '../keys.js';
 import { PLACEHOLDER_IN_TEXT } from '../pseudonymizer.js';
@@ -383,8 +384,8 @@ function headerColumns(text: string, from: number, to: number, delim: string, ke
   if (cells.length < 2) return undefined;
   const names = cells.map(([s, e]) => text.slice(s, e));
   if (!names.every((n) => HEADER_CELL.test(n))) return undefined;
-  // A sensitive column, judged as a key with a name-like value (a bare "name" column depends on its values).
-  return names.some((n) => keys.typeOf(n, { [n]: 'Zqxette Vrumple' }) !== undefined) ? names : undefined;
+  // A column whose cells can be masked (a bare "name" column's cells are judged one by one).
+  return names.some((n) => keys.mayHold(n)) ? names : undefined;
 }
 
 /** Masks the sensitive cells of the rows from `at` on; returns where the table ended. */

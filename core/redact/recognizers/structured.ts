@@ -91,7 +91,6 @@ const SPELLED_EMAIL = new RegExp(
 const AT_SEP = /[(\[{][ \t]*at[ \t]*[)\]}]|(?<=[ \t])at(?=[ \t])|@/gi;
 const SPELLED_SEP = /[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}]|(?<=[ \t])(?:at|dot)(?=[ \t])/i;
 
-/** Emails with "at" and "dot" spelled out or bracketed (see SPELLED_EMAIL). */
 /**
  * True when " at " comes before a word with a full stop in it ("jane.doe at gmail.com"): an address with
  * only its "@" spelled. The keyword gate leaves " at " out (most English texts have one), so this looks
@@ -112,6 +111,7 @@ export function atBeforeDomain(text: string): boolean {
   return false;
 }
 
+/** Emails with "at" and "dot" spelled out or bracketed (see SPELLED_EMAIL). */
 export function findSpelledEmails(text: string, out: Finding[]): void {
   SPELLED_EMAIL.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -8,6 +8,7 @@
  */
 import { trimEndOf } from '../../model/regex-safety.js';
 import type { Finding } from '../types.js';
+import { isAlnum } from './context.js';
 import { lexicon } from './lexicon.js';
 import { codeValue } from './key-value.js';
 
@@ -27,6 +28,9 @@ const HANDLE =
 const HANDLE_BEFORE =
   /(?<![\w.%+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)[ \t]+(?:on|at|via)[ \t]+(?:twitter|instagram|tiktok|telegram|mastodon|bluesky|github|threads|linkedin)\b/gi;
 
+/** What documentation writes where a username goes ("your_username", "example-user"). */
+const TEMPLATE_NAME = /^(?:your|my|the|example|sample|test)[._-]/i;
+
 /** Finds usernames after a cue that names them, and social handles beside their platform's name. */
 export function findUsernames(text: string, out: Finding[]): void {
   HANDLE.lastIndex = 0;
@@ -44,7 +48,7 @@ export function findUsernames(text: string, out: Finding[]): void {
     const name = trimEndOf(m[1] as string, /[._-]/);
     const n = name.toLowerCase();
     // A date is no username ("Last login: Tue Mar 12 09:14:02").
-    if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || lx.dateAbbreviation.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n)) continue;
+    if (name.length < 2 || !/[A-Za-z]/.test(name) || lx.common.has(n) || lx.dictionary.has(n) || lx.dateAbbreviation.has(n) || TEMPLATE_NAME.test(n)) continue;
     const start = m.index + m[0].length - (m[1] as string).length;
     // Code declares and reads such fields: `username: str`, `user_name = req.body.user_name`.
     if (codeValue(text.slice(start, m.index + m[0].length + 2))) continue;
@@ -61,13 +65,14 @@ const HOME_DIR = /\/Users\/|\/home\/|(?<=[A-Za-z]:|^|[\s"'`=(])\\{1,4}[Uu]sers\\
 const SEGMENT = /[^\s/\\"'`:;,<>|*?()[\]{}$%&=#!]{1,64}/y;
 /**
  * Home directories that are no person's: service and CI accounts, images' default users, the shared
- * folders of macOS and Windows, and what documentation writes in a person's place.
+ * folders of macOS and Windows ("Default", "All Users": a segment ends at the blank), and what
+ * documentation writes in a person's place.
  */
 const NOT_A_PERSON = new Set([
   'root', 'user', 'users', 'admin', 'administrator', 'ubuntu', 'debian', 'centos', 'fedora', 'ec2-user', 'runner', 'runneradmin',
   'node', 'app', 'apps', 'vagrant', 'pi', 'codespace', 'codespaces', 'vscode', 'jovyan', 'circleci', 'travis', 'jenkins', 'git',
   'www-data', 'nobody', 'daemon', 'docker', 'dev', 'developer', 'build', 'builder', 'ci', 'coder', 'gitpod', 'sandbox', 'agent',
-  'linuxbrew', 'shared', 'public', 'default', 'default user', 'all users', 'guest', 'you', 'me', 'me', 'yourname', 'your-name',
+  'linuxbrew', 'shared', 'public', 'default', 'all', 'guest', 'you', 'me', 'yourname', 'your-name',
   'your_name', 'yourusername', 'your-username', 'your_username', 'username', 'user-name', 'user_name', 'name', 'example', 'test',
   'tester', 'demo', 'ubuntu-user', 'ansible', 'deploy', 'deployer', 'ops', 'service', 'steam', 'postgres', 'mysql', 'redis', 'swe-agent',
 ]);
@@ -84,7 +89,7 @@ export function findHomeDirUsers(text: string, out: Finding[]): void {
     if (seg === null) continue;
     const name = trimEndOf(seg[0], /[.]/);
     const n = name.toLowerCase();
-    if (name.length < 2 || NOT_A_PERSON.has(n) || /^(?:your|my|the|example|sample|test)[._-]/.test(n) || !/[A-Za-z]/.test(name)) continue;
+    if (name.length < 2 || NOT_A_PERSON.has(n) || TEMPLATE_NAME.test(n) || !/[A-Za-z]/.test(name)) continue;
     out.push({ start, end: start + name.length, type: 'USER', score: 0.8 });
   }
 }
@@ -134,7 +139,7 @@ export function findLogins(text: string, out: Finding[], commands: boolean): voi
       if (!commands || !LOGIN_COMMAND.test(lead.slice(lead.lastIndexOf('\n') + 1))) continue;
     }
     const login = text.slice(s, at);
-    if (!NOT_A_PERSON.has(login.toLowerCase()) && !/^(?:your|my|the|example|sample|test)[._-]/i.test(login)) out.push({ start: s, end: at, type: 'USER', score: 0.8 });
+    if (!NOT_A_PERSON.has(login.toLowerCase()) && !TEMPLATE_NAME.test(login)) out.push({ start: s, end: at, type: 'USER', score: 0.8 });
     const mac = prompt ? MAC_HOST.exec(text.slice(at + 1, e)) : null;
     if (mac !== null) out.push({ start: at + 1, end: at + 1 + (mac[1] as string).length, type: 'PERSON', score: 0.8 });
   }
@@ -142,7 +147,7 @@ export function findLogins(text: string, out: Finding[], commands: boolean): voi
 
 /** A character of a login or a host name: a letter, a digit, "_", "." or "-". */
 function isLoginChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+  return isAlnum(c) || c === 95 || c === 46 || c === 45;
 }
 
 /** True when only blanks and a "[" (bash's "[user@host dir]$") stand between `i` and the start of its line. */

@@ -110,7 +110,10 @@ export function ImportView({ api, job, onShowTraces }: Props) {
   );
 }
 
-/** Counts as "NAME n, NAME n", most first (ties by name): what the report shows by type and by field. */
+/**
+ * Counts as "NAME n, NAME n", most first (ties by name): what the report shows by type and by field, in
+ * the order of core's countsMostFirst (the renderer imports only the contract's types from core).
+ */
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))

@@ -581,6 +581,7 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('/mnt/c/Users/Tendai/x and "C:\\\\Users\\\\Farai\\\\x"')).toEqual(['USER:Tendai', 'USER:Farai']);
     // Service and CI accounts, shared folders, variables and templates; a REST route; a web address's path.
     expect(masked('/home/runner/work/repo /home/ubuntu/app /Users/Shared/x /home/$USER/x /home/<you>/x ~/x GET /users/jane /home/123/')).toEqual([]);
+    expect(masked('C:\\Users\\All Users\\x and C:\\Users\\Default\\x')).toEqual([]);
     expect(masked('see docs.example.org/home/about')).toEqual(['URL:docs.example.org/home/about']);
   });
   it('USER: the account of a login in a shell prompt or after ssh, and the name macOS gives a Mac', () => {
