@@ -3,4 +3,4 @@
  * the masking or the propagation masks more or differently: traces stored under an older version are then
  * reported, so their exports can be imported again.
  */
-export const REDACTOR_VERSION = 10;
+export const REDACTOR_VERSION = 11;

@@ -4,7 +4,10 @@
  * Russian, Ukrainian, Caucasian, Greek, Turkish, Arabic, Persian, Indian, Chinese, Japanese, Korean,
  * Vietnamese, Thai, West, East and Southern African (Shona, Ndebele, Kikuyu, Luo, Kalenjin, Zulu, Xhosa,
  * Sotho, Akan, Yoruba), Bangladeshi, Pakistani, Sri Lankan, Burmese, Khmer, Kazakh, Filipino, Balinese,
- * Māori, Tongan, Samoan, Quechua and Aymara, Hebrew, Greenlandic, Irish and Scottish).
+ * Māori, Tongan, Samoan, Quechua and Aymara, Hebrew, Greenlandic, Irish and Scottish; India's regions
+ * (Punjabi, Tamil, Telugu, Malayalam, Bengali, Marathi, Gujarati, Odia), Nepal, the Gulf's "Al"
+ * family names written as one word, Egypt, the Levant, the Maghreb, Hausa, Igbo, Ethiopia and Eritrea,
+ * Batak and Javanese, Malay, Chinese and Korean given names as romanised, Thai).
  * Written from general knowledge; lower-case, one space-separated string each so the module stays small.
  */
 
@@ -244,6 +247,50 @@ russ rusty sal sammy saul shaun shawn sheldon sherman sid silas stan stanford st
 terence terrance terrell theodore timmy toby trent tucker ty tyrone ulysses vance vern vic vince virgil walt
 ward wendell wes wilbert wiley will willis wilson winston woodrow wyatt zack zak zeke steffen carsten jens-uwe
 hans-peter karl-heinz klaus-dieter anneliese hannelore rosmarie ulrike
+al priyanka srinivas kavya naresh kuldeep harpreet gurpreet manpreet jaspreet navdeep simran baljit sukhwinder
+parminder harjit kapil ishaan vivaan reyansh saanvi aadhya revathi sowmya chaitanya harsha keerthi madhavi
+ramya sravani swathi tejaswini yamini akshay abhinav aniket anirudh ankur anshul anuj anupam apoorva archana
+arpita ashwin avinash bhavesh bhavna devendra harish hemant himanshu jayant kishore lokesh manish mayank mohit
+nilesh nitesh omkar parth piyush pranav prateek praveen rajat rajeev ravindra rishabh sahil sanket saurabh
+shailesh shashank shekhar shivam shreyas sudhir umesh vaibhav vipin vishal aakash akanksha ambika anjana
+ankita aparna ashwini bhagyashree deepti garima harshita komal kriti kusum mamta megha namrata nandita neelam
+nidhi pallavi poonam prachi pragya priti radhika reena renu richa roshni ruchi rupal sangeeta seema shalini
+shivani shobha shraddha sonam sunaina tanuja vandana varsha balaji gopinath jayaraman karthikeyan kumaravel
+madhan manikandan murali muthu palani prabhu raghu rajkumar saravanan senthil sivakumar sundar tamilselvan
+thiru vasanth velu vignesh anbu arulmozhi bhuvana gomathi janaki jayanthi kalaivani kavitha kokila mahalakshmi
+malathi nirmala padmavathi parvathi saranya shanthi sumathi thenmozhi vasanthi vijaya chiranjeevi nagarjuna
+prabhas ramana satyanarayana srinivasa venkata anjaneyulu koteswara nageswara sairam sridevi lalitha anoop
+biju jijo jithin jobin jomon libin linto nithin prasanth rejith renjith shibu sreejith sujith vineeth anju
+aswathy athira lekshmi reshma sreeja abhijit anirban arnab debashish debjit indranil kaushik partha pritam
+saikat sandip soumya subhajit sudipto tanmoy debjani moumita paromita piyali rituparna sayantani sudeshna
+susmita asif kashif zeeshan waqas saleem aslam rizwan junaid shoaib amna farhan fawad haris hasnain mudassar
+naeem nauman noman rehan sohail umair usama waseem zahid aqsa bushra ghazala iram mahnoor nimra rimsha shazia
+sobia tayyaba uzma zunaira sumon shuvo sabbir tahmina ruma shapla mamun monir nazmul shafiq shahin farzana
+jannat rumana sharmin sumaiya dipak ganga rabin nimal chaminda dilshan lakmal tharindu kasun nuwan sanjeewa
+dilani nadeeka chathurika sanduni hansani ishara madushani nilmini sachini thilini upeksha buddhika chamara
+chathura danushka isuru janaka kalana lahiru nalin ruwan sampath saman thilak upul saud turki majed hamad amr
+sherif hazem hala amal shaima abdelrahman abdelaziz abdelhamid abdelfattah fathy hamdy helmy lotfy magdy
+medhat refaat sayed wagdy yehia fouad galal shawky sabry hadj larbi lakhdar mokhtar noureddine redouane smail
+tayeb fatiha naima rachida souad houria haruna hauwa hadiza segun kunle femi gbenga danladi dauda gambo jibrin
+kabiru nasiru rabiu salisu shehu tijani umaru yahaya zubairu bilkisu rakiya salamatu ladi asabe chibuzor
+chidera chigozie chukwudi ekene ikechukwu okechukwu somto ebere nkiruka oluchi onyinye ugochi sade abebe girma
+tigist meron hirut almaz mekdes frehiwot hiwot kidist mahlet tsion yeshi yodit zewditu dereje berhanu fikre
+tsegaye yirga zewdu fajar syafiq haziq aiman sekar yanti azlan faizal hafiz iskandar kamarul khairul mohd
+nazri rosli shahrul zulkifli aishah azura hidayah khadijah nabilah norhayati rosnah safiyah xiaoming jianguo
+jianhua guiying yulan haiyan zhiqiang xiaohong xiaoli xiaoyan xiaojun xiaowei xiaodong xiaofeng xiaoling
+xiaomei jianjun jianping jianxin jianming zhiwei zhihua zhiyong zhigang haitao haibo haiyang weiwei jingjing
+tingting yanyan lingling dandan mingming huihui chunhua chunmei dongmei guihua guilan guizhen hongmei hongxia
+hongyan huiying junjie kaiwen lihua limei lijuan lijun liping meihua meiling minghua mingyu shuang shufen
+shulan suying wenjun wenjie xiuzhen xiufang xiuhua xiulan yanhong yanping yanling yingying yufang yuhua yumei
+yuying zhenhua zihan zixuan haoran yuxuan yichen zhiyuan yutong xinyi ruoxi yihan jiayi jiahui jiawei
+zhengyang minseo jiwoo seoyeon seojun doyoon jiho junwoo hyunwoo minji jiyeon soyeon eunji hyejin jisoo seoyun
+haeun jiwon subin yeji yujin dahyun chaeyoung nayeon jihyo jungkook taehyung namjoon seokjin yoongi hoseok
+sungmin kyungsoo donghyun seungmin jaehyun taeyang minho sehun jongin baekhyun chanyeol junmyeon kyuhyun siwon
+heechul eunhyuk donghae youngjae seulgi jaewon sangwoo sungho youngho kwangsoo myungsoo supaporn nattaya
+chaiyaporn apinya arunee chaiwat chatchai jintana kanokwan kwanjai narong nipon pattama phichit pornthip
+prayut rattana sasithorn somkiat sunisa supachai surasak thanawat thanakorn wanchai wirat yupin hinata akari
+daiki yumiko asahi haruki hayato kazuya keita koki kosuke naoto ryusei takuya tomoya yamato yuta yuya aiko
+ayaka ayano hikari honoka kyoko mizuki momoka natsuki
 `;
 
 /** Common family names, lower-case (particles such as "van" or "de" are handled by the recognizer). */
@@ -465,4 +512,32 @@ berhane yohannes tekle habte ghebremedhin woldemichael asfaw levi mizrahi peretz
 malka katz amar ohayon shapiro goldberg rosenberg ben-david kleist lynge berthelsen motzfeldt heilmann lyberth
 fleischer egede enoksen byrne o'connor o'brien osullivan o'sullivan doherty kavanagh mcgrath o'reilly o'neill
 macleod mackenzie thomson fraser sinclair mcleod
+venkataraman krishnamurthy raghavan natarajan balasubramanian ramachandran chowdary kamath pawar jadhav shinde
+chavan gaikwad sawant pandya bhatt parikh thakkar aggarwal goyal garg bansal mittal jindal singhal tripathi
+rathore rajput ganguly majumdar biswas haldar bajaj batra dhillon grewal kohli luthra sandhu sidhu walia
+oberoi mathur nigam pathak rastogi shrivastava upadhyay vajpayee awasthi bhattacharjee chakrabarti dasgupta
+sengupta saha kundu bhowmick mahapatra mohanty samal nayak behera sahoo shenoy gokhale apte bapat phadke
+ranade sathe tendulkar chitale rane salunkhe mhatre deshmukh dixit nambiar kurup warrier thampi kutty
+subramaniam ramaswamy srinivasan venkatesan sundaram annamalai murugan pandian palaniappan chettiar gounder
+mudaliar hashmi awan bhatti cheema warraich niazi afridi yousafzai ansari baig chohan durrani gilani jatoi
+khattak lodhi marwat memon paracha qazi soomro tiwana wattoo zaidi kazmi naqvi rizvi jafri bukhari sarker
+talukder shikder poudel ghimire regmi pokharel sapkota bista dahal neupane paudel timilsina lamichhane
+bajracharya prajapati tuladhar rijal chhetri jayasinghe rathnayake bandaranaike karunaratne ranasinghe
+weerasinghe abeysekara amarasinghe liyanage samarasinghe kumarasinghe ekanayake siriwardena gunasekara
+sivarajah thambiah ponnambalam alghamdi alzahrani alqahtani alotaibi alharbi almutairi alshehri aldosari
+alanazi alshammari alhashimi almansouri alnuaimi alsuwaidi alketbi almazrouei aldhaheri alfalasi almarri
+alkaabi almaktoum alsabah althani alkhalifa ghamdi zahrani qahtani otaibi harbi mutairi shehri dosari anazi
+shammari hashimi mansouri nuaimi suwaidi ketbi mazrouei dhaheri falasi marri kaabi maktoum elsayed ragab
+shehata gomaa soliman elshafei elmasry hegazy mahfouz morsi naguib zaghloul badawi elbaz tawfik nasrallah
+sfeir gemayel frangieh jumblatt aoun hariri mikati salameh tannous bitar azar chamoun fakhoury ghosn kassab
+maalouf nassif rizk saliba tabet zogby benali benaissa bouzid belkacem mebarki boudiaf amrani alaoui bennani
+tazi idrissi chraibi berrada benjelloun bensaid bouazza boukhari chaoui cherkaoui elfassi elidrissi ghali
+hajji hamidi jebli kettani lahlou laraki ouazzani rahmouni sefrioui slaoui tahiri zerhouni benyoussef
+benchekroun anyanwu nnaji abubakar aliyu garba sani olaniyan akinola adamu audu nwankwo nwafor okpara onwuka
+udeh uzor iheanacho okolie umeh akinyemi fashola ogundipe ogunbanjo oladipo olatunji oyelaran oyewole popoola
+sanni kebede alemu mulugeta getachew ayele desta gebremedhin negash tefera woldemariam wondimu tesfamariam
+ghebre kahsay nasution harahap lubis pangaribuan manurung ginting sembiring tarigan purba yusof razak salleh
+zainal gunadi hartanto kusnadi mulyadi purnomo rahardjo setiadi siswanto sugiarto sulistyo supriyadi susilo
+sutanto setyaningsih ouyang shangguan zhuge murong qiao byun maeng seol seong yeom yook saetang wongsawat
+srisuk chaiyasit jaidee kaewmanee khongthong phromma saelee sangthong srisawat suwannarat thongdee
 `;

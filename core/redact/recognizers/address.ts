@@ -383,9 +383,13 @@ function placeTokens(line: string): number {
   let used = 0;
   let count = 0;
   let m: RegExpExecArray | null;
+  let afterStop = false;
   while ((m = re.exec(line)) !== null && count < 6) {
     const tok = (m[1] as string).replace(/\.$/, '');
     if (!PLACE_TOKEN.test(tok) || (PLACE_STOP.has(tok.toLowerCase()) && !/^[A-Z]{2,3}$/.test(tok))) break;
+    // After a full stop ("30062. Emergency contact"), a word of the language starts the next sentence.
+    if (afterStop && ordinaryWordOpens(tok)) break;
+    afterStop = (m[1] as string).endsWith('.');
     const abbreviation = /^[A-Z]{1,3}\.$/.test(m[1] as string);
     used = re.lastIndex - ((m[1] as string).endsWith('.') && !abbreviation ? 1 : 0);
     count++;
@@ -438,6 +442,18 @@ const PLACE_SEPARATOR = new RegExp(
   'u',
 );
 
+/**
+ * True when `line` opens with an English dictionary word in title case that is not also the name of a big
+ * city ("Emergency", not "Reading"; not "SAINT-PRIEST", as exports write a city).
+ */
+function ordinaryWordOpens(line: string): boolean {
+  const m = /^\p{Lu}[\p{Ll}'’]+(?![\p{L}-])/u.exec(line);
+  if (m === null) return false;
+  const w = normWord(m[0]);
+  const lx = lexicon();
+  return lx.dictionary.has(w) && !lx.bigCity.has(w) && !lx.city.has(w);
+}
+
 /** Extends a block forward over separators, units, postal codes and city/state/country lines; only where a block already stands. */
 function extendForward(text: string, end: number, limit: number): number {
   let pos = end;
@@ -471,6 +487,9 @@ function extendForward(text: string, end: number, limit: number): number {
       if (!/^(?:\s*$|[ \t]*,|[ \t]+[-–][ \t])/.test(after)) break;
     } else if (!/[\n,]/.test(sep[0])) {
       if (!line.slice(0, used).endsWith('.') && !/^(?:\s*$|[ \t]*[?!.;:)\]]|[ \t]+\p{Ll}|[ \t]+#[ \t]?\d)/u.test(after)) break;
+      // Without a comma, a word of the language no city list knows opens the next clause ("12 Oak Rd.
+      // Emergency contact: …", "45 Elm Street. Tomorrow works").
+      if (ordinaryWordOpens(line)) break;
     }
     pos += sep[0].length + used;
   }

@@ -21,7 +21,7 @@ const NON_ASCII_LETTER = /[À-ÖØ-öø-ɏͰ-ϿЀ-ӿ\u1E00-\u1EFF]/;
 const NAMING_PHRASES = String.raw`\btên tôi là|\bname ist|\bhei(?:ß|ss)e|\bm'appelle|\bnom est|\bme llamo|\bnombre es|\bmi chiamo|\bnome [éèe]|\bik heet|\bnaam is|\bchamo-me|\bnazywam się`;
 /** Phrases right before a capitalised word that make it a name even when no gazetteer knows it. */
 const BEFORE_STRONG = new RegExp(
-  String.raw`(?:\bmy name is|\bname['’]s|\bname is|\bname,|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi,?|\bhello,?|\bhey,?|\bthanks,?|\bthank you,?|\bregards,?|\bsincerely,?|\bcheers,?|\bname\s*[:\-–—]|\bunder the name|\bin the name of|\bbooked under|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned,?|\buser:|\bagent:|\bcc:|\b(?:customer|client|patient|passenger|guest|contact|recipient|travell?er|card ?holder|account holder|policy ?holder|caller|applicant|beneficiary|payee|tenant|attendee|member)(?: name)?(?:[ \t]*#?\d{1,2})?[ \t]*:|\b(?:customer|client|patient|passenger|guest|recipient|travell?er|card ?holder|account holder|policy ?holder|caller|applicant|beneficiary|payee)(?:'s name)? is|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btôi là|${NAMING_PHRASES}|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$`,
+  String.raw`(?:\bmy name is|\bname['’]s|\bname is|\bname,|name\?|\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bthis is|\bdear|\bhi,?|\bhello,?|\bhey,?|\bthanks,?|\bthank you,?|\bthx,?|\bthnx,?|\bregards,?|\bsincerely,?|\bcheers,?|(?:^|\n)[ \t>]*(?:best|love|warmly|yours(?: truly)?|xoxo|hugs|respectfully|cordially|tia),|\bname\s*[:\-–—]|\bunder the name|\bin the name of|\bbooked under|\bsays|\bsaid|\bwrote|\basked|\btold|\bspoke (?:with|to)|\bspeak (?:with|to)|\btalk(?:ed)? to|\bfollow up with|\bcustomer|\bpatient|\bclient|\bhusband|\bwife|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bfriend|\bpartner's name|\bcolleague|\bmanager|\bboss|\bproducer|\bauthor|\bsinger|\bsongwriter|\bcommenter|\bdirected by|\bstarring|\bfeaturing|\battn:?|\bsigned,?|\buser:|\bagent:|\bcc:|\b(?:customer|client|patient|passenger|guest|contact|recipient|travell?er|card ?holder|account holder|policy ?holder|caller|applicant|beneficiary|payee|tenant|attendee|member)(?: name)?(?:[ \t]*#?\d{1,2})?[ \t]*:|\b(?:customer|client|patient|passenger|guest|recipient|travell?er|card ?holder|account holder|policy ?holder|caller|applicant|beneficiary|payee)(?:'s name)? is|\bmaiden name is|\b(?:change|correct|update|set)(?: it| the name| my name)? to|\badd|\bkid|\bchild|\bbaby|\bgrandson|\bgranddaughter|\bnephew|\bniece|\bcousin|\buncle|\baunt|\bnamed (?:him|her|them)|\bassistant to|\btôi là|${NAMING_PHRASES}|\bhier (?:ist|spricht)|\bsehr geehrte[r]?|\bliebe[r]?|\bhallo|\bgrüße,?|\bgruß,?)\s*$`,
 );
 /** The noun of an institution or a place right after a run of capitalised words. */
 const INSTITUTION_AFTER =
@@ -31,10 +31,11 @@ const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontac
 /**
  * Field labels of headers, tickets, bookings and meeting notes that a person's name follows ("To:", "Ship
  * to:", "Requested by:", "Driver:", "Attendees:"). Two words no list knows after one are a name; one word
- * is not (a product: "Owner: Stripe"). A list of names after a plural label continues through listNeighbours.
+ * is not (a product: "Owner: Stripe"). German writes such labels as compounds ("Teilnehmer:", "Kontaktperson:"). A list of
+ * names after a plural label continues through listNeighbours.
  */
 const LABEL_BEFORE =
-  /\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|owners?|drivers?|senders?|employees?|manager|technician|spouse|next of kin|students?|insured|borrower|doctor|physician|nurse|representative|rep|hosts?|organi[sz]ers?|attendees|participants?|invitees?|guests|passengers|travell?ers|recipients|members|contacts|reviewers?|assignees?|approvers?|request[eo]rs?|reporters?|witness(?:es)?|signator(?:y|ies)|speakers?|panelists?|moderators?|stakeholders?|point of contact|emergency contact|primary contact|account manager|on behalf of)[ \t]*:[ \t]*$/;
+  /\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|owners?|drivers?|senders?|employees?|manager|technician|spouse|next of kin|students?|insured|borrower|doctor|physician|nurse|representative|rep|hosts?|organi[sz]ers?|attendees|participants?|invitees?|guests|passengers|travell?ers|recipients|members|contacts|reviewers?|assignees?|approvers?|request[eo]rs?|reporters?|witness(?:es)?|signator(?:y|ies)|speakers?|panelists?|moderators?|stakeholders?|point of contact|emergency contact|primary contact|account manager|on behalf of|[a-zäöüß]*(?:nehmer|partner|person|leiter|berater|betreuer|halter|inhaber|empfänger|absender|besteller|vertreter|bearbeiter|steller)(?:in)?|kundin|mitarbeiter(?:in)?|kollegin|kollege)[ \t]*:[ \t]*$/;
 /** True when the token before `word` in `toks` is one capital and a full stop, then a space ("T. Moyo"; not "G.APhb" or "Annex C."). */
 function initialBefore(text: string, toks: readonly Tok[], word: Tok): boolean {
   const at = toks.indexOf(word);
@@ -128,6 +129,8 @@ function namedBefore(text: string, at: number): boolean {
 }
 /** First words of place names: with the word after them they are a place ("New York", "Los Angeles"). */
 const PLACE_PREFIXES = new Set(['new', 'san', 'santa', 'los', 'las', 'fort', 'port', 'saint', 'st', 'mount', 'mt', 'lake', 'north', 'south', 'east', 'west']);
+/** Abbreviations that are a title before a name and a street type after a street's name ("Dr", "St"). */
+const STREET_OR_TITLE = new Set(['dr', 'st']);
 /** Words before a capitalised word that make it a thing ("your MasterCard, I"), not someone addressed. */
 const THING_BEFORE = /\b(?:the|a|an|your|my|our|their|his|her|its|on|in|at|into|via|using|to|from)\s+$/;
 /**
@@ -210,6 +213,11 @@ function titleCaseKind(word: string): Kind {
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
 /** The last part of a German or Dutch compound that names a form field ("Zahlungs|art", "Bestell|nummer", "Fout|melding"). */
 const FIELD_LABEL = /^\p{L}{4,}(?:art|nummer|adresse|datum|zeit|status|meldung|melding|betrag|bedrag|weise|stelle|angaben|gegevens|daten|hinweis|methode|gebühr|kosten|summe|menge|typ|soort|wijze)$/u;
+/**
+ * A German compound naming a person's role ("Teilnehmer", "Ansprechpartner", "Kontaktperson", "Karteninhaberin"):
+ * before a colon it labels the name that follows, it is not the speaker.
+ */
+const ROLE_LABEL = /^\p{L}{3,}(?:nehmer|partner|person|leiter|berater|betreuer|halter|inhaber|empfänger|absender|besteller|vertreter|bearbeiter|steller)(?:in)?$/u;
 /**
  * True when a word no list knows is two English dictionary words run together, as technical English coins
  * its nouns ("Trace|back", "Work|around", "Change|log", "Health|check"): before a colon it labels a field,
@@ -590,6 +598,11 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
     if (kinds[0] === 'honorific' || BEFORE_STRONG.test(before) || LABEL_BEFORE.test(before)) kinds = kinds.map((k, n) => (k === 'caps' ? titleCaseKind((run[n] as CapTok).word) : k));
   }
+  // "1742 Brookhaven Dr Emergency contact": "Dr" and "St" after a house number and a street's name are the
+  // street's type, not a title announcing a name.
+  if (!honorIn && run.length >= 3 && kinds.some((k, n) => n > 0 && k === 'honorific' && STREET_OR_TITLE.has((run[n] as CapTok).norm)) && digitBefore(text, run[0] as CapTok)) {
+    kinds = kinds.map((k, n) => (n > 0 && k === 'honorific' && STREET_OR_TITLE.has((run[n] as CapTok).norm) ? 'common' : k));
+  }
   // "Mon Jun 3 10:00:00 2024", "Sat, 01 Jun 2024": weekday and month abbreviations beside a digit or each
   // other are a date ("Jan" and "Jun" alone are names).
   if (run.some((t) => lexicon().dateAbbreviation.has(t.norm))) kinds = kinds.map((k, n) => (inDate(text, run, n) ? 'common' : k));
@@ -722,7 +735,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (k === 'unknown') {
       // A German or Dutch compound before a colon is a form field, not a speaker ("Zahlungsart: Kreditkarte",
       // "Foutmelding: bestelling is niet bekend"): its last part says what kind of field.
-      if (strongBefore() || ((strongAfter() || (speaker() && !FIELD_LABEL.test(sole.norm) && !englishCompound(sole.norm))) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
+      if (strongBefore() || ((strongAfter() || (speaker() && !FIELD_LABEL.test(sole.norm) && !ROLE_LABEL.test(sole.norm) && !GERMAN_PERSON_NOUNS.has(sole.norm) && !englishCompound(sole.norm))) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
       // "Shovda is very reliable", "Tomomi is from Acme": a sentence about someone, by its first word.
       else if (sentenceStart() && first.word.length >= 3 && SUBJECT_AFTER.test(tail())) score = 0.5;
       else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;
@@ -760,6 +773,14 @@ function opensLine(text: string, i: number): boolean {
     j--;
   }
   return j === 0 || text[j - 1] === '\n';
+}
+
+/** Words that close a message before the sender's name; some are surnames too ("Best", "Love"), some shapes a name has ("Thx"). */
+const SIGN_OFFS = new Set(['best', 'love', 'cheers', 'thanks', 'thx', 'thnx', 'tnx', 'tia', 'xoxo', 'regards', 'warmly', 'yours', 'sincerely', 'hugs', 'respectfully', 'cordially']);
+
+/** True when `t` closes a message: a sign-off word that opens its line or sentence, then a comma ("Best, Sven", "… ok? Thx, Sven"). */
+function signOff(text: string, t: Tok): boolean {
+  return SIGN_OFFS.has(t.norm) && text.charCodeAt(t.end) === 44 && (opensLine(text, t.start) || /[.?!][ \t]+$/.test(text.slice(Math.max(0, t.start - 4), t.start)));
 }
 
 /**
@@ -806,7 +827,7 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
     const gazetteer = lx.first.has(t.norm) || lx.last.has(t.norm);
     // A German noun before a comma and a name is what was said to them ("für Ihre Nachricht, Herr Pfefferkorn"),
     // and a dictionary word no name list has is a word ("Signed, Thandiwe Ndlovu").
-    return !(taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun' || t.kind === 'word');
+    return !(taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun' || t.kind === 'word' || signOff(text, t));
   };
   // An item of two or three words is taken whole ("Kwame Mensah, Tendai Moyo"): from its first token on
   // (`step` 1) or back from its last (`step` -1), while the tokens join as a name's words do.

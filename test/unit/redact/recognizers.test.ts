@@ -332,6 +332,32 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
       expect(masked(name)).toEqual([`PERSON:${name}`]);
     }
   });
+  it("PERSON: names of India's regions, Nepal, the Gulf, Egypt, the Maghreb, Hausa, Igbo, Ethiopia, Indonesia, China and Korea are in the lists", () => {
+    // Alone, these were kept (a JSON value, a table cell, a reply signed with a given name): no list knew them.
+    for (const name of ['Priyanka', 'Srinivas Venkataraman', 'Gurpreet Sandhu', 'Kavya Kulkarni', 'Arnab Sengupta', 'Asif Bhatti', 'Bikash Poudel', 'Tharindu Jayasinghe',
+      'Mohammed Alghamdi', 'Hazem Elsayed', 'Youcef Benali', 'Aliyu Abubakar', 'Chukwudi Nwankwo', 'Tigist Kebede', 'Fajar Nasution', 'Xiaoming', 'Seoyeon', 'Supaporn']) {
+      expect(masked(name)).toEqual([`PERSON:${name}`]);
+    }
+    // The Gulf's family names after "Al" are one name with it.
+    expect(masked('Please contact Fahad Al Qahtani today')).toEqual(['PERSON:Fahad Al Qahtani']);
+    // Words that were left out on purpose: German nouns ("Sohn", "Daher") and a city's second word.
+    expect(masked('Daher ist mein Sohn krank. Bandar Seri Begawan.')).toEqual([]);
+  });
+  it('PERSON: a sign-off before the sender\'s name ("Best, Sven", "Thx, Priyanka") is not a name', () => {
+    // Before, "Best" and "Love" (surnames too) were masked as a list of names with the sender's.
+    expect(masked('Thanks for the help.\nBest, Sven')).toEqual(['PERSON:Sven']);
+    expect(masked('Love, Sven')).toEqual(['PERSON:Sven']);
+    expect(masked('Can you approve it? Thx, Zqxette')).toEqual(['PERSON:Zqxette']);
+    expect(masked('TIA, Zqxette')).toEqual(['PERSON:Zqxette']);
+    // Elsewhere such a word is still someone's name beside another, and a heading is no one.
+    expect(masked('I met Best, Sven and Ola')).toEqual(['PERSON:Best', 'PERSON:Sven', 'PERSON:Ola']);
+    expect(masked('Best Practices')).toEqual([]);
+  });
+  it('PERSON: a German role compound before a colon labels a name, it is not a speaker', () => {
+    // Before, "Teilnehmer" and "Kontaktperson" were masked as speakers and an unknown name after them was kept.
+    expect(masked('Teilnehmer: Zqxette Vrumple\nKontaktperson: Blorp Quenwick')).toEqual(['PERSON:Zqxette Vrumple', 'PERSON:Blorp Quenwick']);
+    expect(masked('Zqxette: hallo')).toEqual(['PERSON:Zqxette']);
+  });
   it("PERSON: the owner's name in parentheses after an address or a handle", () => {
     expect(masked('From: zv@example.org (Zqxette Vrumple)\nopened by @tmoyo (Tendai Moyo)')).toEqual([
       'EMAIL:zv@example.org',
@@ -354,6 +380,16 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('Office: 7 Broadwalk, Harare 00263.')).toEqual(['ADDRESS:7 Broadwalk, Harare 00263']);
     // Dictionary words around a number and a code are no street and place.
     expect(masked('Version 2 Beta, Release 12345; I paid 45 Euros, Berlin 10115')).toEqual([]);
+  });
+  it('ADDRESS: a word of the language after a full stop or a plain space opens the next sentence, not a place', () => {
+    // Before: "<ADDRESS_1> contact: her son …", the address ran on over "Emergency".
+    expect(masked('lives at 1742 Brookhaven Dr, Marietta, GA 30062. Emergency contact: none')).toEqual(['ADDRESS:1742 Brookhaven Dr, Marietta, GA 30062']);
+    expect(masked('Send it to 45 Elm Street. Tomorrow works')).toEqual(['ADDRESS:45 Elm Street.']);
+    // "Dr" after a street's name is the street's type, not a title before a name.
+    expect(masked('1742 Brookhaven Dr Emergency contact')).toEqual(['ADDRESS:1742 Brookhaven Dr']);
+    // Places still follow: a city after a full stop, and one in capitals.
+    expect(masked('12 Main St. Louis, MO 63101')).toEqual(['ADDRESS:12 Main St. Louis, MO 63101']);
+    expect(masked('143 rue de la Hulotais Apt. 087 SAINT-PRIEST France')).toEqual(['ADDRESS:143 rue de la Hulotais Apt. 087 SAINT-PRIEST France']);
   });
   it('ADDRESS: a lower-case English word or abbreviation between numbers names no street', () => {
     // A card's last digits and its expiry, and an order, were typed ADDRESS ("postal code, street, number").
