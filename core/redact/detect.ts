@@ -11,7 +11,7 @@ import { findAirlineNames } from './recognizers/airline-name.js';
 import { findCjkNames } from './recognizers/cjk-name.js';
 import { findCaselessNames } from './recognizers/caseless-name.js';
 import { findNationalIds } from './recognizers/national-id.js';
-import { findHomeDirUsers, findLogins, findUsernames } from './recognizers/username.js';
+import { findHomeDirUsers, findLogins, findNameLogins, findUsernames } from './recognizers/username.js';
 import { findKeyValues, findTableValues } from './recognizers/key-value.js';
 import { findSecrets } from './recognizers/secrets.js';
 import { SensitiveKeys } from './keys.js';
@@ -246,6 +246,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && s.cjk) findCjkNames(text, found);
     if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);
+    if (use.person && text.length >= 5) findNameLogins(text, found);
     if (use.person && s.has('homeDir')) findHomeDirUsers(text, found);
     if (use.person && s.at) findLogins(text, found, s.has('login'));
     // Values under sensitive keys in text the redactor could not read as JSON (YAML, logfmt, truncated JSON, XML).

@@ -775,6 +775,11 @@ function opensLine(text: string, i: number): boolean {
   return j === 0 || text[j - 1] === '\n';
 }
 
+/** True when `t` is a field's label: a word no list knows right before a colon ("Name: Chen Jing, Dept: Finance"). */
+function labels(text: string, t: CapTok): boolean {
+  return t.kind === 'unknown' && text.charCodeAt(t.end) === 58;
+}
+
 /** Words that close a message before the sender's name; some are surnames too ("Best", "Love"), some shapes a name has ("Thx"). */
 const SIGN_OFFS = new Set(['best', 'love', 'cheers', 'thanks', 'thx', 'thnx', 'tnx', 'tia', 'xoxo', 'regards', 'warmly', 'yours', 'sincerely', 'hugs', 'respectfully', 'cordially']);
 
@@ -827,7 +832,7 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
     const gazetteer = lx.first.has(t.norm) || lx.last.has(t.norm);
     // A German noun before a comma and a name is what was said to them ("für Ihre Nachricht, Herr Pfefferkorn"),
     // and a dictionary word no name list has is a word ("Signed, Thandiwe Ndlovu").
-    return !(taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun' || t.kind === 'word' || signOff(text, t));
+    return !(taken.has(t.start) || (lx.common.has(t.norm) && !gazetteer) || t.word.length < 3 || t.word === t.word.toUpperCase() || t.kind === 'noun' || t.kind === 'word' || signOff(text, t) || labels(text, t));
   };
   // An item of two or three words is taken whole ("Kwame Mensah, Tendai Moyo"): from its first token on
   // (`step` 1) or back from its last (`step` -1), while the tokens join as a name's words do.

@@ -631,6 +631,21 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('git clone git@github.com:tendaimoyo/api.git; ssh -T git@gitlab.com; git@acme.io:team/repo.git')).toEqual([]);
     expect(masked('write to git@acme.io')).toEqual(['EMAIL:git@acme.io']);
   });
+  it('USER: a login made of its owner\'s name ("j.okonkwo", "tendai.moyo", "kwame_mensah2")', () => {
+    // Before, a help desk's "reset the password for j.okonkwo" kept the login.
+    expect(masked('Please reset the password for j.okonkwo. Account kwame_mensah2 is locked; user priya.sharma cannot log in.')).toEqual([
+      'USER:j.okonkwo',
+      'USER:kwame_mensah2',
+      'USER:priya.sharma',
+    ]);
+    // Code's attributes and parameters, a longer dotted path, an email's and a host's parts are not logins.
+    expect(masked('max_iter=5; grace.period; os.path.join; import os.priya.sharma; a.lee_x; priya.sharma-dev')).toEqual([]);
+    expect(masked('write to priya.sharma@acme.io')).toEqual(['EMAIL:priya.sharma@acme.io']);
+  });
+  it('PERSON: a word before a colon in a list of fields is a label, not a name beside the names', () => {
+    // Before, "Dept" was masked as one more name of a list ("Name: Chen Jing, Dept: Finance").
+    expect(masked('Emp ID 00412, Name: Chen Jing, Dept: Finance, Manager: Wu Lei')).toEqual(['PERSON:Chen Jing', 'PERSON:Wu Lei']);
+  });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.
     expect(masked('name: jane doe')).toEqual(['PERSON:jane doe']);

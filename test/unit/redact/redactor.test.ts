@@ -495,6 +495,9 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of backslashes before "Users"', `${'\\'.repeat(50_000)}Users\\x`],
     ['50 KB of name cues before Arabic words', 'اسمي أحمد حسن '.repeat(3_600)],
     ['50 KB of Hebrew and Devanagari words', 'שמי דוד मेरा नाम '.repeat(3_000)],
+    ['50 KB of name-shaped logins', 'j.okonkwo '.repeat(5_000)],
+    ['50 KB of dotted lower-case words', 'priya.'.repeat(8_400)],
+    ['50 KB of sign-offs', 'Best, Thx, '.repeat(4_600)],
     // Two runs of blanks side by side split a long run in every way: "corner of" took 38 s at 20 KB, the
     // Arabic cue 3.5 s, "zip code" 30 s at 4 KB. The rest had the same shape, which the lint rule
     // regexp/no-super-linear-backtracking now refuses, without being slow yet.
