@@ -5,6 +5,7 @@
 import { RedactionConfigError, type RedactionConfig } from './config.js';
 import { findAddresses } from './recognizers/address.js';
 import { findCjkAddresses } from './recognizers/cjk-address.js';
+import { findIndianAddresses } from './recognizers/india-address.js';
 import { findPersons } from './recognizers/person.js';
 import { findDisplayNames } from './recognizers/display-name.js';
 import { findAirlineNames } from './recognizers/airline-name.js';
@@ -240,6 +241,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
       findAddresses(text, found, s);
     if (use.address && s.cjk && s.digits > 0) findCjkAddresses(text, found);
+    if (use.address && s.digits >= 6) findIndianAddresses(text, found, s);
     if (use.person && (s.upper > 0 || s.space)) findPersons(text, found, s, capitalsOutside);
     if (use.person && s.at) findDisplayNames(text, found);
     if (use.person && s.upper >= 4 && text.indexOf('/') >= 0) findAirlineNames(text, found);

@@ -381,6 +381,23 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Dictionary words around a number and a code are no street and place.
     expect(masked('Version 2 Beta, Release 12345; I paid 45 Euros, Berlin 10115')).toEqual([]);
   });
+  it('ADDRESS: Indian addresses, parts separated by commas or lines, up to a city or state and its PIN code', () => {
+    // Before, only "Flat 302, Sai Residency" was masked (and "Cross" as a surname); the rest, city and PIN included, was kept.
+    expect(masked('Deliver to: Flat 302, Sai Residency, 14th Cross, MG Road, Bengaluru, Karnataka 560001. Ph: 98450 12345')).toEqual([
+      'ADDRESS:Flat 302, Sai Residency, 14th Cross, MG Road, Bengaluru, Karnataka 560001',
+      'PHONE:98450 12345',
+    ]);
+    expect(masked('H.No. 8-2-293/82/A, Road No. 36, Jubilee Hills, Hyderabad - 500033')).toEqual(['ADDRESS:H.No. 8-2-293/82/A, Road No. 36, Jubilee Hills, Hyderabad - 500033']);
+    expect(masked('Please ship it to B-204, Shanti Apartments, Andheri West, Mumbai 400 058, India today')).toEqual([
+      'ADDRESS:B-204, Shanti Apartments, Andheri West, Mumbai 400 058, India',
+    ]);
+    expect(masked('My address is\nFlat 4B\nGreen Park\nNew Delhi 110016')).toEqual(['ADDRESS:Flat 4B\nGreen Park\nNew Delhi 110016']);
+    // The addressee's name before the address is a person, not part of it; after "PIN" the number alone is enough.
+    expect(masked('Priya Sharma, 12 Park Street, Kolkata 700016')).toEqual(['PERSON:Priya Sharma', 'ADDRESS:12 Park Street, Kolkata 700016']);
+    expect(masked('pincode: 560001')).toEqual(['ADDRESS:560001']);
+    // Six digits after no place the lists know are no PIN code.
+    expect(masked('the build 560001 passed; Order 411001; SKU-560001')).toEqual([]);
+  });
   it('ADDRESS: a word of the language after a full stop or a plain space opens the next sentence, not a place', () => {
     // Before: "<ADDRESS_1> contact: her son …", the address ran on over "Emergency".
     expect(masked('lives at 1742 Brookhaven Dr, Marietta, GA 30062. Emergency contact: none')).toEqual(['ADDRESS:1742 Brookhaven Dr, Marietta, GA 30062']);

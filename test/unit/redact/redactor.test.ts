@@ -498,6 +498,8 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of name-shaped logins', 'j.okonkwo '.repeat(5_000)],
     ['50 KB of dotted lower-case words', 'priya.'.repeat(8_400)],
     ['50 KB of sign-offs', 'Best, Thx, '.repeat(4_600)],
+    ['50 KB of Indian cities and PIN codes', 'Flat 2, Mumbai 400001, '.repeat(2_200)],
+    ['50 KB of address parts before a PIN code', `${'A, '.repeat(16_000)}Mumbai 400001`],
     // Two runs of blanks side by side split a long run in every way: "corner of" took 38 s at 20 KB, the
     // Arabic cue 3.5 s, "zip code" 30 s at 4 KB. The rest had the same shape, which the lint rule
     // regexp/no-super-linear-backtracking now refuses, without being slow yet.
