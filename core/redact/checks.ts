@@ -310,3 +310,50 @@ export function israeliIdValid(digits: string): boolean {
   if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
   return luhnValid(digits);
 }
+
+/** Chilean RUT/RUN: the body's digits weighted 2..7 from the right, mod 11, check character 0-9 or K. */
+export function rutValid(compact: string): boolean {
+  const m = /^(\d{7,8})([\dK])$/.exec(compact);
+  if (m === null) return false;
+  const body = m[1] as string;
+  let sum = 0;
+  for (let i = body.length - 1, w = 2; i >= 0; i--, w = w === 7 ? 2 : w + 1) sum += Number(body[i]) * w;
+  const r = 11 - (sum % 11);
+  return (r === 11 ? '0' : r === 10 ? 'K' : String(r)) === m[2];
+}
+
+/** Argentine CUIT/CUIL: a type prefix (20, 23, 24, 27, 30, 33, 34), eight digits and a mod-11 check digit. */
+export function cuitValid(digits: string): boolean {
+  if (!/^(?:20|23|24|27|30|33|34)\d{9}$/.test(digits)) return false;
+  const W = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(digits[i]) * (W[i] as number);
+  const r = 11 - (sum % 11);
+  return r !== 10 && (r === 11 ? 0 : r) === Number(digits[10]);
+}
+
+/** Singapore NRIC (S, T) and FIN (F, G): seven digits weighted 2,7,6,5,4,3,2, offset 4 for T and G, and a check letter. */
+export function nricValid(id: string): boolean {
+  const m = /^([STFG])(\d{7})([A-Z])$/.exec(id);
+  if (m === null) return false;
+  const W = [2, 7, 6, 5, 4, 3, 2];
+  const prefix = m[1] as string;
+  const digits = m[2] as string;
+  let sum = prefix === 'T' || prefix === 'G' ? 4 : 0;
+  for (let i = 0; i < 7; i++) sum += Number(digits[i]) * (W[i] as number);
+  const letters = prefix === 'S' || prefix === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK';
+  return letters[sum % 11] === m[3];
+}
+
+/** Malaysian MyKad number: YYMMDD, a place-of-birth code in use (01-16, 21-59, 60-68, 71, 72, 74-79, 82-93, 98, 99), four digits. */
+export function myKadValid(digits: string): boolean {
+  if (!/^\d{12}$/.test(digits) || !birthDatePrefixValid(digits, false)) return false;
+  const pb = Number(digits.slice(6, 8));
+  return (pb >= 1 && pb <= 16) || (pb >= 21 && pb <= 68) || pb === 71 || pb === 72 || (pb >= 74 && pb <= 79) || (pb >= 82 && pb <= 93) || pb === 98 || pb === 99;
+}
+
+/** UAE Emirates ID: 784, the holder's birth year, seven digits and a Luhn check digit. */
+export function emiratesIdValid(digits: string): boolean {
+  if (!/^784(?:19|20)\d{10}$/.test(digits)) return false;
+  return luhnValid(digits);
+}

@@ -12,17 +12,22 @@ import {
   chineseIdValid,
   codiceFiscaleValid,
   cpfValid,
+  cuitValid,
   curpValid,
   dniValid,
+  emiratesIdValid,
   fodselsnummerValid,
   hetuValid,
   israeliIdValid,
   luhnValid,
+  myKadValid,
   nhsValid,
   nifValid,
   nirValid,
+  nricValid,
   peselValid,
   personnummerValid,
+  rutValid,
   saIdValid,
   steuerIdValid,
   tcKimlikValid,
@@ -153,6 +158,17 @@ const RULES: IdRule[] = [
   // Portugal: NIF; Israel: Teudat Zehut (nine digits each, by their names).
   { re: /\d{3} ?\d{3} ?\d{3}(?![\p{N}])/uy, lengths: [3, 9], start: wholeOrGrouped(9), valid: nifValid, context: /(?:\bnif\b|contribuinte|número fiscal)/iu },
   { re: /\d{9}(?![\p{N}])/uy, lengths: [9], start: own, valid: israeliIdValid, context: /(?:teudat zehut|תעודת זהות|ת\.?ז|israeli id)/iu },
+  // Chile: RUT/RUN, written with dots ("12.345.678-5") or, by its name, without them; check character 0-9 or K.
+  { re: /\d{1,2}\.\d{3}\.\d{3}-[\dkK](?![\p{L}\p{N}])/uy, lengths: [1, 2], start: (s, e, t) => (t[e] === '.' ? s : -1), valid: rutValid },
+  { re: /\d{7,8}-[\dkK](?![\p{L}\p{N}])/uy, lengths: [7, 8], start: (s, e, t) => (t[e] === '-' ? s : -1), valid: rutValid, context: /\b(?:rut|run)\b/i },
+  // Argentina: CUIT/CUIL, with its dashes ("20-12345678-3") or, by its name, in one run.
+  { re: /(?:20|23|24|27|30|33|34)-\d{8}-\d(?![\p{N}])/uy, lengths: [2], start: (s, e, t) => (t[e] === '-' ? s : -1), valid: cuitValid },
+  { re: /\d{11}(?![\p{N}])/uy, lengths: [11], start: own, valid: cuitValid, context: /\b(?:cuit|cuil)\b/i },
+  // Singapore: NRIC and FIN (a letter, seven digits, a check letter); Malaysia: MyKad (YYMMDD-PB-####); the
+  // UAE: Emirates ID (784-YYYY-#######-#, Luhn). Each shape with its check is distinctive enough alone.
+  { re: /[STFG]\d{7}[A-Z](?![\p{L}\p{N}])/uy, lengths: [7], start: (s, _e, t) => (s >= 1 && /[STFG]/.test(t[s - 1] as string) ? s - 1 : -1), valid: nricValid },
+  { re: /\d{6}-\d{2}-\d{4}(?![\p{N}])/uy, lengths: [6], start: (s, e, t) => (t[e] === '-' ? s : -1), valid: myKadValid },
+  { re: /784-?\d{4}-?\d{7}-?\d(?![\p{N}])/uy, lengths: [3, 15], start: (s, e, t) => (t.startsWith('784', s) && (e - s === 15 || t[e] === '-') ? s : -1), valid: emiratesIdValid },
 ];
 
 /** The rules by the digit-run length they start from. */

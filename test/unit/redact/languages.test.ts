@@ -188,6 +188,19 @@ describe('redaction of texts in other languages', () => {
     expect(masked('PESEL 44051401358, Henkilötunnus 131052-308U, Order 811218-9876, Ref 10000000146')).toEqual([]);
   });
 
+  it("national ids of Chile, Argentina, Singapore, Malaysia and the UAE, by their checks", () => {
+    // Before, each of these was kept.
+    expect(masked('Hola, mi RUT es 12.345.678-5; RUN: 7.654.302-K')).toEqual(['NATIONAL_ID:12.345.678-5', 'NATIONAL_ID:7.654.302-K']);
+    expect(masked('RUT 12345678-5, CUIT 20-12345678-6, CUIL 20123456786')).toEqual(['NATIONAL_ID:12345678-5', 'NATIONAL_ID:20-12345678-6', 'NATIONAL_ID:20123456786']);
+    expect(masked('NRIC S1234567D, FIN F1234567N')).toEqual(['NATIONAL_ID:S1234567D', 'NATIONAL_ID:F1234567N']);
+    expect(masked('IC: 900101-14-5678')).toEqual(['NATIONAL_ID:900101-14-5678']);
+    expect(masked('Emirates ID 784-1990-1234567-6')).toEqual(['NATIONAL_ID:784-1990-1234567-6']);
+    // A failed check, a date that does not exist, or a bare run without the id's name, is not one (dashed
+    // digit groups may still read as a phone number).
+    const ids = masked('RUT 12.345.678-4, 20-12345678-9, S1234567A, 901301-14-5678, 784-1990-1234567-5, ref 12345678-5');
+    expect(ids.filter((f) => f.startsWith('NATIONAL_ID'))).toEqual([]);
+  });
+
   it('phone numbers written with a slash after the area code, as German-speaking countries do', () => {
     expect(masked('Tel.: 030/12345678')).toEqual(['PHONE:030/12345678']);
     expect(masked('Mobil: 0171/1234567')).toEqual(['PHONE:0171/1234567']);
