@@ -321,7 +321,7 @@ rue chemin impasse quai cours faubourg bd v.le via viale vicolo piazza piazzale 
 rambla ronda carretera strada chaussee chaussée allee allée gasse weg platz ring damm ufer steig pfad markt straße strasse
 straat laan plein gracht dijk kade singel steeg hof pad gade vej vænget allé stræde gata gatan vägen väg gränd torget torg veien vegen
 vei gate stien plass katu tie kuja polku tori utca út tér körút ulica ul aleja al plac os osiedle ulice náměstí nám třída trida cesta
-ulitsa prospekt pereulok shosse naberezhnaya odos leoforos plateia sokak cadde caddesi bulvar mahallesi iela tänav tee põik gatve
+ulitsa prospekt pereulok shosse naberezhnaya odos leoforos plateia sokak sokağı sok cadde caddesi cad bulvar bulvarı blv mahallesi mah iela tänav tee põik gatve
 vegur stræti gata braut
 οδός λεωφόρος πλατεία odos leoforos plateia útja út tér sor köz trg
 `;

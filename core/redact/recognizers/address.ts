@@ -152,6 +152,60 @@ function endsWithAddressCue(lead: string): boolean {
   return ADDRESS_CUE.test(lead);
 }
 
+/**
+ * The start of a street's name that ends with a street word in `prev` (the words before a house number,
+ * nearest first), and whether the street word stands bare (see numberAnchors); null when none does.
+ */
+function streetWordBefore(text: string, prev: ReadonlyArray<{ w: string; s: number }>): { start: number; bare: boolean } | null {
+  let streetStart = -1;
+  let bare = false;
+  // A street word alone before the number, with no name before it ("Fork 234", "Park 12", "Road 5")
+  // is a GitHub button, a label or a sign, unless a place or postal code follows its comma ("Park 12,
+  // 80331 München"): else it only joins an address found by something else.
+  for (let k = 0; k < prev.length; k++) {
+    const w = (prev[k] as { w: string }).w;
+    // A type written before the street's name cannot end one: "al" right before the number is Spanish or
+    // Italian "to the" ("Llámame al 612 345 678"), where Polish writes "al. Jerozolimskie 65".
+    const trailingPrefixType = k === 0 && /^\p{Ll}/u.test(w) && PREFIX_STREET_TYPE.test(w);
+    if (((isStreetWord(w) && !BACKWARD_AMBIGUOUS.has(normWord(w))) || w === 'u.') && !trailingPrefixType) {
+      streetStart = (prev[k] as { s: number }).s;
+      // Capitalised: a lower-case type after a lower-case name is Hungarian's order ("hegyalja út 98").
+      // Not after an article or preposition that names streets ("Am Markt 12", "An der Allee 7"), nor
+      // after an address cue ("ship to Park 12").
+      bare =
+        k === 0 &&
+        /^\p{Lu}/u.test(w) &&
+        lexicon().street.has(normWord(w)) &&
+        !PREFIX_STREET_TYPE.test(w) &&
+        !(prev[1] !== undefined && PARTICLE_WORDS.has((prev[1] as { w: string }).w.toLowerCase())) &&
+        !endsWithAddressCue(text.slice(Math.max(0, streetStart - 48), streetStart));
+      // Extend over the capitalised name words before a trailing street word ("Villacher Strasse"), and over
+      // a neighbourhood named before the street ("Atatürk Mah. Cumhuriyet Sok. No: 12").
+      let named = 0;
+      for (let q = k + 1; q < prev.length && named < 2; q++) {
+        const pw = (prev[q] as { w: string }).w;
+        const area = /^\p{Lu}/u.test(pw) && isStreetWord(pw);
+        if (area) named = 0;
+        else named++;
+        if ((area || isNameWord(pw)) && !lexicon().common.has(normWord(pw))) {
+          streetStart = (prev[q] as { s: number }).s;
+          bare = false;
+        } else break;
+      }
+      break;
+    }
+    if (!isNameWord(w) || (PARTICLE_WORDS.has(w.toLowerCase()) && k === 0)) break;
+  }
+  return streetStart < 0 ? null : { start: streetStart, bare };
+}
+
+/** Where a house number's marker starts right before `ns` ("No: ", "No. ", "Nº ", "#", after a comma too), or undefined. */
+function numberMarkerBefore(text: string, ns: number): number | undefined {
+  const m = NUMBER_MARKER.exec(text.slice(Math.max(0, ns - 12), ns));
+  return m === null ? undefined : ns - m[0].length;
+}
+const NUMBER_MARKER = /(?:,[ \t]?)?(?<![\p{L}\p{N}])(?:no|nº|n°|nr|#)\.?:?[ \t]?$/iu;
+
 /** Words (same line) right before `index`, nearest last, with their start offsets. */
 function wordsBefore(text: string, index: number, max: number): Array<{ w: string; s: number }> {
   const res: Array<{ w: string; s: number }> = [];
@@ -244,42 +298,17 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
   eachHouseNumber(text, runs, (m) => {
     const ns = m.index;
     const ne = m.index + m[0].length;
-    // Street name before the number (European order).
-    const prev = wordsBefore(text, ns, 5);
-    let streetStart = -1;
-    // A street word alone before the number, with no name before it ("Fork 234", "Park 12", "Road 5")
-    // is a GitHub button, a label or a sign, unless a place or postal code follows its comma ("Park 12,
-    // 80331 München"): else it only joins an address found by something else.
-    let bare = false;
-    for (let k = 0; k < prev.length; k++) {
-      const w = (prev[k] as { w: string }).w;
-      // A type written before the street's name cannot end one: "al" right before the number is Spanish or
-      // Italian "to the" ("Llámame al 612 345 678"), where Polish writes "al. Jerozolimskie 65".
-      const trailingPrefixType = k === 0 && /^\p{Ll}/u.test(w) && PREFIX_STREET_TYPE.test(w);
-      if (((isStreetWord(w) && !BACKWARD_AMBIGUOUS.has(normWord(w))) || w === 'u.') && !trailingPrefixType) {
-        streetStart = (prev[k] as { s: number }).s;
-        // Capitalised: a lower-case type after a lower-case name is Hungarian's order ("hegyalja út 98").
-        // Not after an article or preposition that names streets ("Am Markt 12", "An der Allee 7"), nor
-        // after an address cue ("ship to Park 12").
-        bare =
-          k === 0 &&
-          /^\p{Lu}/u.test(w) &&
-          lexicon().street.has(normWord(w)) &&
-          !PREFIX_STREET_TYPE.test(w) &&
-          !(prev[1] !== undefined && PARTICLE_WORDS.has((prev[1] as { w: string }).w.toLowerCase())) &&
-          !endsWithAddressCue(text.slice(Math.max(0, streetStart - 48), streetStart));
-        // Extend over the capitalised name words before a trailing street word ("Villacher Strasse").
-        for (let q = k + 1; q < prev.length && q <= k + 2; q++) {
-          const pw = (prev[q] as { w: string }).w;
-          if (isNameWord(pw) && !lexicon().common.has(normWord(pw))) {
-            streetStart = (prev[q] as { s: number }).s;
-            bare = false;
-          } else break;
-        }
-        break;
-      }
-      if (!isNameWord(w) || (PARTICLE_WORDS.has(w.toLowerCase()) && k === 0)) break;
+    // Street name before the number (European order), also with "No:", "Nº" or "#" between them, as Turkish,
+    // Spanish and Portuguese write it ("Bağdat Caddesi No: 45", "Calle Mayor No. 5", "Rua das Flores, nº 45").
+    const marker = numberMarkerBefore(text, ns);
+    let prev = wordsBefore(text, marker ?? ns, 5);
+    let street = streetWordBefore(text, prev);
+    if (street === null && marker !== undefined) {
+      prev = wordsBefore(text, ns, 5);
+      street = streetWordBefore(text, prev);
     }
+    let streetStart = street?.start ?? -1;
+    const bare = street?.bare ?? false;
     if (streetStart < 0) streetStart = spanishAbbreviation(text, prev) ?? commaStreetBefore(text, ns);
     if (streetStart >= 0) {
       anchors.push({ start: streetStart, end: ne, strong: !bare || PLACE_AFTER_COMMA.test(text.slice(ne, ne + 4)) });
@@ -372,7 +401,7 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
 /** Lower-case abbreviations before a number that are no street's name ("exp 12/26", "ext 204", "ref 5"). */
 const NOT_A_STREET_ABBREVIATION = new Set(['exp', 'ext', 'ref', 'qty', 'tel', 'fax', 'acct', 'inv', 'vol', 'fig', 'est', 'approx', 'avg', 'ver', 'rev', 'sec', 'min', 'max', 'pcs', 'pkg']);
 
-const PLACE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’.()-]*|\([\p{L} ]+\)|\d{3,6}(?:-\d{2,4})?|de|do|da|del|la|le|du|des|am|an|im|upon|on|sur|en|di|nad|pod|bei|u|v|z|ve|na)$/u;
+const PLACE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’.()-]*(?:\/[\p{Lu}][\p{L}\p{M}'’.()-]*)?|\([\p{L} ]+\)|\d{3,6}(?:-\d{2,4})?|de|do|da|del|la|le|du|des|am|an|im|upon|on|sur|en|di|nad|pod|bei|u|v|z|ve|na)$/u;
 /** Capitalised words that start a new sentence or field rather than continue an address. */
 const PLACE_STOP = new Set(['i', 'please', 'thanks', 'thank', 'the', 'this', 'it', 'we', 'you', 'my', 'our', 'call', 'email', 'e-mail', 'phone', 'name', 'address', 'website', 'tel', 'mobile', 'if', 'when', 'and', 'or', 'but', 'hi', 'hello', 'dear', 'best', 'regards', 'sent', 'from', 'to', 'subject', 'date', 'personal', 'info', 'note', 'ok', 'yes', 'no']);
 
@@ -419,7 +448,7 @@ const NAMED_STREET_THEN_PLACE = new RegExp(`^[ \\t]+((?:\\p{Lu}[\\p{L}'’-]{1,3
  */
 const UNIT_NEXT = new RegExp(
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- run on at most 100 characters (extendForward)
-  `^(?:[ \\t]*(?:,|[ \\t][-–])?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apto\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|#\\s?\\d{1,6}(?:-\\d{1,4})?[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage)\\s?\\d{1,3}[A-Za-z]?|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
+  `^(?:[ \\t]*(?:,|[ \\t][-–])?[ \\t]*(?:${BREAK})?,?[ \\t]*)(?:(?:Apt\\.?|Apto\\.?|Apartment|Suite|Ste\\.?|Unit|Box)\\s?#?\\d{1,6}[A-Za-z]?|#\\s?\\d{1,6}(?:-\\d{1,4})?[A-Za-z]?|\\d{1,2}\\s?[º°ª](?:\\s?(?:[A-H]|izq(?:uierda|da)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro))?|(?:piso|planta|interno|scala|stock|étage|etage|daire|kat)\\s?:?\\s?\\d{1,3}[A-Za-z]?|D:\\s?\\d{1,4}|\\d{1,2}\\.\\s?(?:OG|Stock|Etage)|\\d{1,2}(?:e|er|ème)\\s(?:étage|etage))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- run on at most 100 characters (extendForward)

@@ -234,6 +234,17 @@ describe('redaction of texts in other languages', () => {
     expect(masked('see chapter 12, avenue of approach; Section 5-B of the contract')).toEqual([]);
   });
 
+  it('addresses with "No:", "No." or "nº" between the street and its number, as Turkish, Spanish and Portuguese write them', () => {
+    // Before, "Bağdat" and "Kadıköy" were masked as people and the street, number and city were kept.
+    expect(masked('adresim Bağdat Cad. No: 45 Kadıköy/İstanbul')).toEqual(['ADDRESS:Bağdat Cad. No: 45 Kadıköy/İstanbul']);
+    expect(masked('Atatürk Mah. Cumhuriyet Sok. No: 12 D: 5, 34000 Ankara')).toEqual(['ADDRESS:Atatürk Mah. Cumhuriyet Sok. No: 12 D: 5, 34000 Ankara']);
+    expect(masked('Calle Mayor No. 5, 28013 Madrid; Rua das Flores, nº 45, São Paulo')).toEqual([
+      'ADDRESS:Calle Mayor No. 5, 28013 Madrid',
+      'ADDRESS:Rua das Flores, nº 45, São Paulo',
+    ]);
+    // A number after "No." with no street word before it is no address.
+    expect(masked('Version No. 5; I have no 5 dollars; Issue #45 is fixed')).toEqual([]);
+  });
   it('addresses keep their floor and door ("3º B", "2. OG", "interno 5") and what follows them', () => {
     expect(masked('Envíenlo a Calle Mayor 12, 3º B, 28013 Madrid.')).toEqual(['ADDRESS:Calle Mayor 12, 3º B, 28013 Madrid']);
     expect(masked('Calle de Alcalá 45, 2ª izq., 28014 Madrid')).toEqual(['ADDRESS:Calle de Alcalá 45, 2ª izq., 28014 Madrid']);
