@@ -25,6 +25,12 @@ const EXACT: Record<string, string> = {
   cardnumber: 'CREDIT_CARD', creditcard: 'CREDIT_CARD', creditcardnumber: 'CREDIT_CARD', ccnumber: 'CREDIT_CARD', pan: 'CREDIT_CARD', cvv: 'CREDIT_CARD', cvc: 'CREDIT_CARD',
   ip: 'IP_ADDRESS', ipaddress: 'IP_ADDRESS', clientip: 'IP_ADDRESS', remoteaddr: 'IP_ADDRESS', xforwardedfor: 'IP_ADDRESS',
   userid: 'USER', enduserid: 'USER', login: 'USER', userlogin: 'USER', loginname: 'USER',
+  // A contact record's messenger and social accounts (a CRM's, a chat workspace's profile).
+  skype: 'USER', skypeid: 'USER', skypename: 'USER', telegram: 'USER', telegramhandle: 'USER', telegramusername: 'USER', twitter: 'USER',
+  twitterhandle: 'USER', twitterusername: 'USER', instagram: 'USER', instagramhandle: 'USER', wechat: 'USER', wechatid: 'USER',
+  discord: 'USER', discordid: 'USER', discordhandle: 'USER', discordusername: 'USER', discordtag: 'USER', linkedin: 'USER',
+  linkedinurl: 'USER', linkedinprofile: 'USER', githubusername: 'USER', githubhandle: 'USER', githublogin: 'USER', slackhandle: 'USER',
+  slackusername: 'USER', whatsapp: 'PHONE', whatsappnumber: 'PHONE',
   // National ids by their own names: the UK's National Insurance number, Canada's SIN, India's Aadhaar,
   // Brazil's CPF, Mexico's CURP, Spain's DNI/NIE/NIF, Italy's codice fiscale, the Netherlands' BSN,
   // Poland's PESEL, Sweden's personnummer, Germany's Steuer-ID, Australia's TFN.

@@ -56,6 +56,9 @@ export function normalizeValue(type: string, value: string): string {
         .toLowerCase();
     case 'SECRET':
       return v;
+    case 'USER':
+      // A handle with its "@" ("@zqxv" on Twitter) is the account written without it elsewhere.
+      return v.replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
     default:
       return v.replace(/\s+/g, ' ').toLowerCase();
   }

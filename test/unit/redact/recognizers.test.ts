@@ -620,7 +620,8 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('My user name is aarav_ahmed_6699, user-id: mia_li_3668')).toEqual(['USER:aarav_ahmed_6699', 'USER:mia_li_3668']);
     expect(masked('the user id is required; your user id is your_user_id; user id 42')).toEqual([]);
     // A social handle after its platform's name; not an email's domain, a scoped package or a decorator.
-    expect(masked('DM me on Twitter @maria_g or instagram: @zq.vrumple.')).toEqual(['USER:maria_g', 'USER:zq.vrumple']);
+    // After "instagram:" (a key that names the account) the value is masked whole, its "@" included.
+    expect(masked('DM me on Twitter @maria_g or instagram: @zq.vrumple.')).toEqual(['USER:maria_g', 'USER:@zq.vrumple']);
     expect(masked('my handle is @Zq_V, thanks')).toEqual(['USER:Zq_V']);
     expect(masked('uses github @actions/core; def handle(self):  @property; handle @staticmethod')).toEqual([]);
     expect(masked('twitter: jane@example.com')).toEqual(['EMAIL:jane@example.com']);

@@ -275,6 +275,26 @@ describe('redactJson', () => {
     });
   });
 
+  it("masks a contact's messenger and social accounts by their keys (skype, whatsapp, twitter_handle, discord)", () => {
+    const p = new Pseudonymizer(hash);
+    // Before, a CRM or chat workspace profile kept every one of these.
+    const profile = { skype: 'zqx.v', whatsapp: '+44 7700 900461', twitter_handle: '@zqxv', linkedin_url: 'https://linkedin.com/in/zqxv', discord: 'zqx#1234', github_username: 'zqxv' };
+    expect(r.redactJson(profile, p)).toEqual({
+      skype: '<USER_1>',
+      whatsapp: '<PHONE_1>',
+      twitter_handle: '<USER_2>',
+      linkedin_url: '<USER_3>',
+      discord: '<USER_4>',
+      // The handle with and without its "@" is one account.
+      github_username: '<USER_2>',
+    });
+    // A tool named after the service, and a settings object under its name, hold no account.
+    expect(r.redactJson({ tools: [{ name: 'telegram', description: 'send a message' }], twitter: { enabled: true } }, p)).toEqual({
+      tools: [{ name: 'telegram', description: 'send a message' }],
+      twitter: { enabled: true },
+    });
+  });
+
   it("asks a bare name key's object each time: the first object's verdict does not stick to the key", () => {
     const p = new Pseudonymizer(hash);
     // Before, "_name" beside "arguments" (a tool) was cached as not sensitive for every later object.
