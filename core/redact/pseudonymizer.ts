@@ -64,12 +64,18 @@ export function normalizeValue(type: string, value: string): string {
   }
 }
 
-/** An airline's "MOYO/TENDAI" in the order the name is written elsewhere ("TENDAI MOYO"); any other value as it is. */
+/**
+ * An airline's "MOYO/TENDAI" and a mail header's "Moyo, Tendai" in the order the name is written elsewhere
+ * ("TENDAI MOYO"); any other value as it is ("Mensah, Jr." keeps its suffix last).
+ */
 function personOrder(v: string): string {
   const slash = v.indexOf('/');
-  if (slash <= 0 || v.indexOf('/', slash + 1) >= 0) return v;
-  return `${v.slice(slash + 1)} ${v.slice(0, slash)}`;
+  if (slash > 0 && v.indexOf('/', slash + 1) < 0) return `${v.slice(slash + 1)} ${v.slice(0, slash)}`;
+  const m = /^([^,]+),\s*([^,]+)$/.exec(v);
+  if (m === null || NAME_SUFFIX.test((m[2] as string).trim())) return v;
+  return `${(m[2] as string).trim()} ${(m[1] as string).trim()}`;
 }
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
 
 /** "jane dot doe at example dot com" and "jane(at)example[dot]com" as "jane.doe@example.com"; any other value as it is. */
 function spelledEmail(v: string): string {

@@ -1,6 +1,6 @@
 /**
  * Display names of email addresses: `Zqxette Vrumple <zv@example.com>`, `"Smith, John" <john@x.com>`,
- * `To: jane doe <jane@x.com>`. The words right before an address in angle brackets name its owner (RFC
+ * `To: jane doe <jane@x.com>`, `From: Smith, John <john@x.com>`. The words right before an address in angle brackets name its owner (RFC
  * 5322's display name), so they are a name even when no gazetteer knows them or they are in lower case;
  * words of the dictionary ("Acme Support", "Reply to") are a team or an instruction, not a person. So
  * are the words in parentheses after an address or a handle ("zv@example.org (Zqxette Vrumple)").
@@ -12,6 +12,12 @@ import { lexicon, normWord } from './lexicon.js';
 const BRACKETED_EMAIL = /<[^\s<>@"]{1,64}@[^\s<>@"]{1,255}>/y;
 /** The words of an unquoted display name ending right before the "<" (up to four, on one line; a JSON string may open before them). */
 const PLAIN_NAME = /(?:^|[\s:,;>("])((?:[\p{L}\p{M}'’.-]+[ \t]){0,3}[\p{L}\p{M}'’.-]+)[ \t]*$/u;
+/**
+ * An unquoted display name surname first, as Outlook writes it ("From: Vrumple, Zqxette <zv@acme.io>"):
+ * only after a header's colon or at a line's start, where the comma cannot be a list's.
+ */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- run on the at most 80 characters before an address
+const INVERTED_NAME = /(?:^|[\n:;>])[ \t]*(\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]\p{Lu}[\p{L}\p{M}'’.-]+)?,[ \t]*\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]\p{Lu}[\p{L}\p{M}'’.-]+)?)[ \t]*$/u;
 /** A quoted display name ending right before the "<". */
 const QUOTED_NAME = /"([^"\n]{1,64})"[ \t]*$/;
 const LOOKBACK = 80;
@@ -52,6 +58,16 @@ export function findDisplayNames(text: string, out: Finding[]): void {
     const from = Math.max(0, lt - LOOKBACK);
     const lead = text.slice(from, lt);
     const quoted = QUOTED_NAME.exec(lead);
+    const inverted = quoted === null ? INVERTED_NAME.exec(lead) : null;
+    if (inverted !== null) {
+      const name = inverted[1] as string;
+      const words = name.split(/[\s,]+/);
+      if (nameTail(words) === words.length) {
+        const start = from + inverted.index + inverted[0].indexOf(name);
+        out.push({ start, end: start + name.length, type: 'PERSON', score: 0.8 });
+        continue;
+      }
+    }
     const m = quoted ?? PLAIN_NAME.exec(lead);
     if (m === null) continue;
     const group = m[1] as string;

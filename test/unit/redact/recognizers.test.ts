@@ -516,6 +516,18 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('From: Zqxette Vrumple <zv@example.com>')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.com']);
     expect(masked('please contact john smith <jsmith@corp.com> today')).toEqual(['PERSON:john smith', 'EMAIL:jsmith@corp.com']);
     expect(masked('Cc: "Smith, John" <john@x.com>')).toEqual(['PERSON:Smith, John', 'EMAIL:john@x.com']);
+    // Outlook writes the surname first without quotes; it shares the placeholder of the name written out.
+    expect(masked('From: Vrumple, Zqxette <zv@acme.io>\nTo: Quenwick, Blorp <bq@acme.io>; Moyo, Tendai <tm@acme.io>')).toEqual([
+      'PERSON:Vrumple, Zqxette',
+      'EMAIL:zv@acme.io',
+      'PERSON:Quenwick, Blorp',
+      'EMAIL:bq@acme.io',
+      'PERSON:Moyo, Tendai',
+      'EMAIL:tm@acme.io',
+    ]);
+    const p = new Pseudonymizer(createKeyedHash(Buffer.from('k')));
+    expect(createRedactor().redactText('From: Vrumple, Zqxette <zv@acme.io>\nHi Zqxette Vrumple,', p)).toBe('From: <PERSON_1> <<EMAIL_1>>\nHi <PERSON_1>,');
+    expect(masked('cc: Sales, Marketing <team@acme.io>')).toEqual(['EMAIL:team@acme.io']);
     // A package.json's author: the JSON string opens right before the name.
     expect(masked('"author": "Zqxette Vrumple <zv@example.com>",')).toEqual(['PERSON:Zqxette Vrumple', 'EMAIL:zv@example.com']);
     // A team, an instruction, a handle or a lone unknown word (more likely a company) is not someone.
@@ -659,6 +671,16 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Code's attributes and parameters, a longer dotted path, an email's and a host's parts are not logins.
     expect(masked('max_iter=5; grace.period; os.path.join; import os.priya.sharma; a.lee_x; priya.sharma-dev')).toEqual([]);
     expect(masked('write to priya.sharma@acme.io')).toEqual(['EMAIL:priya.sharma@acme.io']);
+  });
+  it("PERSON: a meeting invite's organizer, required and optional attendees", () => {
+    // Before, "Blorp Quenwick" (two words no list knows) was kept after "Required:".
+    expect(masked('Meeting: Q3 review\nOrganizer: Zqxette Vrumple\nRequired: Blorp Quenwick; Farai Chikwanha\nOptional: Kwame Mensah')).toEqual([
+      'PERSON:Zqxette Vrumple',
+      'PERSON:Blorp Quenwick',
+      'PERSON:Farai Chikwanha',
+      'PERSON:Kwame Mensah',
+    ]);
+    expect(masked('Required: Admin Access')).toEqual([]);
   });
   it('PERSON: a word before a colon in a list of fields is a label, not a name beside the names', () => {
     // Before, "Dept" was masked as one more name of a list ("Name: Chen Jing, Dept: Finance").
