@@ -71,9 +71,10 @@ export function normalizeValue(type: string, value: string): string {
 function personOrder(v: string): string {
   const slash = v.indexOf('/');
   if (slash > 0 && v.indexOf('/', slash + 1) < 0) return `${v.slice(slash + 1)} ${v.slice(0, slash)}`;
-  const m = /^([^,]+),\s*([^,]+)$/.exec(v);
-  if (m === null || NAME_SUFFIX.test((m[2] as string).trim())) return v;
-  return `${(m[2] as string).trim()} ${(m[1] as string).trim()}`;
+  const comma = v.indexOf(',');
+  if (comma <= 0 || v.indexOf(',', comma + 1) >= 0) return v;
+  const given = v.slice(comma + 1).trim();
+  return given === '' || NAME_SUFFIX.test(given) ? v : `${given} ${v.slice(0, comma).trim()}`;
 }
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
 

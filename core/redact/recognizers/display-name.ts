@@ -16,7 +16,6 @@ const PLAIN_NAME = /(?:^|[\s:,;>("])((?:[\p{L}\p{M}'’.-]+[ \t]){0,3}[\p{L}\p{M
  * An unquoted display name surname first, as Outlook writes it ("From: Vrumple, Zqxette <zv@acme.io>"):
  * only after a header's colon or at a line's start, where the comma cannot be a list's.
  */
-// eslint-disable-next-line regexp/no-super-linear-backtracking -- run on the at most 80 characters before an address
 const INVERTED_NAME = /(?:^|[\n:;>])[ \t]*(\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]\p{Lu}[\p{L}\p{M}'’.-]+)?,[ \t]*\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]\p{Lu}[\p{L}\p{M}'’.-]+)?)[ \t]*$/u;
 /** A quoted display name ending right before the "<". */
 const QUOTED_NAME = /"([^"\n]{1,64})"[ \t]*$/;
