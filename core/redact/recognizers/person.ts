@@ -144,7 +144,7 @@ const PLACE_BEFORE = /(?:\b(?:the|a|an|your|of|in|at|on|from|to|into|near|via|vi
 const SENTENCE_START = /(?:^|[.!?:;"“”()\[\]{}>*#-]\s*|\n\s*|^\s*)$/;
 const ROMAN_OR_SUFFIX = /^(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?|Jnr|Snr)$/;
 const LOWER_CONTEXT =
-  /\b(?:my name is|name is|my name's|call me|i am|i'm|this is|dear|hi|hello|hey|thanks|thank you|follow up with|speak to|talk to|spoke with|name:|user:|mr\.|mrs\.|ms\.|dr\.)\s+(\p{Ll}[\p{Ll}\p{M}'’-]{1,30}(?:\s+\p{Ll}\.?(?=\s))?(?:\s+\p{Ll}[\p{Ll}\p{M}'’-]{1,30}){0,2})/giu;
+  /\b(?:my name is|name is|my name's|call me|i am|i'm|im|this is|dear|hi|hello|hey|thanks|thank you|follow up with|speak to|talk to|spoke with|name:|user:|mr\.|mrs\.|ms\.|dr\.)\s+(\p{Ll}[\p{Ll}\p{M}'’-]{1,30}(?:\s+\p{Ll}\.?(?=\s))?(?:\s+\p{Ll}[\p{Ll}\p{M}'’-]{1,30}){0,2})/giu;
 
 interface Tok {
   start: number;
@@ -881,9 +881,20 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
   }
 }
 
+/** "it's" (or "its", as chats write it) before a lower-case given name that ends the clause or introduces its speaker ("hey its tendai, can u call"). */
+const ITS_NAME = /\bit(?:['’]s|s)\s+(\p{Ll}{3,30})(?=\s*(?:[,.!]|$)|\s+(?:here|from|again|speaking|calling)\b)/gu;
+
 /** Lower-case names right after strong context ("my name is lena andersson"). */
 function lowerCaseNames(text: string, found: Found[]): void {
   const lx = lexicon();
+  ITS_NAME.lastIndex = 0;
+  let i: RegExpExecArray | null;
+  while ((i = ITS_NAME.exec(text)) !== null) {
+    const name = i[1] as string;
+    if (!lx.first.has(name) || lx.common.has(name) || lx.dictionary.has(name)) continue;
+    const start = i.index + i[0].length - name.length;
+    found.push({ start, end: start + name.length, score: 0.55, words: [name] });
+  }
   LOWER_CONTEXT.lastIndex = 0;
   let m: RegExpExecArray | null;
   const lower = text;

@@ -686,6 +686,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Before, "Dept" was masked as one more name of a list ("Name: Chen Jing, Dept: Finance").
     expect(masked('Emp ID 00412, Name: Chen Jing, Dept: Finance, Manager: Wu Lei')).toEqual(['PERSON:Chen Jing', 'PERSON:Wu Lei']);
   });
+  it('PERSON: a lower-case given name after "im" or "its", as chats write "I\'m" and "it\'s"', () => {
+    // Before, "hey its tendai," and "im priya sharma" kept the names.
+    expect(masked("hey its tendai, can u call me back? it's kwame. im priya sharma")).toEqual(['PERSON:tendai', 'PERSON:kwame', 'PERSON:priya sharma']);
+    // A word of the language, or a name that is not where a speaker names themselves, is not one.
+    expect(masked('its grace period is 30 days; its done. im Garten')).toEqual([]);
+  });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.
     expect(masked('name: jane doe')).toEqual(['PERSON:jane doe']);
