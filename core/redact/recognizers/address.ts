@@ -201,6 +201,11 @@ function streetWordBefore(text: string, prev: ReadonlyArray<{ w: string; s: numb
 
 /** Where a house number's marker starts right before `ns` ("No: ", "No. ", "Nº ", "#", after a comma too), or undefined. */
 function numberMarkerBefore(text: string, ns: number): number | undefined {
+  // Most numbers follow a word's last letter ("case 38442"): one look at the character a marker ends with.
+  let j = ns - 1;
+  if (text.charCodeAt(j) === 32) j--;
+  const c = text.charCodeAt(j);
+  if (c !== 58 && c !== 46 && c !== 35 && c !== 111 && c !== 79 && c !== 0xba && c !== 0xb0 && c !== 114 && c !== 82) return undefined;
   const m = NUMBER_MARKER.exec(text.slice(Math.max(0, ns - 12), ns));
   return m === null ? undefined : ns - m[0].length;
 }

@@ -41,6 +41,8 @@ srinagar jammu panaji margao vasco imphal shillong aizawl agartala kohima itanag
   .map((w) => w.replace(/-/g, ' '));
 
 const PLACES = new Set([...STATES, ...CITIES, 'greater noida', 'new delhi', 'navi mumbai']);
+/** The last word of every place: most six-digit runs ("SKU-664226") are turned away by one lookup. */
+const PLACE_ENDS = new Set([...PLACES].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
 /** "PIN", "PIN code", "Pincode", "Postal code" right before the number (tried on the lead's last characters). */
 const PIN_CUE = /\b(?:pin ?code|pin|postal code)(?: no\.?)?(?: ?[:.-])? ?$/i;
 /** ", India", " (India)" or " - India" after the PIN code. */
@@ -62,10 +64,12 @@ export function findIndianAddresses(text: string, out: Finding[], ix: TextIndex)
     if (e - s === 3 && text.charCodeAt(e) === 32 && runs[r + 2] === e + 1 && runs[r + 3] === e + 4) e += 4;
     else if (e - s !== 6) continue;
     if (text.charCodeAt(s) === 48 || (s > 0 && isAlnum(text.charCodeAt(s - 1))) || (e < text.length && isAlnum(text.charCodeAt(e)))) continue;
+    const placed = placeBefore(text, s);
+    const cue = placed || !mayEndPinCue(text, s) ? null : PIN_CUE.exec(text.slice(Math.max(0, s - 24), s));
+    if (!placed && cue === null) continue;
     const lead = text.slice(Math.max(0, s - LOOKBACK), s);
     let start = -1;
-    const cue = PIN_CUE.exec(lead.slice(-24));
-    if (placeBefore(lead)) start = s - lead.length + partsStart(lead);
+    if (placed) start = s - lead.length + partsStart(lead);
     else if (cue !== null) {
       // After "PIN:" the number alone is the address, with the parts before the cue when there are some.
       const cut = lead.slice(0, lead.length - cue[0].length);
@@ -80,17 +84,36 @@ export function findIndianAddresses(text: string, out: Finding[], ix: TextIndex)
   }
 }
 
-/** True when `lead` ends with a city or state the lists know, then a comma, a dash or blanks. */
-function placeBefore(lead: string): boolean {
+/** True when the text before `s` ends with a city or state the lists know, then a comma, a dash or blanks. */
+function placeBefore(text: string, s: number): boolean {
   // Past the blanks and the one comma or dash before the PIN code, the last one to four words.
-  let e = lead.length;
-  while (e > 0 && isBlank(lead.charCodeAt(e - 1))) e--;
-  const c = lead.charCodeAt(e - 1);
+  let e = s;
+  while (e > 0 && isBlank(text.charCodeAt(e - 1))) e--;
+  const c = text.charCodeAt(e - 1);
   if (c === 44 || c === 45 || c === 0x2013) e--;
-  while (e > 0 && isBlank(lead.charCodeAt(e - 1))) e--;
-  const words = lead.slice(Math.max(0, e - 48), e).toLowerCase().split(/[ \t\n,]/);
+  while (e > 0 && isBlank(text.charCodeAt(e - 1))) e--;
+  let w = e;
+  while (w > 0 && isPlaceChar(text.charCodeAt(w - 1))) w--;
+  if (w === e || !PLACE_ENDS.has(text.slice(w, e).toLowerCase())) return false;
+  const words = text.slice(Math.max(0, e - 48), e).toLowerCase().split(/[ \t\n,]/);
   for (let k = Math.max(0, words.length - 4); k < words.length; k++) if (PLACES.has(words.slice(k).join(' '))) return true;
   return false;
+}
+
+/** True when the character before `s`, past blanks and one ":", "." or "-", can end "PIN", "code" or "no" (not "SKU-"). */
+function mayEndPinCue(text: string, s: number): boolean {
+  let j = s;
+  while (j > 0 && isBlank(text.charCodeAt(j - 1))) j--;
+  const sep = text.charCodeAt(j - 1);
+  if (sep === 58 || sep === 46 || sep === 45) j--;
+  while (j > 0 && isBlank(text.charCodeAt(j - 1))) j--;
+  const c = text.charCodeAt(j - 1) | 32;
+  return c === 110 || c === 101 || c === 111 || sep === 46;
+}
+
+/** A letter, "&" or "." of a place's word. */
+function isPlaceChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38 || c === 46 || c >= 0xc0;
 }
 
 /** A space or a tab. */

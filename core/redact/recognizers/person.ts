@@ -31,11 +31,12 @@ const BEFORE_MEDIUM = /(?:\bby|\bwith|\bfrom|\bto|\bfor|\bat|\band|\bof|\bcontac
 /**
  * Field labels of headers, tickets, bookings and meeting notes that a person's name follows ("To:", "Ship
  * to:", "Requested by:", "Driver:", "Attendees:"). Two words no list knows after one are a name; one word
- * is not (a product: "Owner: Stripe"). German writes such labels as compounds ("Teilnehmer:", "Kontaktperson:"). A list of
+ * is not (a product: "Owner: Stripe"). German writes such labels as compounds ("Teilnehmer:", "Kontaktperson:"), matched by
+ * their last part (a leading [a-zäöüß]* made the pattern try every suffix at every letter). A list of
  * names after a plural label continues through listNeighbours.
  */
 const LABEL_BEFORE =
-  /\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|owners?|drivers?|senders?|employees?|manager|technician|spouse|next of kin|students?|insured|borrower|doctor|physician|nurse|representative|rep|hosts?|organi[sz]ers?|attendees|participants?|invitees?|guests|passengers|travell?ers|recipients|members|contacts|reviewers?|assignees?|approvers?|request[eo]rs?|reporters?|witness(?:es)?|signator(?:y|ies)|speakers?|panelists?|moderators?|stakeholders?|point of contact|emergency contact|primary contact|account manager|on behalf of|required(?: attendees)?|optional(?: attendees)?|organi[sz]ers?|[a-zäöüß]*(?:nehmer|partner|person|leiter|berater|betreuer|halter|inhaber|empfänger|absender|besteller|vertreter|bearbeiter|steller)(?:in)?|kundin|mitarbeiter(?:in)?|kollegin|kollege)[ \t]*:[ \t]*$/;
+  /(?:\b(?:to|from|by|cc|bcc|ship to|bill to|sold to|deliver to|owners?|drivers?|senders?|employees?|manager|technician|spouse|next of kin|students?|insured|borrower|doctor|physician|nurse|representative|rep|hosts?|organi[sz]ers?|attendees|participants?|invitees?|guests|passengers|travell?ers|recipients|members|contacts|reviewers?|assignees?|approvers?|request[eo]rs?|reporters?|witness(?:es)?|signator(?:y|ies)|speakers?|panelists?|moderators?|stakeholders?|point of contact|emergency contact|primary contact|account manager|on behalf of|required(?: attendees)?|optional(?: attendees)?|organi[sz]ers?|kundin|mitarbeiter(?:in)?|kollegin|kollege)|(?:nehmer|partner|person|leiter|berater|betreuer|halter|inhaber|empfänger|absender|besteller|vertreter|bearbeiter|steller)(?:in)?)[ \t]*:[ \t]*$/;
 /** True when the token before `word` in `toks` is one capital and a full stop, then a space ("T. Moyo"; not "G.APhb" or "Annex C."). */
 function initialBefore(text: string, toks: readonly Tok[], word: Tok): boolean {
   const at = toks.indexOf(word);

@@ -167,33 +167,33 @@ function isLower(c: number): boolean {
  * name, "." or "_", then a surname, perhaps a number ("j.okonkwo", "tendai.moyo", "kwame_mensah2"). Both
  * parts must be names no dictionary has, or an initial and such a surname: code's `max_iter` and
  * `grace.period` are not people; nor is part of a longer dotted or slashed path, an email or a host name
- * ("os.path", "jane.doe@x.io", "mark.lee.example.com"). Found from each "." and "_" between lower-case
- * letters (a regex with look-behinds over every text cost 5% of redaction).
+ * ("os.path", "jane.doe@x.io", "mark.lee.example.com"). Tried only at the first pass's `lowerJoins`.
  */
-export function findNameLogins(text: string, out: Finding[]): void {
+export function findNameLogins(text: string, out: Finding[], joins: readonly number[]): void {
   const lx = lexicon();
-  const named = (w: string): boolean => w.length >= 3 && (lx.first.has(w) || lx.last.has(w)) && !lx.dictionary.has(w) && !lx.common.has(w);
   const n = text.length;
   let last = -1;
-  for (const sep of ['.', '_']) {
-    for (let i = text.indexOf(sep, 1); i > 0 && i < n - 2; i = text.indexOf(sep, i + 1)) {
-      if (!isLower(text.charCodeAt(i - 1)) || !isLower(text.charCodeAt(i + 1))) continue;
-      let s = i - 1;
-      while (s > 0 && i - s < 20 && isLower(text.charCodeAt(s - 1))) s--;
-      let e = i + 2;
-      while (e < n && e - i <= 20 && isLower(text.charCodeAt(e))) e++;
-      const surnameEnd = e;
-      while (e < n && e - surnameEnd < 4 && isDigit(text.charCodeAt(e))) e++;
-      if (s > 0 && (!loginEdge(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) continue;
-      const next = e < n ? text.charCodeAt(e) : 32;
-      if (!loginEdge(next) || (next === 46 && e + 1 < n && isAlnum(text.charCodeAt(e + 1)))) continue;
-      const given = text.slice(s, i);
-      if ((given.length === 1 || named(given)) && named(text.slice(i + 1, surnameEnd)) && s !== last) {
-        out.push({ start: s, end: e, type: 'USER', score: 0.7 });
-        last = s;
-      }
+  for (const i of joins) {
+    let s = i - 1;
+    while (s > 0 && i - s < 20 && isLower(text.charCodeAt(s - 1))) s--;
+    let e = i + 2;
+    while (e < n && e - i <= 20 && isLower(text.charCodeAt(e))) e++;
+    const surnameEnd = e;
+    while (e < n && e - surnameEnd < 4 && isDigit(text.charCodeAt(e))) e++;
+    if (s > 0 && (!loginEdge(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) continue;
+    const next = e < n ? text.charCodeAt(e) : 32;
+    if (!loginEdge(next) || (next === 46 && e + 1 < n && isAlnum(text.charCodeAt(e + 1)))) continue;
+    const given = text.slice(s, i);
+    if (s !== last && (given.length === 1 || nameOnly(lx, given)) && nameOnly(lx, text.slice(i + 1, surnameEnd))) {
+      out.push({ start: s, end: e, type: 'USER', score: 0.7 });
+      last = s;
     }
   }
+}
+
+/** A given name or surname of the lists that no dictionary has (three letters or more). */
+function nameOnly(lx: ReturnType<typeof lexicon>, w: string): boolean {
+  return w.length >= 3 && (lx.first.has(w) || lx.last.has(w)) && !lx.dictionary.has(w) && !lx.common.has(w);
 }
 
 /** True when `c` may stand beside a login: not a letter, digit, "_", "@", "/", "\\" or "-" (a longer identifier, path or address). */
