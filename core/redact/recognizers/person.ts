@@ -41,7 +41,14 @@ const LABEL_BEFORE =
 function initialBefore(text: string, toks: readonly Tok[], word: Tok): boolean {
   const at = toks.indexOf(word);
   const prev = toks[at - 1];
-  return prev !== undefined && prev.word.length === 2 && prev.word.endsWith('.') && prev.end + 1 === word.start && text.charCodeAt(prev.end) === 32;
+  if (prev === undefined || prev.word.length !== 2 || !prev.word.endsWith('.') || prev.end + 1 !== word.start || text.charCodeAt(prev.end) !== 32) return false;
+  // After a word of the language no name list knows, the letter names a thing and its full stop ends the
+  // sentence ("Plan B. Zendesk was slow", "Vitamin D. Take it").
+  const lead = /(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, prev.start - 24), prev.start));
+  if (lead === null) return true;
+  const lx = lexicon();
+  const n = normWord(lead[1] as string);
+  return !(lx.dictionary.has(n) && !lx.first.has(n) && !lx.last.has(n));
 }
 
 /** True when token `n` of `run` is a weekday or month abbreviation beside another, or beside a digit. */
@@ -63,6 +70,8 @@ function digitBefore(text: string, t: Tok): boolean {
   return /\d[ \t]+$/.test(text.slice(Math.max(0, t.start - 3), t.start));
 }
 
+/** Words after a name that make it an organisation's ("the Langfuse team", "Acme folks"). */
+const TEAM_AFTER = /^\s(?:team|teams|folks|crew|community|devs|developers|maintainers|staff|org|organi[sz]ation|company|inc|ltd|llc|gmbh)\b/;
 /** "it's" right before a word: with SELF_INTRO_AFTER, a caller saying who they are ("it's Priyanka from accounts"). */
 const IT_IS_BEFORE = /\bit(?:['’]s| is)\s*$/;
 const SELF_INTRO_AFTER = /^\s(?:from|here|speaking|calling|again)\b/;
@@ -744,6 +753,8 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
       else if (sole.word.length >= 3 && (initialBefore(text, toks, sole) || (IT_IS_BEFORE.test(ctxBefore()) && SELF_INTRO_AFTER.test(tail())))) score = 0.6;
     }
   }
+  // "Hello Langfuse team", "thanks to the Acme Corp folks": words no list knows before "team" name an organisation.
+  if (score > 0 && known === 0 && TEAM_AFTER.test(tail())) return;
   if (score < 0.5) return;
   let start = first.start;
   if (honor) {

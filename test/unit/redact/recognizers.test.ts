@@ -682,6 +682,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     ]);
     expect(masked('Required: Admin Access')).toEqual([]);
   });
+  it('PERSON: a letter after a word of the language is no initial, and words before "team" name an organisation', () => {
+    // Before, "Zendesk" (after "Plan B.") and "Langfuse" (after "Hello") were masked as people.
+    expect(masked('We went with Plan B. Zendesk was too slow. Hello Langfuse team! Thanks, Acme Rocket folks.')).toEqual([]);
+    // An initial after a name, or before a surname, still makes a name; so does a known name before "team".
+    expect(masked('Call T. Moyo today, ask John B. Zqxette, then Dear Tendai team')).toEqual(['PERSON:T. Moyo', 'PERSON:John B. Zqxette', 'PERSON:Tendai']);
+  });
   it('PERSON: a word before a colon in a list of fields is a label, not a name beside the names', () => {
     // Before, "Dept" was masked as one more name of a list ("Name: Chen Jing, Dept: Finance").
     expect(masked('Emp ID 00412, Name: Chen Jing, Dept: Finance, Manager: Wu Lei')).toEqual(['PERSON:Chen Jing', 'PERSON:Wu Lei']);
