@@ -70,6 +70,54 @@ function digitBefore(text: string, t: Tok): boolean {
   return /\d[ \t]+$/.test(text.slice(Math.max(0, t.start - 3), t.start));
 }
 
+/** What comes before a package's name in code: an import, a require, an install command. */
+const CODE_BEFORE = /(?:\bfrom|\brequire\(|\bimport|\binstall|\bnpm i|\badd)\s*['"`]?$/;
+
+/**
+ * True when `norm` (a lower-case word) stands in `text` as code: in backticks, before "(" or a method's
+ * call ("keyv.set("), or after an import, a require or an install command ("from 'keyv'", "npm i undici").
+ * Not as part of an address or a login ("zqxette.vrumple@acme.io").
+ */
+function writtenAsCode(text: string, norm: string): boolean {
+  if (norm.length < 3) return false;
+  // Once per word and text: a text repeating one unknown word would otherwise scan all of it per mention.
+  if (codeWordsText !== text) {
+    codeWordsText = text;
+    codeWords.clear();
+  }
+  let known = codeWords.get(norm);
+  if (known === undefined) {
+    known = scanAsCode(text, norm);
+    codeWords.set(norm, known);
+  }
+  return known;
+}
+let codeWordsText = '';
+const codeWords = new Map<string, boolean>();
+
+/** writtenAsCode's scan of `text`. */
+function scanAsCode(text: string, norm: string): boolean {
+  for (let at = text.indexOf(norm); at >= 0; at = text.indexOf(norm, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = text.charCodeAt(at + norm.length);
+    if (isWordCode(before) || isWordCode(after) || before === 64) continue;
+    // Part of an address or a login ("zqxette.vrumple@acme.io", "zqxette-v@…"), not code.
+    let e = at + norm.length;
+    while (e < text.length && (isWordCode(text.charCodeAt(e)) || text.charCodeAt(e) === 46 || text.charCodeAt(e) === 45 || text.charCodeAt(e) === 43)) e++;
+    if (text.charCodeAt(e) === 64) continue;
+    if (before === 96 || after === 96 || after === 40) return true;
+    // "keyv.set(": a method of the library's object is called (a login "zqxette.vrumple" has no call).
+    if (after === 46 && text.charCodeAt(e) === 40) return true;
+    if (CODE_BEFORE.test(text.slice(Math.max(0, at - 12), at))) return true;
+  }
+  return false;
+}
+
+/** A letter, digit or "_" (ASCII): part of an identifier. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** Words after a name that make it an organisation's ("the Langfuse team", "Acme folks"). */
 const TEAM_AFTER = /^\s(?:team|teams|folks|crew|community|devs|developers|maintainers|staff|org|organi[sz]ation|company|inc|ltd|llc|gmbh)\b/;
 /** "it's" right before a word: with SELF_INTRO_AFTER, a caller saying who they are ("it's Priyanka from accounts"). */
@@ -207,14 +255,25 @@ function computeKind(word: string, n: string): Kind {
   if (f) return 'first';
   if (l) return 'last';
   // "SyntaxError", "MasterCard": a capital after four lower-case letters is an identifier's ("McDonald",
-  // "DeShawn" and "FitzGerald" have at most three before theirs).
-  if (CAMEL_CASE.test(w)) return 'common';
+  // "DeShawn" and "FitzGerald" have at most three before theirs). With fewer, the part from the inner
+  // capital decides: a word of the language is a product's ("YouTube", "RegExp", "JavaScript"), a name is
+  // a name's ("McDonald", "MacArthur"). Capitals before lower case are an acronym's ("ESLint", "OAuth").
+  if (CAMEL_CASE.test(w) || ACRONYM_WORD.test(w)) return 'common';
+  const inner = INNER_CAPITAL.exec(w);
+  if (inner !== null) {
+    const tail = w.slice(inner[0].length - 1).toLowerCase();
+    if ((lx.dictionary.has(tail) || lx.common.has(tail)) && !lx.first.has(tail) && !lx.last.has(tail)) return 'common';
+  }
   if (n.length >= 4 && (NON_ASCII_LETTER.test(n) || STRONG_ENDINGS.test(n))) return 'shape';
   // A dictionary word no name list knows ("Unfortunately", "Upgrade", "Trending"): see judgeRun.
   if (lx.dictionary.has(n)) return 'word';
   return 'unknown';
 }
 const CAMEL_CASE = /\p{Ll}{4}\p{Lu}/u;
+/** Two capitals or more, then lower case: an acronym run into a word ("ESLint", "SQLite", "OAuth"). */
+const ACRONYM_WORD = /^\p{Lu}{2,}\p{Ll}/u;
+/** A capital after one to three lower-case letters that open the word ("YouTube", "McDonald"). */
+const INNER_CAPITAL = /^\p{Lu}\p{Ll}{1,3}\p{Lu}/u;
 
 /** The kind of a word in capitals as if written in title case ("NDLOVU" as "Ndlovu"). */
 function titleCaseKind(word: string): Kind {
@@ -382,10 +441,14 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex, capital
       if (m === null) continue;
       end = i + m[0].length;
     }
+    done = end;
+    // A word glued to a digit is an identifier or a version ("Blake3", "Vue3", "Web3"), and one glued to
+    // "(" or "<" a constructor or a generic type ("Map<string>", "Keyv()"), not a name.
+    const next = text.charCodeAt(end);
+    if ((next >= 48 && next <= 57) || next === 40 || next === 60) continue;
     const w = text.slice(i, end);
     const info = wordInfo(w);
     toks.push({ start: i, end, word: w, norm: info.norm, kind: info.kind });
-    done = end;
   }
   nounsInGerman(text, toks);
   const found: Found[] = [];
@@ -755,6 +818,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
   }
   // "Hello Langfuse team", "thanks to the Acme Corp folks": words no list knows before "team" name an organisation.
   if (score > 0 && known === 0 && TEAM_AFTER.test(tail())) return;
+  // A word no list knows that the same text writes as code ("import Keyv from 'keyv'", "`undici`") is a
+  // library's or a tool's name, unless a cue says a person is meant ("Dear Keyv").
+  if (score > 0 && score < 0.6 && names === 0 && words === 1 && !honor && !strongBefore() && writtenAsCode(text, (toks.find((_, n) => kinds[n] !== 'initial') as Tok).norm)) return;
   if (score < 0.5) return;
   let start = first.start;
   if (honor) {

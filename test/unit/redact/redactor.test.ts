@@ -522,6 +522,7 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of address parts before a PIN code', `${'A, '.repeat(16_000)}Mumbai 400001`],
     ['50 KB of house number markers', 'Cad. No: 4 '.repeat(4_600)],
     ['50 KB of "its" before names', 'its tendai its '.repeat(3_400)],
+    ['50 KB of an unknown name and its lower-case twin', 'Later, Zqxette will call `zqxette` '.repeat(1_500)],
     ['50 KB of neighbourhoods before a street', `${'Mah. '.repeat(10_000)}Sok. No: 12`],
     // Two runs of blanks side by side split a long run in every way: "corner of" took 38 s at 20 KB, the
     // Arabic cue 3.5 s, "zip code" 30 s at 4 KB. The rest had the same shape, which the lint rule
