@@ -254,6 +254,14 @@ function computeKind(word: string, n: string): Kind {
   if (f && l) return 'firstlast';
   if (f) return 'first';
   if (l) return 'last';
+  // A double given name ("Mary-Kate", "Jean-Luc") is a given name (a double-barrelled surname stays a
+  // word no list knows, which needs a cue: "Mercedes-Benz" is a brand); an Irish "O'" before a name's
+  // letters is a surname ("O'Neil").
+  if (n.includes('-')) {
+    const parts = n.split('-');
+    if (parts.length <= 3 && parts.every((p) => p.length >= 2 && lx.first.has(p) && !lx.common.has(p) && !lx.dictionary.has(p))) return 'first';
+  }
+  if (IRISH_SURNAME.test(n)) return 'last';
   // "SyntaxError", "MasterCard": a capital after four lower-case letters is an identifier's ("McDonald",
   // "DeShawn" and "FitzGerald" have at most three before theirs). With fewer, the part from the inner
   // capital decides: a word of the language is a product's ("YouTube", "RegExp", "JavaScript"), a name is
@@ -270,6 +278,8 @@ function computeKind(word: string, n: string): Kind {
   return 'unknown';
 }
 const CAMEL_CASE = /\p{Ll}{4}\p{Lu}/u;
+/** "O'Neil", "O’Sullivan" (lower-cased). */
+const IRISH_SURNAME = /^o['’]\p{L}{3,}$/u;
 /** Two capitals or more, then lower case: an acronym run into a word ("ESLint", "SQLite", "OAuth"). */
 const ACRONYM_WORD = /^\p{Lu}{2,}\p{Ll}/u;
 /** A capital after one to three lower-case letters that open the word ("YouTube", "McDonald"). */
@@ -701,6 +711,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     if (nearName || leading) return 'last';
     // A German noun joins no unknown word or name shape ("Bestellung von Zalewczyk").
     if (k === 'noun') return 'common';
+    // A word of the language before a given name opens the run: an imperative or a title, not a name
+    // ("Contact Anne today", "Invite Mary-Kate").
+    if (n === 0 && k === 'word' && (next === 'first' || next === 'firstlast')) return 'common';
     return k === 'word' && (NAME_LIKE_KINDS.has(prev) || NAME_LIKE_KINDS.has(next)) ? 'unknown' : 'common';
   });
   // Honorifics announce a name but are not part of it; leading and trailing non-names are trimmed. A place

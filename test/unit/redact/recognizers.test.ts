@@ -706,6 +706,12 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
       'EMAIL:zqxette.vrumple@acme.io',
     ]);
   });
+  it('PERSON: double given names, Irish surnames, and a verb of the language before a given name', () => {
+    // Before, "Mary-Kate O'Neil" was kept, and "Contact Anne" was masked whole, the verb with the name.
+    expect(masked("Contact Jean-Luc Picard or Mary-Kate O'Neil. Invite Anne today")).toEqual(['PERSON:Jean-Luc Picard', "PERSON:Mary-Kate O'Neil", 'PERSON:Anne']);
+    // A brand named after two people needs a cue, as any word no list knows does; with a given name a double-barrelled surname is a name.
+    expect(masked('I bought a Mercedes-Benz. Kwame Oyelaran-Smith called.')).toEqual(['PERSON:Kwame Oyelaran-Smith']);
+  });
   it('PERSON: a word before a colon in a list of fields is a label, not a name beside the names', () => {
     // Before, "Dept" was masked as one more name of a list ("Name: Chen Jing, Dept: Finance").
     expect(masked('Emp ID 00412, Name: Chen Jing, Dept: Finance, Manager: Wu Lei')).toEqual(['PERSON:Chen Jing', 'PERSON:Wu Lei']);
