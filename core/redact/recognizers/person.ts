@@ -262,6 +262,8 @@ function computeKind(word: string, n: string): Kind {
     if (parts.length <= 3 && parts.every((p) => p.length >= 2 && lx.first.has(p) && !lx.common.has(p) && !lx.dictionary.has(p))) return 'first';
   }
   if (IRISH_SURNAME.test(n)) return 'last';
+  // A Korean given name romanised with its hyphen ("Min-jun", "Seo-yeon"): two syllables of Korean names.
+  if (KOREAN_GIVEN.test(n)) return 'first';
   // "SyntaxError", "MasterCard": a capital after four lower-case letters is an identifier's ("McDonald",
   // "DeShawn" and "FitzGerald" have at most three before theirs). With fewer, the part from the inner
   // capital decides: a word of the language is a product's ("YouTube", "RegExp", "JavaScript"), a name is
@@ -278,6 +280,9 @@ function computeKind(word: string, n: string): Kind {
   return 'unknown';
 }
 const CAMEL_CASE = /\p{Ll}{4}\p{Lu}/u;
+/** Two syllables of Korean given names joined by a hyphen, lower-cased ("min-jun", "seo-yeon", "ji-woo"). */
+const KOREAN_SYLLABLE = '(?:min|jun|joon|seo|yeon|ji|woo|hyun|jin|su|soo|young|yeong|ho|eun|hee|hye|na|ra|ri|rin|ha|bin|yun|yoon|won|jae|sung|seong|chan|kyung|gyeong|mi|seok|hwan|sik|cheol|chul|jung|jeong|gyu|yeol|hun|hoon|da|ye|yu|tae|dong|sang|kwang|myung|myeong|hyuk|gi|ki|seung|han|hae|byung|chang|hyo|sun|yong|il|kyu|nam|ok|ae|hwa|sook|ja|kyoung|jee|mee|hyeon)';
+const KOREAN_GIVEN = new RegExp(`^${KOREAN_SYLLABLE}-${KOREAN_SYLLABLE}$`);
 /** "O'Neil", "O’Sullivan" (lower-cased). */
 const IRISH_SURNAME = /^o['’]\p{L}{3,}$/u;
 /** Two capitals or more, then lower case: an acronym run into a word ("ESLint", "SQLite", "OAuth"). */
@@ -707,7 +712,9 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     const prev = kinds[n - 1];
     const next = kinds[n + 1];
     // A dictionary word before a name is more often a title than a given name ("Producer Vilhjálmur Georgsson").
-    const nearName = prev === 'first' || prev === 'firstlast' || prev === 'initial' || (k === 'commonlast' && (next === 'last' || next === 'shape'));
+    // A surname that is also a word before a Korean given name is the surname, as Korea orders them ("Park Seo-yeon").
+    const koreanGivenNext = k === 'commonlast' && next === 'first' && KOREAN_GIVEN.test((run[n + 1] as CapTok).norm);
+    const nearName = prev === 'first' || prev === 'firstlast' || prev === 'initial' || (k === 'commonlast' && (next === 'last' || next === 'shape')) || koreanGivenNext;
     if (nearName || leading) return 'last';
     // A German noun joins no unknown word or name shape ("Bestellung von Zalewczyk").
     if (k === 'noun') return 'common';

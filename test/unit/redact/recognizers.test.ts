@@ -709,6 +709,8 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
   it('PERSON: double given names, Irish surnames, and a verb of the language before a given name', () => {
     // Before, "Mary-Kate O'Neil" was kept, and "Contact Anne" was masked whole, the verb with the name.
     expect(masked("Contact Jean-Luc Picard or Mary-Kate O'Neil. Invite Anne today")).toEqual(['PERSON:Jean-Luc Picard', "PERSON:Mary-Kate O'Neil", 'PERSON:Anne']);
+    // Korean given names romanised with their hyphen, after the surname as Korea orders them (before, "Park" was kept).
+    expect(masked('Please call Park Seo-yeon or Kim Min-jun. Re-run it; follow-up at the Check-in.')).toEqual(['PERSON:Park Seo-yeon', 'PERSON:Kim Min-jun']);
     // A brand named after two people needs a cue, as any word no list knows does; with a given name a double-barrelled surname is a name.
     expect(masked('I bought a Mercedes-Benz. Kwame Oyelaran-Smith called.')).toEqual(['PERSON:Kwame Oyelaran-Smith']);
   });
