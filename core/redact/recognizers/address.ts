@@ -37,12 +37,15 @@ function eachHouseNumber(text: string, runs: readonly number[], fn: (m: RegExpEx
 }
 /** A unit designator ending right before a number ("Apt 4B", "Suite #210", "P.O. Box 12"). */
 const UNIT_BEFORE =
-  /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|Plot|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apartado|Casilla|Apto\.?|Piso|Wohnung)\s?#?\s?$/iu;
-const UNIT_NUMBER_AT = /\d{1,6}[A-Za-z]?(?![\p{L}\p{N}])/uy;
+  /(?<![\p{L}\p{N}])(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Floor|Plot|Lot|Blk\.?|Block|P\.?\s?O\.?\s?Box|PO Box|Box|Postfach|Apartado|Casilla|Apto\.?|Piso|Wohnung)\s?#?\s?$/iu;
+/** A Japanese block number written in Latin letters: "3-chome-1-1", "1-chome 2-3", then the district's name. */
+const CHOME_AT = /(?<![\p{L}\p{N}])\d{1,2}-chome(?:[- ]\d{1,4}(?:-\d{1,4})?)?(?:,?[ \t]+\p{Lu}[\p{L}-]+)?/uy;
+/** A unit's number; a post office box's may carry the postal code after a dash ("P.O. Box 12345-00100", as Kenya writes it). */
+const UNIT_NUMBER_AT = /\d{1,6}(?:-\d{5})?[A-Za-z]?(?![\p{L}\p{N}])/uy;
 /** Longer than any UNIT_BEFORE match, so its look-behind always sees the real character before it. */
 const UNIT_LOOKBACK = 20;
 /** The last word of each UNIT_BEFORE alternative, lower-cased. */
-const UNIT_LAST_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'room', 'floor', 'plot', 'box', 'postfach', 'apartado', 'casilla', 'apto', 'piso', 'wohnung']);
+const UNIT_LAST_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'room', 'floor', 'plot', 'lot', 'blk', 'block', 'box', 'postfach', 'apartado', 'casilla', 'apto', 'piso', 'wohnung']);
 
 /**
  * A necessary condition for UNIT_BEFORE to match right before `i`: the ASCII word there, past at most
@@ -259,7 +262,7 @@ const BACKWARD_AMBIGUOUS = new Set(['dr', 'st', 'pt', 'mt', 'pl', 'ct', 'ln', 't
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'di', 'da', 'del', 'dei', 'della', 'degli', 'delle', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'e', 'y', 'i', 'et', 'nad', 'pod', 'am', 'an', 'bei', 'sur', 'sous', 'les']);
 
 /** Street types written before the street's name ("Rue de Kairouan", "Calle 5", "ul. Miła"). */
-const PREFIX_STREET_TYPE = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|carrera|boulevard|bd\.?|chemin|impasse|allée|quai|cours|faubourg|viale|v\.le|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?)$/i;
+const PREFIX_STREET_TYPE = /^(?:rue|via|avenue|avenida|avda\.?|av\.?|rua|calle|carrera|boulevard|bd\.?|chemin|impasse|allée|quai|cours|faubourg|viale|v\.le|vicolo|piazza|corso|ul\.?|ulica|plac|aleja|al\.?|r\.?|jalan|jln\.?|lorong|lrg\.?|persiaran|lebuh|soi|thanon)$/i;
 
 /**
  * Where a street written with Spanish "C/" (calle) starts, when the name words right before the number
@@ -327,6 +330,15 @@ function numberAnchors(text: string, runs: readonly number[], anchors: Span[]): 
         for (let q = 2; q < named.length && q <= 4 && isNameWord((named[q] as { w: string }).w); q++) end = (named[q] as { e: number }).e;
         anchors.push({ start: ns, end, strong: true });
         return;
+      }
+      // Nigeria and Ghana write the number first too, with the street's type last ("No. 5, Adeola Odeku Street").
+      for (let q = 1; q < named.length && q <= 3; q++) {
+        const nw = (named[q] as { w: string }).w;
+        if (!/^\p{Lu}/u.test(nw) || !isNameWord((named[q - 1] as { w: string }).w)) break;
+        if (lexicon().street.has(normWord(nw)) && /^\p{Lu}/u.test((named[0] as { w: string }).w) && !onlyOrdinaryWords(named.slice(0, q).map((x) => x.w).join(' '))) {
+          anchors.push({ start: marker ?? ns, end: (named[q] as { e: number }).e, strong: true });
+          return;
+        }
       }
     }
     // Street name after the number (English/French order): "3784 Archwood Avenue", "63 Rue de Kairouan".
@@ -581,7 +593,13 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     // "Room 5" or "Floor 2" alone are too common in ordinary text; they only join an existing block. A
     // plot number opens an address where a place follows its comma ("Plot 45, Adeola Odeku Street, Lagos").
     const end = i + num[0].length;
-    const weak = w.startsWith('room') || w.startsWith('floor') || w.startsWith('flat') || w.startsWith('box') || (w.startsWith('plot') && !PLACE_AFTER_COMMA.test(text.slice(end, end + 4)));
+    const weak =
+      w.startsWith('room') ||
+      w.startsWith('floor') ||
+      w.startsWith('flat') ||
+      w.startsWith('box') ||
+      w.startsWith('bl') ||
+      ((w.startsWith('plot') || w.startsWith('lot')) && !PLACE_AFTER_COMMA.test(text.slice(end, end + 4)));
     anchors.push({ start: i - lead[0].length, end, strong: !weak });
   }
   if (runs.length > 0 && ix.has('zip')) eachMatch(ZIP_CUE, text, (m) => {
@@ -590,6 +608,14 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
     anchors.push({ start: s, end: s + code.length, strong: true });
   });
   if (ix.upper > 0 && ix.has('street')) namedStreets(text, anchors);
+  // Japanese addresses in Latin letters open with the block number ("3-chome-1-1 Marunouchi, Chiyoda-ku").
+  for (let c = text.indexOf('chome'); c > 0; c = text.indexOf('chome', c + 5)) {
+    let d = c - 1;
+    while (d > 0 && c - d <= 3 && isDigit(text.charCodeAt(d - 1))) d--;
+    CHOME_AT.lastIndex = d;
+    const m = CHOME_AT.exec(text);
+    if (m !== null) anchors.push({ start: m.index, end: m.index + m[0].length, strong: true });
+  }
   if (ix.has('corner') && text.indexOf('orner of') >= 0)
     eachMatch(CORNER, text, (m) => anchors.push({ start: m.index, end: m.index + m[0].length, strong: true }));
   if (anchors.length === 0) return;

@@ -398,6 +398,20 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Six digits after no place the lists know are no PIN code.
     expect(masked('the build 560001 passed; Order 411001; SKU-560001')).toEqual([]);
   });
+  it('ADDRESS: Singapore, Nigerian, Kenyan, Malaysian and romanised Japanese addresses', () => {
+    // Before: "Blk", "Lot" and "No." were kept, "Adeola Odeku" and "Victoria" were masked as people with the
+    // street words kept, the box's postal code was a PHONE, and the Malaysian and Japanese ones were kept whole.
+    for (const a of [
+      'Blk 123 Ang Mo Kio Ave 3, #12-34, Singapore 560123',
+      'No. 5, Adeola Odeku Street, Victoria Island, Lagos',
+      'P.O. Box 12345-00100, Nairobi',
+      'Lot 12, Jalan Ampang, 50450 Kuala Lumpur',
+      '3-chome-1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005',
+    ])
+      expect(masked(`Ship to ${a}`)).toEqual([`ADDRESS:${a}`]);
+    // A block, a lot or a number before a comma and words of the language are no address.
+    expect(masked('a code block 5 lines long; I bought lot 12 at the auction; we won 5, Best Street Food awards; item 3, Park Lane Hotel')).toEqual([]);
+  });
   it('ADDRESS: a word of the language after a full stop or a plain space opens the next sentence, not a place', () => {
     // Before: "<ADDRESS_1> contact: her son …", the address ran on over "Emergency".
     expect(masked('lives at 1742 Brookhaven Dr, Marietta, GA 30062. Emergency contact: none')).toEqual(['ADDRESS:1742 Brookhaven Dr, Marietta, GA 30062']);
