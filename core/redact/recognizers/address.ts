@@ -609,7 +609,7 @@ export function findAddresses(text: string, out: Finding[], ix: TextIndex): void
   });
   if (ix.upper > 0 && ix.has('street')) namedStreets(text, anchors);
   // Japanese addresses in Latin letters open with the block number ("3-chome-1-1 Marunouchi, Chiyoda-ku").
-  for (let c = text.indexOf('chome'); c > 0; c = text.indexOf('chome', c + 5)) {
+  if (ix.has('chome')) for (let c = text.indexOf('chome'); c > 0; c = text.indexOf('chome', c + 5)) {
     let d = c - 1;
     while (d > 0 && c - d <= 3 && isDigit(text.charCodeAt(d - 1))) d--;
     CHOME_AT.lastIndex = d;

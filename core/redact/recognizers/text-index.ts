@@ -27,8 +27,6 @@ export interface TextIndex {
   readonly maxRun: number;
   /** Start and end offsets of each run of token characters of LONG_RUN or more, flattened: where a provider's key can be. */
   readonly longRuns: number[];
-  /** Offsets of each "." and "_" between two ASCII lower-case letters, ascending: where a login made of a name can join its parts ("j.okonkwo"). */
-  readonly lowerJoins: number[];
   /** True when the text has a character from U+3000 up (CJK, kana, Hangul, full-width forms). */
   readonly cjk: boolean;
   /** True when the text has a character from U+0590 to U+17FF: Hebrew, Arabic, the scripts of India, Thai and others without letter case. */
@@ -64,6 +62,8 @@ const KEYWORDS = {
   iban: ['iban'],
   corner: ['corner of'],
   street: ['street', 'avenue', 'road', 'boulevard', 'lane'],
+  // A Japanese block number in Latin letters ("3-chome-1-1").
+  chome: ['chome'],
   // Not "passport": it starts with the secret group's "pass", and no two groups' words may match at one
   // offset (a text with "passport" has the secret group).
   document: ['licence', 'license', 'tax id', 'taxpayer'],
@@ -119,11 +119,6 @@ for (const [word, bits] of WORD_BITS) {
   BY_TRIGRAM.set(key, list);
 }
 
-/** True for an ASCII lower-case letter's code. */
-function isLowerAscii(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
 /** ASCII lower case of a character code (letters only; everything else as it is). */
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
@@ -158,7 +153,6 @@ class Index implements TextIndex {
   digitRuns: number[] = [];
   longRuns: number[] = [];
   capStarts: number[] = [];
-  lowerJoins: number[] = [];
   digits = 0;
   upper = 0;
   colons = 0;
@@ -269,10 +263,7 @@ export function indexText(text: string): TextIndex {
       run = 0;
     }
     if (c === 32 || c === 10 || c === 9) ix.space = true;
-    else if (c === 46) {
-      ix.dot = true;
-      if (isLowerAscii(text.charCodeAt(i - 1)) && isLowerAscii(text.charCodeAt(i + 1))) ix.lowerJoins.push(i);
-    } else if (c === 95 && isLowerAscii(text.charCodeAt(i - 1)) && isLowerAscii(text.charCodeAt(i + 1))) ix.lowerJoins.push(i);
+    else if (c === 46) ix.dot = true;
     else if (c === 58) colons++;
     else if (c === 64) ix.at = true;
     else if (c === 92 && escapedControl(text, i) !== 0) ix.foldable = true;

@@ -167,13 +167,21 @@ function isLower(c: number): boolean {
  * name, "." or "_", then a surname, perhaps a number ("j.okonkwo", "tendai.moyo", "kwame_mensah2"). Both
  * parts must be names no dictionary has, or an initial and such a surname: code's `max_iter` and
  * `grace.period` are not people; nor is part of a longer dotted or slashed path, an email or a host name
- * ("os.path", "jane.doe@x.io", "mark.lee.example.com"). Tried only at the first pass's `lowerJoins`.
+ * ("os.path", "jane.doe@x.io", "mark.lee.example.com"). `dots`: the text has a "." (the first pass's note).
  */
-export function findNameLogins(text: string, out: Finding[], joins: readonly number[]): void {
+export function findNameLogins(text: string, out: Finding[], dots: boolean): void {
   const lx = lexicon();
-  const n = text.length;
   let last = -1;
-  for (const i of joins) {
+  // A "." between lower-case letters only where the first pass saw one; "_" is rarer in prose than the scan.
+  if (dots) last = nameLoginsAt(text, '.', lx, out, last);
+  nameLoginsAt(text, '_', lx, out, last);
+}
+
+/** findNameLogins for the logins whose parts `sep` joins; `last` is the start of the last login found. */
+function nameLoginsAt(text: string, sep: string, lx: ReturnType<typeof lexicon>, out: Finding[], last: number): number {
+  const n = text.length;
+  for (let i = text.indexOf(sep, 1); i > 0 && i < n - 2; i = text.indexOf(sep, i + 1)) {
+    if (!isLower(text.charCodeAt(i - 1)) || !isLower(text.charCodeAt(i + 1))) continue;
     let s = i - 1;
     while (s > 0 && i - s < 20 && isLower(text.charCodeAt(s - 1))) s--;
     let e = i + 2;
@@ -189,6 +197,7 @@ export function findNameLogins(text: string, out: Finding[], joins: readonly num
       last = s;
     }
   }
+  return last;
 }
 
 /** A given name or surname of the lists that no dictionary has (three letters or more). */
