@@ -136,6 +136,13 @@ const AUTH_HEADER =
  */
 const WEBHOOK_URL =
   /https:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,200}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{20,200}|[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[^\s"'<>]{20,400}|outlook\.office\.com\/webhook\/[^\s"'<>]{20,400}|hooks\.zapier\.com\/hooks\/catch\/\d{1,20}\/[A-Za-z0-9]{4,40})/g;
+/** A secret after a command-line flag that names it: `--password s3cret`, `--token=…`, `--api-key '…'`. */
+const CLI_FLAG = /(?<![\w-])--(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|access-token|auth-token)(?:[ \t]+|=)(['"]?)([^\s'"]{3,256})\1/gi;
+/**
+ * A password on a database or login tool's command line: glued to MySQL's and MariaDB's -p (`mysql -u root
+ * -pS3cret`; "-p" alone prompts, and the word after it is the database), after sshpass's -p and redis-cli's -a.
+ */
+const CLI_TOOL_PASSWORD = /\b(?:(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p|sshpass\b[^\n]{0,40}?[ \t]-p[ \t]+|redis-cli\b[^\n]{0,200}?[ \t]-a[ \t]+)(['"]?)([^\s'"]{3,256})\1/g;
 /** Basic credentials on a command line: `curl -u admin:Passw0rd!`, `--user jane:s3cret`. */
 const CLI_USER = /(?<=^|[ \t])(?:-u|--user)[ \t]+['"]?([^\s:'"]{1,128}:[^\s'"]{1,256})/g;
 const CONN_STRING = /\b(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s/"'<>@:]{0,128}):([^\s/"'<>]{1,256})@[^\s"'<>`]{1,2048}/g;
@@ -232,7 +239,8 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
   const words = ix.has('secret');
   const keyRun = ix.maxRun >= 16 && hasKeyRun(text);
   const cliUser = text.indexOf('-u ') >= 0 || text.indexOf('--user') >= 0;
-  if (!words && !keyRun && !cliUser && text.indexOf('://') < 0) return;
+  const cliTool = text.indexOf('mysql') >= 0 || text.indexOf('mariadb') >= 0 || text.indexOf('sshpass') >= 0 || text.indexOf('redis-cli') >= 0;
+  if (!words && !keyRun && !cliUser && !cliTool && text.indexOf('://') < 0) return;
   const lc = ix.lower();
   if (keyRun) eachKnownPrefix(text, ix.longRuns, (m) => {
     const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
@@ -279,6 +287,20 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
       if (PLACEHOLDER.test(pass) || pass.startsWith('$') || /^\d+:\d+$/.test(cred)) return;
       const end = m.index + m[0].length;
       pushSecret(out, end - cred.length, end, 0.9);
+    });
+  if (words && text.indexOf('--') >= 0)
+    eachMatch(CLI_FLAG, text, (m) => {
+      const v = m[2] as string;
+      if (PLACEHOLDER.test(v) || v.startsWith('$') || v.startsWith('<')) return;
+      const end = m.index + m[0].length - (m[1] as string).length;
+      pushSecret(out, end - v.length, end, 0.9);
+    });
+  if (cliTool)
+    eachMatch(CLI_TOOL_PASSWORD, text, (m) => {
+      const v = m[2] as string;
+      if (PLACEHOLDER.test(v) || v.startsWith('$') || v.startsWith('<')) return;
+      const end = m.index + m[0].length - (m[1] as string).length;
+      pushSecret(out, end - v.length, end, 0.9);
     });
   if (text.indexOf('://') >= 0)
     eachMatch(CONN_STRING, text, (m) => {

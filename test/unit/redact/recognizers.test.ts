@@ -883,6 +883,17 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // Without a title or a word for a traveller, the shape is a pair of terms.
     expect(masked('TCP/IP and AND/OR over HTTP/HTTPS; I/O error')).toEqual([]);
   });
+  it('SECRET: passwords on a database or login tool\'s command line, and after --password or --token', () => {
+    // Before, each of these passwords was kept.
+    expect(masked("mysql -u root -pS3cretPw app; sshpass -p 'hunter2x' ssh admin@host; redis-cli -a p4ssw0rd ping; vault login --token=hvs.CAESIJxyz123abc")).toEqual([
+      'SECRET:S3cretPw',
+      'SECRET:hunter2x',
+      'SECRET:p4ssw0rd',
+      'SECRET:hvs.CAESIJxyz123abc',
+    ]);
+    // "-p" alone prompts (the word after it is the database); variables and placeholders hold no password.
+    expect(masked('mysql -u root -p app; app --password $DB_PASS; heroku config --pass <your-password>; npm publish --access public')).toEqual([]);
+  });
   it('SECRET and USER in what coding agents run and read: webhooks, curl -u, user=, git trailers and dates', () => {
     const shell = [
       'SLACK_WEBHOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
