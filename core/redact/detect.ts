@@ -237,7 +237,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.phone && s.digits >= 7) findPhones(text, found, s);
     if (use.account && s.digits >= 6) findAccounts(text, found, s);
     if (use.account && s.digits >= 4 && s.has('idNumber')) findIdNumbers(text, found, s);
-    if (use.dob && s.digits >= 2) findDatesOfBirth(text, found, s);
+    if (use.dob && s.digits > 0) findDatesOfBirth(text, found, s);
     if (use.address && (s.digits > 0 || (text.length >= 9 && ((s.has('corner') && text.indexOf('orner of') >= 0) || (s.upper > 0 && s.has('street'))))))
       findAddresses(text, found, s);
     if (use.address && s.cjk && s.digits > 0) findCjkAddresses(text, found);

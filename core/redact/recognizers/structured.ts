@@ -720,7 +720,12 @@ const OTHER_MONTHS =
   'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|' +
   'ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık';
 const DATE = new RegExp(
-  `(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:of\\s+|de\\s+)?(?:${OTHER_MONTHS}|${MONTHS})\\.?,?\\s+(?:del?\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}년 ?\\d{1,2}월 ?\\d{1,2}일)(?![\\w]|[/.-]\\d)`,
+  `(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}[./]\\d{1,2}[./]\\d{1,2}|\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:of\\s+|de\\s+)?(?:${OTHER_MONTHS}|${MONTHS})\\.?,?\\s+(?:del?\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}년 ?\\d{1,2}월 ?\\d{1,2}일)(?![\\w]|[/.-]\\d)`,
+  'gi',
+);
+/** A day and a month without a year right after "birthday" (and "is", "on", a colon). */
+const BIRTHDAY_NO_YEAR = new RegExp(
+  `\\b(?:birthday|bday|b-day)(?:[ \\t]+is)?(?:[ \\t]+on)?(?:[ \\t]*:)?[ \\t]*(\\d{1,2}[/.-]\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(?:${MONTHS})|(?:${MONTHS})[ \\t]+\\d{1,2}(?:st|nd|rd|th)?)(?![\\w])`,
   'gi',
 );
 /** Substrings one of which every birth-date context contains (cheap indexOf gate before the date scan). */
@@ -767,6 +772,14 @@ function yearOf(date: string): number | undefined {
 export function findDatesOfBirth(text: string, out: Finding[], ix: TextIndex): void {
   const context = ix.has('birth') && DOB_GATE.some((w) => text.indexOf(w) >= 0);
   if (!context && !hasOldYear(text, ix)) return;
+  // A birthday without its year, right after the word ("my birthday is on 12/03", "birthday: March 12th").
+  if (context)
+    eachMatch(BIRTHDAY_NO_YEAR, text, (m) => {
+      const date = m[1] as string;
+      const end = m.index + m[0].length;
+      if (/^[/.-]?\d/.test(text.slice(end, end + 2))) return;
+      out.push({ start: end - date.length, end, type: 'DATE_OF_BIRTH', score: 0.85 });
+    });
   eachMatch(DATE, text, (m) => {
     const end = m.index + m[0].length;
     if (context && DOB_CONTEXT.test(before(text, m.index, 60))) {

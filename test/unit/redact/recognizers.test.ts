@@ -165,6 +165,18 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     expect(masked('my ip: ::1, connecting from ::1')).toEqual(['IP_ADDRESS:::1', 'IP_ADDRESS:::1']);
     expect(masked('GET http://[2001:db8::1]:8080/ from fe80::1')).toEqual(['IP_ADDRESS:2001:db8::1', 'IP_ADDRESS:fe80::1']);
   });
+  it('DATE_OF_BIRTH: a birthday without its year, and a date written year first with dots or slashes', () => {
+    // Before, each of these was kept.
+    expect(masked('my birthday is on 12/03; bday 3rd of May, thanks; birthday: March 12th; Date of Birth 1990.03.12')).toEqual([
+      'DATE_OF_BIRTH:12/03',
+      'DATE_OF_BIRTH:3rd of May',
+      'DATE_OF_BIRTH:March 12th',
+      'DATE_OF_BIRTH:1990.03.12',
+    ]);
+    // Not a birthday party's date, or a release's.
+    expect(masked('the birthday party on 12/03')).toEqual([]);
+    expect(masked('the release 2024.03.12')).toEqual([]);
+  });
   it('DATE_OF_BIRTH with birth context, or a full date before 2006 without it, never a timestamp', () => {
     expect(masked('She was born on 10/23/1951.')).toEqual(['DATE_OF_BIRTH:10/23/1951']);
     expect(masked('The invoice is due 10/23/2024.')).toEqual([]);
