@@ -73,6 +73,9 @@ const wholeOrGrouped =
   (s: number, e: number, t: string): number =>
     e - s === whole ? s : grouped(s, e, t);
 
+/** The letters a Singapore NRIC or FIN opens with (S, T, F, G), as character codes. */
+const NRIC_PREFIX = new Set([83, 84, 70, 71]);
+
 const RULES: IdRule[] = [
   // Spain: DNI (8 digits) and NIE (X/Y/Z and 7 digits), with their control letter.
   { re: /[XYZ]?\d{7,8}[- ]?[A-Z](?![\p{L}\p{N}])/uy, lengths: [7, 8], start: (s, e, t) => (e - s === 8 ? s : /[XYZ]/.test(t[s - 1] ?? '') ? s - 1 : -1), valid: dniValid },
@@ -159,16 +162,16 @@ const RULES: IdRule[] = [
   { re: /\d{3} ?\d{3} ?\d{3}(?![\p{N}])/uy, lengths: [3, 9], start: wholeOrGrouped(9), valid: nifValid, context: /(?:\bnif\b|contribuinte|número fiscal)/iu },
   { re: /\d{9}(?![\p{N}])/uy, lengths: [9], start: own, valid: israeliIdValid, context: /(?:teudat zehut|תעודת זהות|ת\.?ז|israeli id)/iu },
   // Chile: RUT/RUN, written with dots ("12.345.678-5") or, by its name, without them; check character 0-9 or K.
-  { re: /\d{1,2}\.\d{3}\.\d{3}-[\dkK](?![\p{L}\p{N}])/uy, lengths: [1, 2], start: (s, e, t) => (t[e] === '.' ? s : -1), valid: rutValid },
-  { re: /\d{7,8}-[\dkK](?![\p{L}\p{N}])/uy, lengths: [7, 8], start: (s, e, t) => (t[e] === '-' ? s : -1), valid: rutValid, context: /\b(?:rut|run)\b/i },
+  { re: /\d{1,2}\.\d{3}\.\d{3}-[\dkK](?![\p{L}\p{N}])/uy, lengths: [1, 2], start: (s, e, t) => (e + 4 < t.length && t.charCodeAt(e) === 46 && t.charCodeAt(e + 4) === 46 ? s : -1), valid: rutValid },
+  { re: /\d{7,8}-[\dkK](?![\p{L}\p{N}])/uy, lengths: [7, 8], start: (s, e, t) => (e < t.length && t.charCodeAt(e) === 45 ? s : -1), valid: rutValid, context: /\b(?:rut|run)\b/i },
   // Argentina: CUIT/CUIL, with its dashes ("20-12345678-3") or, by its name, in one run.
-  { re: /(?:20|23|24|27|30|33|34)-\d{8}-\d(?![\p{N}])/uy, lengths: [2], start: (s, e, t) => (t[e] === '-' ? s : -1), valid: cuitValid },
+  { re: /(?:20|23|24|27|30|33|34)-\d{8}-\d(?![\p{N}])/uy, lengths: [2], start: (s, e, t) => (e + 9 < t.length && t.charCodeAt(e) === 45 && t.charCodeAt(e + 9) === 45 ? s : -1), valid: cuitValid },
   { re: /\d{11}(?![\p{N}])/uy, lengths: [11], start: own, valid: cuitValid, context: /\b(?:cuit|cuil)\b/i },
   // Singapore: NRIC and FIN (a letter, seven digits, a check letter); Malaysia: MyKad (YYMMDD-PB-####); the
   // UAE: Emirates ID (784-YYYY-#######-#, Luhn). Each shape with its check is distinctive enough alone.
-  { re: /[STFG]\d{7}[A-Z](?![\p{L}\p{N}])/uy, lengths: [7], start: (s, _e, t) => (s >= 1 && /[STFG]/.test(t[s - 1] as string) ? s - 1 : -1), valid: nricValid },
-  { re: /\d{6}-\d{2}-\d{4}(?![\p{N}])/uy, lengths: [6], start: (s, e, t) => (t[e] === '-' ? s : -1), valid: myKadValid },
-  { re: /784-?\d{4}-?\d{7}-?\d(?![\p{N}])/uy, lengths: [3, 15], start: (s, e, t) => (t.startsWith('784', s) && (e - s === 15 || t[e] === '-') ? s : -1), valid: emiratesIdValid },
+  { re: /[STFG]\d{7}[A-Z](?![\p{L}\p{N}])/uy, lengths: [7], start: (s, _e, t) => (s >= 1 && NRIC_PREFIX.has(t.charCodeAt(s - 1)) ? s - 1 : -1), valid: nricValid },
+  { re: /\d{6}-\d{2}-\d{4}(?![\p{N}])/uy, lengths: [6], start: (s, e, t) => (e + 3 < t.length && t.charCodeAt(e) === 45 && t.charCodeAt(e + 3) === 45 ? s : -1), valid: myKadValid },
+  { re: /784-?\d{4}-?\d{7}-?\d(?![\p{N}])/uy, lengths: [3, 15], start: (s, e, t) => (t.charCodeAt(s) === 55 && t.startsWith('784', s) && (e - s === 15 || (e < t.length && t.charCodeAt(e) === 45)) ? s : -1), valid: emiratesIdValid },
 ];
 
 /** The rules by the digit-run length they start from. */

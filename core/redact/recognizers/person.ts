@@ -119,7 +119,7 @@ function isWordCode(c: number): boolean {
 }
 
 /** Words after a name that make it an organisation's ("the Langfuse team", "Acme folks"). */
-const TEAM_AFTER = /^\s(?:team|teams|folks|crew|community|devs|developers|maintainers|staff|org|organi[sz]ation|company|inc|ltd|llc|gmbh)\b/;
+const TEAM_AFTER = /\s(?:team|teams|folks|crew|community|devs|developers|maintainers|staff|org|organi[sz]ation|company|inc|ltd|llc|gmbh)\b/iy;
 /** "it's" right before a word: with SELF_INTRO_AFTER, a caller saying who they are ("it's Priyanka from accounts"). */
 const IT_IS_BEFORE = /\bit(?:['’]s| is)\s*$/;
 const SELF_INTRO_AFTER = /^\s(?:from|here|speaking|calling|again)\b/;
@@ -837,10 +837,13 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     }
   }
   // "Hello Langfuse team", "thanks to the Acme Corp folks": words no list knows before "team" name an organisation.
-  if (score > 0 && known === 0 && TEAM_AFTER.test(tail())) return;
+  if (score > 0 && known === 0) {
+    TEAM_AFTER.lastIndex = last.end;
+    if (TEAM_AFTER.test(text)) return;
+  }
   // A word no list knows that the same text writes as code ("import Keyv from 'keyv'", "`undici`") is a
   // library's or a tool's name, unless a cue says a person is meant ("Dear Keyv").
-  if (score > 0 && score < 0.6 && names === 0 && words === 1 && !honor && !strongBefore() && writtenAsCode(text, (toks.find((_, n) => kinds[n] !== 'initial') as Tok).norm)) return;
+  if (score > 0 && score < 0.6 && names === 0 && words === 1 && !honor && writtenAsCode(text, (toks.find((_, n) => kinds[n] !== 'initial') as Tok).norm) && !strongBefore()) return;
   if (score < 0.5) return;
   let start = first.start;
   if (honor) {

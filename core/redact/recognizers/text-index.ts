@@ -62,8 +62,11 @@ const KEYWORDS = {
   iban: ['iban'],
   corner: ['corner of'],
   street: ['street', 'avenue', 'road', 'boulevard', 'lane'],
-  // A Japanese block number in Latin letters ("3-chome-1-1").
-  chome: ['chome'],
+  // A Japanese block number in Latin letters ("3-chome-1-1"), by its hyphen: "cho" opens common words.
+  chome: ['-chome'],
+  // Database tools whose command line may carry a password (secrets.ts), by rarer parts ("mYSQL", "marIADB",
+  // "rediS-CLI"; sshpass starts with the login group's "ssh").
+  dbTool: ['ysql', 'iadb', 's-cli'],
   // Not "passport": it starts with the secret group's "pass", and no two groups' words may match at one
   // offset (a text with "passport" has the secret group).
   document: ['licence', 'license', 'tax id', 'taxpayer'],
