@@ -87,11 +87,7 @@ export function findIndianAddresses(text: string, out: Finding[], ix: TextIndex)
 /** True when the text before `s` ends with a city or state the lists know, then a comma, a dash or blanks. */
 function placeBefore(text: string, s: number): boolean {
   // Past the blanks and the one comma or dash before the PIN code, the last one to four words.
-  let e = s;
-  while (e > 0 && isBlank(text.charCodeAt(e - 1))) e--;
-  const c = text.charCodeAt(e - 1);
-  if (c === 44 || c === 45 || c === 0x2013) e--;
-  while (e > 0 && isBlank(text.charCodeAt(e - 1))) e--;
+  const e = backOverSeparator(text, s, (c) => c === 44 || c === 45 || c === 0x2013);
   let w = e;
   while (w > 0 && isPlaceChar(text.charCodeAt(w - 1))) w--;
   if (w === e || !PLACE_ENDS.has(text.slice(w, e).toLowerCase())) return false;
@@ -102,13 +98,18 @@ function placeBefore(text: string, s: number): boolean {
 
 /** True when the character before `s`, past blanks and one ":", "." or "-", can end "PIN", "code" or "no" (not "SKU-"). */
 function mayEndPinCue(text: string, s: number): boolean {
+  const j = backOverSeparator(text, s, (c) => c === 58 || c === 46 || c === 45);
+  const c = text.charCodeAt(j - 1) | 32;
+  return c === 110 || c === 101 || c === 111 || text.charCodeAt(j) === 46;
+}
+
+/** The offset before `s` past blanks, one character `isSeparator` accepts, and blanks again. */
+function backOverSeparator(text: string, s: number, isSeparator: (c: number) => boolean): number {
   let j = s;
   while (j > 0 && isBlank(text.charCodeAt(j - 1))) j--;
-  const sep = text.charCodeAt(j - 1);
-  if (sep === 58 || sep === 46 || sep === 45) j--;
+  if (j > 0 && isSeparator(text.charCodeAt(j - 1))) j--;
   while (j > 0 && isBlank(text.charCodeAt(j - 1))) j--;
-  const c = text.charCodeAt(j - 1) | 32;
-  return c === 110 || c === 101 || c === 111 || sep === 46;
+  return j;
 }
 
 /** A letter, "&" or "." of a place's word. */
