@@ -6,7 +6,7 @@
 import type { Finding } from '../types.js';
 import { BoundedCache, isAsciiLetter } from './context.js';
 import { hasKnownName, lexicon, normWord } from './lexicon.js';
-import type { TextIndex } from './text-index.js';
+import { eachMatchAt, type TextIndex } from './text-index.js';
 
 const CAP_TOKEN_AT = /(?<![\p{L}\p{M}\p{N}_@#/\\-])\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?:-\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)*\.?/uy;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', 'af']);
@@ -471,7 +471,7 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex, capital
   if (!capitalsOutside && toks.length === 0 && text.length >= 3 && !/\p{Lu}/u.test(text)) {
     lowerCaseNames(text, found);
     allLowerCaseNames(text, found);
-  }
+  } else if (ix.space && text.length >= 12 && ix.has('nameCue')) cuedLowerNames(text, ix, found);
   let i = 0;
   while (i < toks.length) {
     // Build a run of tokens separated by single spaces (or a particle such as "van der").
@@ -984,6 +984,57 @@ function listNeighbours(text: string, toks: CapTok[], found: Found[]): void {
 
 /** "it's" (or "its", as chats write it) before a lower-case given name that ends the clause or introduces its speaker ("hey its tendai, can u call"). */
 const ITS_NAME = /\bit(?:['’]s|s)\s+(\p{Ll}{3,30})(?=\s*(?:[,.!]|$)|\s+(?:here|from|again|speaking|calling)\b)/gu;
+
+/**
+ * A cue, then a name typed in lower case in a text that has capitals: a phone's keyboard capitalises the
+ * sentence and "I", not the name ("Hi, my name is priya sharma", "I spoke to priya in billing").
+ */
+const LOWER_NAME_CUE =
+  /(name is|name's|[Cc]all me|[Ss]poke (?:to|with)|[Ss]peak (?:to|with)|[Tt]alk(?:ed)? to|[Mm]y (?:wife|husband|son|daughter|mom|mum|mother|dad|father|brother|sister|friend|partner|colleague|boss|manager))[ \t]+(\p{Ll}[\p{Ll}\p{M}'’-]{1,30}(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’-]{1,30}){0,2})/uy;
+
+/** A possessive right before "name is": "my", "her", "your", "my wife's". */
+const POSSESSIVE_BEFORE = /(?:\b(?:my|his|her|their|your|our)|\p{L}['’]s)[ \t]+$/iu;
+
+/**
+ * Lower-case names after LOWER_NAME_CUE in a text with capitals. After "my name is" and "call me" the
+ * words up to one of the language are the name ("name is required" is a message); after the others only
+ * a given name the lists know, and a surname after it.
+ */
+function cuedLowerNames(text: string, ix: TextIndex, found: Found[]): void {
+  const lx = lexicon();
+  const word = (w: string): boolean => lx.dictionary.has(w) || lx.common.has(w);
+  const take = (m: RegExpExecArray): void => {
+    const cue = (m[1] as string).toLowerCase();
+    // Someone's name ("my name is", "her name's"), not a file's, a field's or a host's ("the file name is config.yaml").
+    if (cue.startsWith('name') && !POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
+    const parts = (m[2] as string).split(/[ \t]+/).map((p) => p.replace(/['’]s$/, ''));
+    const strong = cue.startsWith('name') || cue.startsWith('call');
+    let n = 0;
+    for (const p of parts) {
+      const named = lx.first.has(p) || lx.last.has(p);
+      const ok = n === 0 ? (strong ? named || !word(p) : lx.first.has(p) && !word(p)) : (named && !lx.common.has(p)) || (strong && !word(p));
+      if (!ok || p.length < 2) break;
+      n++;
+    }
+    if (n === 0) return;
+    const start = m.index + m[0].length - (m[2] as string).length;
+    const kept = parts.slice(0, n);
+    let end = start;
+    for (const k of kept) end = text.indexOf(k, end) + k.length;
+    // A word that goes on as an identifier, a path or an address ("zqxette.vrumple@…", "priya_s") is not the name typed.
+    const next = text.charCodeAt(end);
+    if (next === 64 || next === 47 || next === 95 || next === 40 || (next === 46 && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))) return;
+    found.push({ start, end, score: 0.6, words: kept });
+  };
+  const offsets = ix.keywordOffsets('nameCue');
+  if (offsets !== null) eachMatchAt(LOWER_NAME_CUE, text, offsets, take);
+  else {
+    // Text outside ASCII: its keywords were found in its lower case, whose offsets may differ.
+    const all = new RegExp(LOWER_NAME_CUE.source, 'gu');
+    let m: RegExpExecArray | null;
+    while ((m = all.exec(text)) !== null) take(m);
+  }
+}
 
 /** Lower-case names right after strong context ("my name is lena andersson"). */
 function lowerCaseNames(text: string, found: Found[]): void {

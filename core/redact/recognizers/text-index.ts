@@ -64,6 +64,8 @@ const KEYWORDS = {
   street: ['street', 'avenue', 'road', 'boulevard', 'lane'],
   // A Japanese block number in Latin letters ("3-chome-1-1"), by its hyphen: "cho" opens common words.
   chome: ['-chome'],
+  // Cues after which a name typed in lower case is still a name in text with capitals (person.ts).
+  nameCue: ['name is', "name's", 'call me', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talk to', 'talked to', 'my wife', 'my husband', 'my son', 'my daughter', 'my mom', 'my mum', 'my mother', 'my dad', 'my father', 'my brother', 'my sister', 'my friend', 'my partner', 'my colleague', 'my boss', 'my manager'],
   // Database tools whose command line may carry a password (secrets.ts), by rarer parts ("mYSQL", "marIADB",
   // "rediS-CLI"; sshpass starts with the login group's "ssh").
   dbTool: ['ysql', 'iadb', 's-cli'],

@@ -750,6 +750,19 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
     // A word of the language, or a name that is not where a speaker names themselves, is not one.
     expect(masked('its grace period is 30 days; its done. im Garten')).toEqual([]);
   });
+  it('PERSON: a name typed in lower case after a cue, in a text with capitals (a phone capitalises the sentence, not the name)', () => {
+    // Before, only texts without any capital were read for lower-case names.
+    expect(masked('Hi, my name is priya sharma and I need help. I spoke to kwame in billing. My wife amina placed it. Call me zqxette.')).toEqual([
+      'PERSON:priya sharma',
+      'PERSON:kwame',
+      'PERSON:amina',
+      'PERSON:zqxette',
+    ]);
+    // A file's or a field's name, a word of the language, a relation followed by no name, an address.
+    expect(masked('The file name is config.yaml. Field name is required. My name is not important. I talked to support. My son will come. I spoke to priya.sharma@x.io')).toEqual([
+      'EMAIL:priya.sharma@x.io',
+    ]);
+  });
   it('PERSON: in lower case after "name:", every word up to a common one', () => {
     // Before, "doe" (a dictionary word, in no surname list) was left after the given name.
     expect(masked('name: jane doe')).toEqual(['PERSON:jane doe']);
