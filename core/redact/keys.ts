@@ -99,6 +99,11 @@ export function keyWords(key: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** A key with no Latin words as SCRIPT_KEYS spells it: trimmed, lower case, one space between words. */
+function scriptKey(key: string): string {
+  return key.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
 /** "name" in English, Spanish, French, Italian, Portuguese and Dutch: whose name, a key of it alone does not say. */
 const BARE_NAME_WORDS = new Set(['name', 'nombre', 'nom', 'nome', 'naam']);
 
@@ -139,6 +144,28 @@ const BY_VERB = /^(?:created|updated|modified|edited|assigned|approved|requested
 const BY_VALUE = 'BY_VALUE';
 /** What compute caches for a bare name key other than "name" itself (`_name`, `nombre`): see bareName. */
 const BARE_NAME = 'BARE_NAME';
+
+/**
+ * Keys written in scripts keyWords cannot split into Latin words (Chinese, Japanese, Korean, Cyrillic,
+ * Arabic, Hebrew, Devanagari, Thai), by their whole lower-cased spelling: a CRM or a form in those
+ * languages names its fields so, and a CJK name is found in text only after a cue.
+ */
+const SCRIPT_KEYS: Record<string, string> = {
+  // A person's name by the key's own word; the words for "name" of anything are asked of their object, as "name" is.
+  氏名: 'PERSON', お名前: 'PERSON', 姓名: 'PERSON', 名字: 'PERSON', 姓: 'PERSON', フリガナ: 'PERSON', 성명: 'PERSON', 성함: 'PERSON', имя: 'PERSON',
+  фамилия: 'PERSON', отчество: 'PERSON', фио: 'PERSON', "ім'я": 'PERSON', прізвище: 'PERSON', นามสกุล: 'PERSON',
+  名前: BARE_NAME, 名: BARE_NAME, 이름: BARE_NAME, الاسم: BARE_NAME, اسم: BARE_NAME, שם: BARE_NAME, नाम: BARE_NAME, ชื่อ: BARE_NAME,
+  電話番号: 'PHONE', 電話: 'PHONE', 携帯: 'PHONE', 携帯電話: 'PHONE', 电话: 'PHONE', 電話號碼: 'PHONE', 电话号码: 'PHONE', 手机: 'PHONE',
+  手機: 'PHONE', 手机号: 'PHONE', 전화번호: 'PHONE', 전화: 'PHONE', 휴대폰: 'PHONE', телефон: 'PHONE', الهاتف: 'PHONE', טלפון: 'PHONE',
+  फ़ोन: 'PHONE', โทรศัพท์: 'PHONE',
+  住所: 'ADDRESS', 地址: 'ADDRESS', 주소: 'ADDRESS', адрес: 'ADDRESS', العنوان: 'ADDRESS', כתובת: 'ADDRESS', पता: 'ADDRESS', ที่อยู่: 'ADDRESS',
+  メールアドレス: 'EMAIL', メール: 'EMAIL', 邮箱: 'EMAIL', 电子邮件: 'EMAIL', 電子郵件: 'EMAIL', 이메일: 'EMAIL', почта: 'EMAIL',
+  'электронная почта': 'EMAIL', 'البريد الإلكتروني': 'EMAIL', אימייל: 'EMAIL', ईमेल: 'EMAIL', อีเมล: 'EMAIL',
+  生年月日: 'DATE_OF_BIRTH', 出生日期: 'DATE_OF_BIRTH', 생년월일: 'DATE_OF_BIRTH', 'дата рождения': 'DATE_OF_BIRTH', 'تاريخ الميلاد': 'DATE_OF_BIRTH',
+  身份证号: 'NATIONAL_ID', 身份证: 'NATIONAL_ID', 身分證字號: 'NATIONAL_ID', マイナンバー: 'NATIONAL_ID', 주민등록번호: 'NATIONAL_ID', паспорт: 'NATIONAL_ID',
+  パスワード: 'SECRET', 密码: 'SECRET', 密碼: 'SECRET', 비밀번호: 'SECRET', пароль: 'SECRET', 'كلمة المرور': 'SECRET', סיסמה: 'SECRET',
+};
+
 
 /**
  * Short keys that hold a part of a name only beside their partner: FHIR's HumanName (`{family, given}`),
@@ -192,7 +219,8 @@ export class SensitiveKeys {
   constructor(extra: readonly SensitiveKeyEntry[]) {
     for (const e of extra) {
       const key = typeof e === 'string' ? e : e.key;
-      const norm = keyWords(key).join('');
+      // A key of another script has no Latin words: it is kept by its lower-cased spelling (see SCRIPT_KEYS).
+      const norm = keyWords(key).join('') || scriptKey(key);
       const type = typeof e === 'string' ? keyWords(key).join('_').toUpperCase() || 'CUSTOM' : e.type;
       this.extra.set(norm, type);
     }
@@ -232,7 +260,10 @@ export class SensitiveKeys {
 
   private compute(key: string): string | undefined {
     const ws = keyWords(key);
-    if (ws.length === 0) return undefined;
+    if (ws.length === 0) {
+      const k = scriptKey(key);
+      return this.extra.get(k) ?? SCRIPT_KEYS[k];
+    }
     const joined = ws.join('');
     const extra = this.extra.get(joined);
     if (extra !== undefined) return extra;

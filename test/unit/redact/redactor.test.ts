@@ -295,6 +295,24 @@ describe('redactJson', () => {
     });
   });
 
+  it('reads keys written in Chinese, Japanese, Korean, Cyrillic and other scripts, the team\'s own included', () => {
+    const p = new Pseudonymizer(hash);
+    // Before, keyWords found no Latin word in these keys and every value was kept (a CJK name in text needs a cue).
+    const record = { 氏名: '山田太郎', 電話番号: '090-1234-5678', 住所: '東京都千代田区千代田1-1', 姓名: '王小明', 手机: '13800138000', 이름: '김민수', фамилия: 'Петров', 'Дата рождения': '01.01.1990' };
+    expect(r.redactJson(record, p)).toEqual({
+      氏名: '<PERSON_1>',
+      電話番号: '<PHONE_1>',
+      住所: '<ADDRESS_1>',
+      姓名: '<PERSON_2>',
+      手机: '<PHONE_2>',
+      이름: '<PERSON_3>',
+      фамилия: '<PERSON_4>',
+      'Дата рождения': '<DATE_OF_BIRTH_1>',
+    });
+    const custom = createRedactor({ sensitiveKeys: [{ key: '顧客番号', type: 'ACCOUNT_NUMBER' }] });
+    expect(custom.redactJson({ 顧客番号: 'C-0042', 商品: 'イヤホン' }, new Pseudonymizer(hash))).toEqual({ 顧客番号: '<ACCOUNT_NUMBER_1>', 商品: 'イヤホン' });
+  });
+
   it("asks a bare name key's object each time: the first object's verdict does not stick to the key", () => {
     const p = new Pseudonymizer(hash);
     // Before, "_name" beside "arguments" (a tool) was cached as not sensitive for every later object.
