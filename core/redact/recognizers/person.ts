@@ -297,6 +297,8 @@ function titleCaseKind(word: string): Kind {
 const UNIT_WORDS = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'floor', 'room', 'po', 'p.o']);
 /** The last part of a German or Dutch compound that names a form field ("Zahlungs|art", "Bestell|nummer", "Fout|melding"). */
 const FIELD_LABEL = /^\p{L}{4,}(?:art|nummer|adresse|datum|zeit|status|meldung|melding|betrag|bedrag|weise|stelle|angaben|gegevens|daten|hinweis|methode|gebühr|kosten|summe|menge|typ|soort|wijze)$/u;
+/** Form fields of Russian and Ukrainian, lower-cased: before a colon they label a value, they are no speaker ("Имя: Иван"). */
+const CYRILLIC_FIELD_LABELS = new Set(['имя', 'фамилия', 'отчество', 'фио', 'адрес', 'телефон', 'почта', 'дата', 'город', 'страна', 'клиент', 'пароль', 'логин', "ім'я", 'прізвище', 'адреса', 'місто']);
 /**
  * A German compound naming a person's role ("Teilnehmer", "Ansprechpartner", "Kontaktperson", "Karteninhaberin"):
  * before a colon it labels the name that follows, it is not the speaker.
@@ -828,7 +830,7 @@ function judgeRun(text: string, run: CapTok[], found: Found[], honorIn = false):
     else if (k === 'unknown') {
       // A German or Dutch compound before a colon is a form field, not a speaker ("Zahlungsart: Kreditkarte",
       // "Foutmelding: bestelling is niet bekend"): its last part says what kind of field.
-      if (strongBefore() || ((strongAfter() || (speaker() && !FIELD_LABEL.test(sole.norm) && !ROLE_LABEL.test(sole.norm) && !GERMAN_PERSON_NOUNS.has(sole.norm) && !englishCompound(sole.norm))) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
+      if (strongBefore() || ((strongAfter() || (speaker() && !FIELD_LABEL.test(sole.norm) && !ROLE_LABEL.test(sole.norm) && !GERMAN_PERSON_NOUNS.has(sole.norm) && !CYRILLIC_FIELD_LABELS.has(sole.norm) && !englishCompound(sole.norm))) && !THING_BEFORE.test(ctxBefore()))) score = 0.55;
       // "Shovda is very reliable", "Tomomi is from Acme": a sentence about someone, by its first word.
       else if (sentenceStart() && first.word.length >= 3 && SUBJECT_AFTER.test(tail())) score = 0.5;
       else if (!sentenceStart() && mediumAfter() && !PLACE_BEFORE.test(ctxBefore()) && first.word.length >= 3) score = 0.5;

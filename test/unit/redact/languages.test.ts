@@ -201,6 +201,12 @@ describe('redaction of texts in other languages', () => {
     expect(ids.filter((f) => f.startsWith('NATIONAL_ID'))).toEqual([]);
   });
 
+  it('Russian form fields before a colon are labels, not speakers', () => {
+    // Before, "Имя" was masked as a speaker beside the name after it.
+    expect(masked('Имя: Иван Петров\nТелефон: +7 912 345-67-89')).toEqual(['PERSON:Иван Петров', 'PHONE:+7 912 345-67-89']);
+    expect(masked('Иван: привет')).toEqual(['PERSON:Иван']);
+  });
+
   it('phone numbers written with a slash after the area code, as German-speaking countries do', () => {
     expect(masked('Tel.: 030/12345678')).toEqual(['PHONE:030/12345678']);
     expect(masked('Mobil: 0171/1234567')).toEqual(['PHONE:0171/1234567']);
