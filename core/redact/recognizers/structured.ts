@@ -682,7 +682,7 @@ export function findAccounts(text: string, out: Finding[], ix: TextIndex): void 
  * a system's own keys.
  */
 const ID_NUMBER =
-  /\b(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|member(?:ship)? (?:id|number|no\.?)|policy (?:id|number|no\.?)|insurance (?:id|number|no\.?)|frequent flyer (?:number|no\.?|#)|loyalty (?:id|number|no\.?)|rewards (?:id|number|no\.?)|employee (?:id|number|no\.?)|student (?:id|number|no\.?))(?:[ \t]*(?:is|:|#|=))*[ \t]*([A-Z0-9][A-Z0-9-]{3,24})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
+  /\b(?:mrn|medical record(?: number| no\.?| #)?|(?:patient|member(?:ship)?|policy|insurance|medicare|medicaid|loyalty|rewards|employee|student) (?:id|number|no\.?|#)|frequent flyer (?:number|no\.?|#))(?:[ \t]*(?:is|:|#|=))*[ \t]*([A-Z0-9][A-Z0-9-]{3,24})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
 
 /** ID_NUMBER tried at the offsets of its keywords only (every match opens with one). */
 const ID_NUMBER_AT = new RegExp(ID_NUMBER.source, 'iuy');

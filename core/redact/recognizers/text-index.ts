@@ -87,7 +87,7 @@ const KEYWORDS = {
   // Git's identity set on the command line (key-value.ts).
   gitConfig: ['git config'],
   cardCode: ['cvv', 'cvc', 'csc', 'security code', 'card verification'],
-  idNumber: ['mrn', 'medical record', 'patient', 'member', 'policy', 'insurance', 'frequent flyer', 'loyalty', 'rewards', 'employee', 'student'],
+  idNumber: ['mrn', 'medical record', 'medicare', 'medicaid', 'patient', 'member', 'policy', 'insurance', 'frequent flyer', 'loyalty', 'rewards', 'employee', 'student'],
 } as const;
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;

@@ -896,6 +896,13 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
       'SSN:12-3456789',
     ]);
     expect(masked('the patient id field is required; policy 3 of 12; continue to tin 12345; customer id cus_8812')).toEqual([]);
+    // With "#" for "number", and Medicare's and Medicaid's numbers (before, each was kept).
+    expect(masked('Policy #: PLC-2024-88213; Employee #48213; My Medicaid ID is 12345678A; Medicare number: 1EG4-TE5-MK73')).toEqual([
+      'ACCOUNT_NUMBER:PLC-2024-88213',
+      'ACCOUNT_NUMBER:48213',
+      'ACCOUNT_NUMBER:12345678A',
+      'ACCOUNT_NUMBER:1EG4-TE5-MK73',
+    ]);
   });
   it('PERSON: names as airlines write them ("MOYO/TENDAI MR"), with the placeholder of the name written out', () => {
     expect(masked('PNR ABC123 for passenger MOYO/TENDAI MR\nCHIKWANHA/FARAI RUTENDO MS, seat 12A\nPax: MENSAH/KWAME')).toEqual([
