@@ -248,7 +248,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
     if (use.person && s.cjk) findCjkNames(text, found);
     if (use.person && s.caseless) findCaselessNames(text, found);
     if (use.person && s.has('user')) findUsernames(text, found);
-    if (use.person && text.length >= 5) findNameLogins(text, found, s.dot, s.has('user') || s.has('secret') || s.has('account') || s.has('login'));
+    if (use.person && text.length >= 5 && (s.has('user') || s.has('secret') || s.has('account') || s.has('login'))) findNameLogins(text, found, s.dot);
     if (use.person && s.has('homeDir')) findHomeDirUsers(text, found);
     if (use.person && s.at) findLogins(text, found, s.has('login'));
     // Values under sensitive keys in text the redactor could not read as JSON (YAML, logfmt, truncated JSON, XML).

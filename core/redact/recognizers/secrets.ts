@@ -239,7 +239,7 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
   const words = ix.has('secret');
   const keyRun = ix.maxRun >= 16 && hasKeyRun(text);
   const cliUser = text.indexOf('-u ') >= 0 || text.indexOf('--user') >= 0;
-  const cliTool = ix.has('dbTool') || (ix.has('login') && text.indexOf('sshpass') >= 0);
+  const cliTool = ix.has('dbTool') || ix.has('login');
   if (!words && !keyRun && !cliUser && !cliTool && text.indexOf('://') < 0) return;
   const lc = ix.lower();
   if (keyRun) eachKnownPrefix(text, ix.longRuns, (m) => {

@@ -83,7 +83,7 @@ const KEYWORDS = {
   // with its "@" spelled (structured.ts's atBeforeDomain looks).
   atWord: [' at '],
   // Commands that log in as `user@host` (username.ts).
-  login: ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
+  login: ['ssh', 'scp', 'sftp', 'rsync', 'mosh', 'sshpass'],
   // Git's identity set on the command line (key-value.ts).
   gitConfig: ['git config'],
   cardCode: ['cvv', 'cvc', 'csc', 'security code', 'card verification'],
@@ -92,10 +92,11 @@ const KEYWORDS = {
 /** A group of KEYWORDS. */
 export type KeywordGroup = keyof typeof KEYWORDS;
 
-const GROUP_BIT = new Map<string, number>();
+/** Each group's bit; a plain object, so that `has` at a call site with one group reads it through an inline cache. */
+const GROUP_BIT = {} as Record<KeywordGroup, number>;
 const WORD_BITS = new Map<string, number>();
 (Object.keys(KEYWORDS) as KeywordGroup[]).forEach((g, n) => {
-  GROUP_BIT.set(g, 1 << n);
+  GROUP_BIT[g] = 1 << n;
   for (const w of KEYWORDS[g]) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | (1 << n));
 });
 /** Every keyword in one alternation (longest first); no two groups' words can match at the same offset. */
@@ -188,14 +189,14 @@ class Index implements TextIndex {
 
   has(group: KeywordGroup): boolean {
     if (this.groups < 0) this.groups = this.ascii ? asciiKeywordBits(this.text, this.keywordCandidates, this.keywordHits) : unicodeKeywordBits(this.lower());
-    return (this.groups & (GROUP_BIT.get(group) ?? 0)) !== 0;
+    return (this.groups & GROUP_BIT[group]) !== 0;
   }
 
   keywordOffsets(group: KeywordGroup): number[] | null {
     if (!this.has(group)) return [];
     // Lower-casing text outside ASCII can change its length, so offsets in its lower case are not the text's.
     if (!this.ascii) return null;
-    const bit = GROUP_BIT.get(group) ?? 0;
+    const bit = GROUP_BIT[group];
     const out: number[] = [];
     const h = this.keywordHits;
     for (let k = 0; k < h.length; k += 2) if (((h[k + 1] as number) & bit) !== 0 && out[out.length - 1] !== h[k]) out.push(h[k] as number);
