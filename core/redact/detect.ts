@@ -23,6 +23,7 @@ import {
   findCards,
   findDatesOfBirth,
   findEmails,
+  findUpiIds,
   findIbans,
   findIdNumbers,
   findIps,
@@ -226,6 +227,7 @@ export function createDetector(config: RedactionConfig, chunking: ChunkTuning = 
   const runRecognizers = (text: string, found: Finding[], s: TextIndex, capitalsOutside: boolean): void => {
     if (use.secret && text.length >= 8) findSecrets(text, found, s);
     if (use.email && (s.at || s.escapedAt)) findEmails(text, found, s.escapedAt);
+    if (use.account && s.at) findUpiIds(text, found);
     if (use.email && s.space && (s.has('spelled') || (s.dot && s.has('atWord') && atBeforeDomain(text)))) findSpelledEmails(text, found);
     if (use.url && (s.dot || s.colons > 0)) findUrls(text, found, urls, s, sensitiveKeys);
     if (use.ip && s.digits > 0 && (s.dot || s.colons > 0)) findIps(text, found, s);

@@ -41,10 +41,14 @@ export function normalizeValue(type: string, value: string): string {
       return spelledEmail(v.toLowerCase().replace(/%40|&#64;|&#x40;/g, '@'));
     case 'URL':
       return v.toLowerCase();
+    case 'ACCOUNT_NUMBER':
+      // Letters tell ids apart ("POL-1234" and "EMP-1234"; a UPI address "kwame@ybl"): only blanks and
+      // dashes are dropped from such a value, not everything but its digits.
+      if (/[A-Za-z@]/.test(v)) return v.replace(/[\s-]/g, '').toUpperCase();
+      return v.replace(/\D/g, '');
     case 'PHONE':
     case 'CREDIT_CARD':
     case 'SSN':
-    case 'ACCOUNT_NUMBER':
       return v.replace(/\D/g, '');
     case 'IBAN':
       return v.replace(/[\s-]/g, '').toUpperCase();

@@ -30,6 +30,35 @@ const AT_SIGNS = ['@', '%40', '&#64;', '&#x40;'];
 /** Only the sign itself, for text the first pass saw no escape in (each spelling costs a search of the text). */
 const PLAIN_AT = ['@'];
 
+/**
+ * The handles of India's UPI payment apps and banks (NPCI's list, the common ones): `name@handle` with one
+ * of them and no domain after it is a payment address, which names a bank account ("9845012345@paytm").
+ */
+const UPI_HANDLES = new Set(
+  `ybl ibl axl paytm ptyes ptaxis pthdfc ptsbi okhdfcbank okicici oksbi okaxis apl yapl upi icici sbi hdfcbank axisbank
+  kotak kmbl yesbank yesbankltd idfcbank idfcfirst ikwik freecharge jio airtel airtelpaymentsbank postbank barodampay
+  rbl federal fbl indus aubank abfspay boi cnrb csbpay dbs dlb hsbc idbi jkb kbl kvb mahb pnb psb sib uco unionbank
+  unionbankofindia waaxis wahdfcbank wasbi waicici ezeepay cmsidfc timecosmos tapicici sliceaxis superyes naviaxis`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+/** UPI payment addresses ("priya.sharma@okhdfcbank", "9845012345@paytm"), masked as ACCOUNT_NUMBER. */
+export function findUpiIds(text: string, out: Finding[]): void {
+  for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+    let e = at + 1;
+    while (e < text.length && e - at <= 24 && isAlnum(text.charCodeAt(e))) e++;
+    // A domain goes on after the handle ("@ybl.example.com" is an email's).
+    if (e === at + 1 || (text.charCodeAt(e) === 46 && isAlnum(text.charCodeAt(e + 1))) || text.charCodeAt(e) === 45) continue;
+    if (!UPI_HANDLES.has(text.slice(at + 1, e).toLowerCase())) continue;
+    let s = at;
+    while (s > 0 && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
+    while (s < at && text.charCodeAt(s) === 46) s++;
+    if (at - s < 2) continue;
+    out.push({ start: s, end: e, type: 'ACCOUNT_NUMBER', score: 0.85 });
+  }
+}
+
 /** Emails, found by scanning around each '@' by hand so that `a@a@a@...` or long runs stay linear. */
 export function findEmails(text: string, out: Finding[], escapedAt: boolean): void {
   for (const sign of escapedAt ? AT_SIGNS : PLAIN_AT) {

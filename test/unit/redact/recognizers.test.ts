@@ -896,6 +896,18 @@ describe('recognizers: valid examples are masked, look-alikes are not', () => {
       'SSN:12-3456789',
     ]);
     expect(masked('the patient id field is required; policy 3 of 12; continue to tin 12345; customer id cus_8812')).toEqual([]);
+    // India's UPI payment addresses name a bank account (before, kept); an email's domain and a package's version are not one.
+    expect(masked('pay to priya.sharma@okhdfcbank or 9845012345@paytm; mail kwame@ybl.co.in; npm i react@18.2.0; @paytm is great')).toEqual([
+      'ACCOUNT_NUMBER:priya.sharma@okhdfcbank',
+      'ACCOUNT_NUMBER:9845012345@paytm',
+      'EMAIL:kwame@ybl.co.in',
+    ]);
+    // Ids that differ only in their letters keep their own placeholders (before, "kwame@ybl" and "priya@paytm",
+    // with no digit, shared one, and so did "POL-1234" and "EMP-1234").
+    const p = new Pseudonymizer(createKeyedHash(Buffer.from('k')));
+    expect(createRedactor().redactText('UPI kwame@ybl or priya@paytm; Policy number: POL-1234, Employee ID EMP-1234, policy number POL1234', p)).toBe(
+      'UPI <ACCOUNT_NUMBER_1> or <ACCOUNT_NUMBER_2>; Policy number: <ACCOUNT_NUMBER_3>, Employee ID <ACCOUNT_NUMBER_4>, policy number <ACCOUNT_NUMBER_3>',
+    );
     // With "#" for "number", and Medicare's and Medicaid's numbers (before, each was kept).
     expect(masked('Policy #: PLC-2024-88213; Employee #48213; My Medicaid ID is 12345678A; Medicare number: 1EG4-TE5-MK73')).toEqual([
       'ACCOUNT_NUMBER:PLC-2024-88213',

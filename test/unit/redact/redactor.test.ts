@@ -543,6 +543,7 @@ describe('pathological inputs finish in well under a second', () => {
     ['50 KB of a tool before dashes', `mysql ${'-'.repeat(50_000)}`],
     ['50 KB of password flags', '--password --token= '.repeat(2_600)],
     ['50 KB of name cues before lower-case words', 'My name is priya sharma zqx '.repeat(1_800)],
+    ['50 KB of payment handles', 'a@ybl@paytm '.repeat(4_200)],
     ['50 KB of numbers before a comma and names', '5, Adeola Odeku '.repeat(3_100)],
     ['50 KB of "its" before names', 'its tendai its '.repeat(3_400)],
     ['50 KB of an unknown name and its lower-case twin', 'Later, Zqxette will call `zqxette` '.repeat(1_500)],
