@@ -206,7 +206,8 @@ function streetWordBefore(text: string, prev: ReadonlyArray<{ w: string; s: numb
 function numberMarkerBefore(text: string, ns: number): number | undefined {
   // Most numbers follow a word's last letter ("case 38442"): one look at the character a marker ends with.
   let j = ns - 1;
-  if (text.charCodeAt(j) === 32) j--;
+  if (j > 0 && text.charCodeAt(j) === 32) j--;
+  if (j < 0) return undefined;
   const c = text.charCodeAt(j);
   if (c !== 58 && c !== 46 && c !== 35 && c !== 111 && c !== 79 && c !== 0xba && c !== 0xb0 && c !== 114 && c !== 82) return undefined;
   const m = NUMBER_MARKER.exec(text.slice(Math.max(0, ns - 12), ns));

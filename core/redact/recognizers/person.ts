@@ -461,7 +461,8 @@ export function findPersons(text: string, out: Finding[], ix: TextIndex, capital
     done = end;
     // A word glued to a digit is an identifier or a version ("Blake3", "Vue3", "Web3"), and one glued to
     // "(" or "<" a constructor or a generic type ("Map<string>", "Keyv()"), not a name.
-    const next = text.charCodeAt(end);
+    // (Read only inside the text: an out-of-bounds charCodeAt deoptimises a hot loop.)
+    const next = end < text.length ? text.charCodeAt(end) : 32;
     if ((next >= 48 && next <= 57) || next === 40 || next === 60) continue;
     const w = text.slice(i, end);
     const info = wordInfo(w);
