@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../types.js';
 import type { TextIndex } from './text-index.js';
-import { isAlnum, isDigit } from './context.js';
+import { isAlnum, isAsciiLetter, isDigit } from './context.js';
 import { lexicon } from './lexicon.js';
 
 /** States and union territories, lower-case, old spellings included. */
@@ -114,7 +114,7 @@ function backOverSeparator(text: string, s: number, isSeparator: (c: number) => 
 
 /** A letter, "&" or "." of a place's word. */
 function isPlaceChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38 || c === 46 || c >= 0xc0;
+  return isAsciiLetter(c) || c === 38 || c === 46 || c >= 0xc0;
 }
 
 /** A space or a tab. */

@@ -4,7 +4,7 @@
  * ("my name is", "Dear", honorifics, "says"), with negative context for common words and sentence starts.
  */
 import type { Finding } from '../types.js';
-import { BoundedCache, isAsciiLetter } from './context.js';
+import { BoundedCache, isAlnum, isAsciiLetter } from './context.js';
 import { hasKnownName, lexicon, normWord } from './lexicon.js';
 import { eachMatchAt, type TextIndex } from './text-index.js';
 
@@ -115,7 +115,7 @@ function scanAsCode(text: string, norm: string): boolean {
 
 /** A letter, digit or "_" (ASCII): part of an identifier. */
 function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return isAlnum(c) || c === 95;
 }
 
 /** Words after a name that make it an organisation's ("the Langfuse team", "Acme folks"). */

@@ -288,20 +288,15 @@ export function findSecrets(text: string, out: Finding[], ix: TextIndex): void {
       const end = m.index + m[0].length;
       pushSecret(out, end - cred.length, end, 0.9);
     });
-  if (words && text.indexOf('--') >= 0)
-    eachMatch(CLI_FLAG, text, (m) => {
-      const v = m[2] as string;
-      if (PLACEHOLDER.test(v) || v.startsWith('$') || v.startsWith('<')) return;
-      const end = m.index + m[0].length - (m[1] as string).length;
-      pushSecret(out, end - v.length, end, 0.9);
-    });
-  if (cliTool)
-    eachMatch(CLI_TOOL_PASSWORD, text, (m) => {
-      const v = m[2] as string;
-      if (PLACEHOLDER.test(v) || v.startsWith('$') || v.startsWith('<')) return;
-      const end = m.index + m[0].length - (m[1] as string).length;
-      pushSecret(out, end - v.length, end, 0.9);
-    });
+  // Both patterns capture an optional quote (group 1) and the value (group 2); variables and placeholders hold none.
+  const flagValue = (m: RegExpExecArray): void => {
+    const v = m[2] as string;
+    if (PLACEHOLDER.test(v) || v.startsWith('$') || v.startsWith('<')) return;
+    const end = m.index + m[0].length - (m[1] as string).length;
+    pushSecret(out, end - v.length, end, 0.9);
+  };
+  if (words && text.indexOf('--') >= 0) eachMatch(CLI_FLAG, text, flagValue);
+  if (cliTool) eachMatch(CLI_TOOL_PASSWORD, text, flagValue);
   if (text.indexOf('://') >= 0)
     eachMatch(CONN_STRING, text, (m) => {
       const user = m[1] as string;
